@@ -1,0 +1,19 @@
+package org.autograd4j.core;
+
+/** Absolute value: {@code d/dx |x| = sign(x)}, 0 at 0 as in PyTorch. */
+final class Abs extends Node {
+    private Abs(Tensor x) {
+        super(x);
+    }
+
+    static Tensor apply(Tensor x) {
+        Tensor out = new Tensor(Kernels.map(x.data, Math::abs), x.shape, x.dtype);
+        return Node.recording(x) ? Node.attach(out, new Abs(x)) : out;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        Tensor x = inputs[0];
+        return new Tensor[] {gradOut.mul(Tensor.make(Kernels.map(x.data, Math::signum), x.shape, x.dtype))};
+    }
+}

@@ -1,0 +1,19 @@
+package org.autograd4j.core;
+
+/** Elementwise sum, broadcasting: {@code d/dx (x + y) = 1, d/dy (x + y) = 1}. */
+final class Add extends Node {
+    private Add(Tensor x, Tensor y) {
+        super(x, y);
+    }
+
+    static Tensor apply(Tensor x, Tensor y) {
+        int[] shape = Broadcasting.shape("add", x.shape, y.shape);
+        Tensor out = Tensor.make(Kernels.zip(x, y, shape, Double::sum), shape, DType.promote(x.dtype, y.dtype));
+        return Node.recording(x, y) ? Node.attach(out, new Add(x, y)) : out;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        return new Tensor[] {gradOut, gradOut};
+    }
+}

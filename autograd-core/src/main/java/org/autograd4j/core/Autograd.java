@@ -1,0 +1,112 @@
+package org.autograd4j.core;
+
+import java.util.List;
+
+/**
+ * The functional side of autodiff: gradients returned rather than accumulated, and the switch that turns recording off.
+ *
+ * <pre>{@code
+ * Tensor x = Tensor.of(new double[] {1, 2, 3}).requiresGrad(true);
+ * Tensor y = x.pow(3).sum();
+ * Tensor g = Autograd.grad(y, List.of(x), true).get(0);      // 3x², differentiable again
+ * Tensor h = Autograd.grad(g.sum(), List.of(x), false).get(0); // 6x
+ * try (var scope = Autograd.noGrad()) {
+ *     Tensor z = x.mul(2);                                    // not recorded
+ * }
+ * }</pre>
+ */
+public final class Autograd {
+    private Autograd() {
+    }
+
+    /**
+     * A region of code in which the grad mode is switched; closing it restores the previous mode. Scopes belong to the
+     * thread that opened them.
+     */
+    public static final class Scope implements AutoCloseable {
+        private final boolean previous;
+        private boolean closed;
+
+        private Scope(boolean enabled) {
+            this.previous = GradMode.set(enabled);
+        }
+
+        /** Restores the grad mode that was in force when this scope was opened. Closing twice does nothing. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                GradMode.set(previous);
+            }
+        }
+    }
+
+    /**
+     * Turns recording off on this thread until the returned scope is closed: no graph is built, and results do not
+     * require gradients. Use it for inference and for parameter updates.
+     *
+     * @return a scope for try-with-resources
+     */
+    public static Scope noGrad() {
+        return new Scope(false);
+    }
+
+    /** Turns recording back on inside a {@link #noGrad()} region, until the returned scope is closed. */
+    public static Scope enableGrad() {
+        return new Scope(true);
+    }
+
+    /** Whether operations on this thread are currently recorded. */
+    public static boolean isGradEnabled() {
+        return GradMode.enabled();
+    }
+
+    /**
+     * The gradients of a scalar {@code output} with respect to {@code inputs}, without touching any tensor's
+     * {@link Tensor#grad()}. The graph is kept when {@code createGraph} is true, released otherwise.
+     *
+     * @param output      a tensor with one element
+     * @param inputs      tensors the output depends on (leaves or intermediate results)
+     * @param createGraph record the backward pass, so the returned gradients can be differentiated again
+     * @return one gradient per input, each of its input's shape and dtype
+     * @throws IllegalArgumentException if the output does not depend on one of the inputs
+     */
+    public static List<Tensor> grad(Tensor output, List<Tensor> inputs, boolean createGraph) {
+        return grad(output, inputs, null, createGraph, createGraph, false);
+    }
+
+    /**
+     * The vector-Jacobian products of {@code output} with respect to {@code inputs}, seeded with {@code gradOutput}
+     * (which may be null for a scalar output).
+     *
+     * @param gradOutput  the gradient of some final quantity with respect to {@code output}, of its shape; or null
+     * @param retainGraph keep the graph so it can be differentiated through again
+     */
+    public static List<Tensor> grad(Tensor output, List<Tensor> inputs, Tensor gradOutput, boolean createGraph,
+            boolean retainGraph) {
+        return grad(output, inputs, gradOutput, createGraph, retainGraph, false);
+    }
+
+    /**
+     * As {@link #grad(Tensor, List, Tensor, boolean, boolean)}; with {@code allowUnused} an input the output does not
+     * depend on gets a zero gradient instead of an exception.
+     */
+    public static List<Tensor> grad(Tensor output, List<Tensor> inputs, Tensor gradOutput, boolean createGraph,
+            boolean retainGraph, boolean allowUnused) {
+        if (output == null || inputs == null) {
+            throw new IllegalArgumentException("grad: output and inputs must not be null");
+        }
+        Tensor[] targets = inputs.toArray(new Tensor[0]);
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] == null) {
+                throw new IllegalArgumentException("grad: input " + i + " is null");
+            }
+            if (!targets[i].requiresGrad) {
+                throw new IllegalArgumentException("grad: input " + i + " (shape " + Shapes.str(targets[i].shape)
+                        + ") does not require a gradient; call requiresGrad(true) on it before computing the output");
+            }
+        }
+        Tensor[] grads = Backprop.run("grad", output, gradOutput, retainGraph, createGraph, targets, allowUnused);
+        return List.of(grads);
+    }
+}

@@ -1,0 +1,178 @@
+package org.autograd4j.core;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reverse walk: orders the graph topologically (iteratively, so deep graphs cannot overflow the stack), visits it
+ * from the output back, sums the gradients of tensors used several times, and hands them to the leaves or to the
+ * caller. Intermediate gradients live only for the walk.
+ */
+final class Backprop {
+    private Backprop() {
+    }
+
+    /**
+     * Runs one reverse walk.
+     *
+     * @param targets null for {@link Tensor#backward}: accumulate into leaves' {@code grad()}; otherwise the tensors
+     *                whose gradients are returned (and no {@code grad()} is touched)
+     * @return the targets' gradients, or null when {@code targets} is null
+     */
+    static Tensor[] run(String op, Tensor root, Tensor seed, boolean retain, boolean createGraph, Tensor[] targets,
+            boolean allowUnused) {
+        if (!root.requiresGrad && allowUnused && targets != null) {
+            Tensor[] zeros = new Tensor[targets.length];
+            for (int i = 0; i < zeros.length; i++) {
+                zeros[i] = Tensor.full(0.0, targets[i].dtype, targets[i].shape());
+            }
+            return zeros;
+        }
+        if (!root.requiresGrad) {
+            throw new IllegalStateException(op + ": the output does not require a gradient: no input of the graph"
+                    + " had requiresGrad(true), or it was computed under noGrad()");
+        }
+        seed = checkSeed(op, root, seed);
+        List<Tensor> order = topologicalOrder(op, root);
+        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        grads.put(root, seed);
+        Map<Tensor, Integer> wanted = null;
+        Tensor[] results = null;
+        if (targets != null) {
+            wanted = new IdentityHashMap<>();
+            for (int i = 0; i < targets.length; i++) {
+                wanted.putIfAbsent(targets[i], i);
+            }
+            results = new Tensor[targets.length];
+        }
+        boolean previous = GradMode.set(createGraph);
+        try {
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Tensor t = order.get(i);
+                Tensor g = grads.remove(t);
+                if (g == null) {
+                    continue;
+                }
+                if (wanted != null) {
+                    Integer at = wanted.get(t);
+                    if (at != null) {
+                        results[at] = g;
+                    }
+                } else if (t.node == null) {
+                    t.accumulateGrad(createGraph ? g : g.detach());
+                }
+                if (t.node != null && (wanted == null || !allFound(results))) {
+                    propagate(t.node, g, grads);
+                }
+            }
+        } finally {
+            GradMode.set(previous);
+            if (!retain) {
+                for (Tensor t : order) {
+                    if (t.node != null) {
+                        t.node.release();
+                    }
+                }
+            }
+        }
+        if (targets == null) {
+            return null;
+        }
+        for (int i = 0; i < targets.length; i++) {
+            Integer first = wanted.get(targets[i]);
+            results[i] = results[first];
+            if (results[i] == null && allowUnused) {
+                results[i] = Tensor.full(0.0, targets[i].dtype, targets[i].shape());
+            } else if (results[i] == null) {
+                throw new IllegalArgumentException(op + ": input " + i + " (shape " + Shapes.str(targets[i].shape)
+                        + ") was not used to compute the output");
+            }
+        }
+        return results;
+    }
+
+    private static boolean allFound(Tensor[] results) {
+        for (Tensor r : results) {
+            if (r == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> grads) {
+        Tensor[] inputs = node.inputs;
+        Tensor[] gs = node.backward(g);
+        for (int j = 0; j < inputs.length; j++) {
+            Tensor x = inputs[j];
+            Tensor gx = gs[j];
+            if (gx == null || !x.requiresGrad) {
+                continue;
+            }
+            if (gx.shape != x.shape && !java.util.Arrays.equals(gx.shape, x.shape)) {
+                gx = Broadcasting.sumToShape(gx, x.shape);
+            }
+            if (gx.dtype != x.dtype) {
+                gx = gx.to(x.dtype);
+            }
+            Tensor previous = grads.get(x);
+            grads.put(x, previous == null ? gx : previous.add(gx));
+        }
+    }
+
+    private static Tensor checkSeed(String op, Tensor root, Tensor seed) {
+        if (seed == null) {
+            if (root.data.length != 1) {
+                throw new IllegalStateException(op + ": output has shape " + Shapes.str(root.shape)
+                        + "; pass a gradient of that shape or reduce to a scalar");
+            }
+            return Tensor.make(new double[] {1.0}, root.shape, root.dtype);
+        }
+        if (!java.util.Arrays.equals(seed.shape, root.shape)) {
+            throw new IllegalArgumentException(op + ": gradient has shape " + Shapes.str(seed.shape)
+                    + " but the output has shape " + Shapes.str(root.shape));
+        }
+        return seed.dtype == root.dtype ? seed : seed.to(root.dtype);
+    }
+
+    /**
+     * Post-order of the tensors that require a gradient, found with an explicit stack: every tensor comes after all of
+     * its inputs, so walking the list backwards visits each tensor before the tensors it was computed from.
+     */
+    private static List<Tensor> topologicalOrder(String op, Tensor root) {
+        List<Tensor> order = new ArrayList<>();
+        Map<Tensor, Boolean> seen = new IdentityHashMap<>();
+        ArrayList<Tensor> stack = new ArrayList<>();
+        ArrayList<Integer> next = new ArrayList<>();
+        stack.add(root);
+        next.add(0);
+        seen.put(root, Boolean.TRUE);
+        while (!stack.isEmpty()) {
+            int top = stack.size() - 1;
+            Tensor t = stack.get(top);
+            Node node = t.node;
+            if (node != null && node.released()) {
+                throw new IllegalStateException(op + ": the graph was released by an earlier backward pass (tensor"
+                        + " produced by " + node.name() + "); pass retainGraph=true to the first backward to"
+                        + " differentiate through the same graph twice");
+            }
+            int i = next.get(top);
+            Tensor[] inputs = node == null ? null : node.inputs;
+            if (inputs != null && i < inputs.length) {
+                next.set(top, i + 1);
+                Tensor x = inputs[i];
+                if (x.requiresGrad && seen.put(x, Boolean.TRUE) == null) {
+                    stack.add(x);
+                    next.add(0);
+                }
+            } else {
+                order.add(t);
+                stack.remove(top);
+                next.remove(top);
+            }
+        }
+        return order;
+    }
+}

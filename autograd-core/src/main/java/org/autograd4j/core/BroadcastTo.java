@@ -1,0 +1,28 @@
+package org.autograd4j.core;
+
+/**
+ * Values repeated along broadcast axes: the gradient is summed back, which the backward walk does for every op (see
+ * {@link Broadcasting#sumToShape}), so this backward passes it on unchanged.
+ */
+final class BroadcastTo extends Node {
+    private BroadcastTo(Tensor x) {
+        super(x);
+    }
+
+    static Tensor apply(Tensor x, int[] shape) {
+        if (!Broadcasting.broadcastsTo(x.shape, shape)) {
+            throw new IllegalArgumentException("broadcastTo: cannot broadcast " + Shapes.str(x.shape) + " to "
+                    + Shapes.str(shape));
+        }
+        if (java.util.Arrays.equals(x.shape, shape)) {
+            return x;
+        }
+        Tensor out = new Tensor(Kernels.expand(x, shape), shape, x.dtype);
+        return Node.recording(x) ? Node.attach(out, new BroadcastTo(x)) : out;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        return new Tensor[] {gradOut};
+    }
+}

@@ -1,0 +1,113 @@
+package org.autograd4j.core;
+
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The loops behind the elementwise ops, on plain Java arrays: for tensors of a few dozen elements a loop costs
+ * nanoseconds where a native call costs microseconds (README, "Storage"). Broadcasting is resolved with strides, so no
+ * operand is ever materialised at the broadcast shape.
+ */
+final class Kernels {
+    private Kernels() {
+    }
+
+    static double[] map(double[] x, DoubleUnaryOperator f) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = f.applyAsDouble(x[i]);
+        }
+        return out;
+    }
+
+    /** {@code f(x, y)} elementwise at the broadcast shape {@code shape}. */
+    static double[] zip(Tensor x, Tensor y, int[] shape, DoubleBinaryOperator f) {
+        double[] a = x.data;
+        double[] b = y.data;
+        int n = Shapes.size(shape);
+        double[] out = new double[n];
+        if (a.length == n && b.length == n) {
+            for (int i = 0; i < n; i++) {
+                out[i] = f.applyAsDouble(a[i], b[i]);
+            }
+        } else if (b.length == 1 && a.length == n) {
+            double c = b[0];
+            for (int i = 0; i < n; i++) {
+                out[i] = f.applyAsDouble(a[i], c);
+            }
+        } else if (a.length == 1 && b.length == n) {
+            double c = a[0];
+            for (int i = 0; i < n; i++) {
+                out[i] = f.applyAsDouble(c, b[i]);
+            }
+        } else if (n > 0) {
+            zipStrided(a, Broadcasting.strides(x.shape, shape), b, Broadcasting.strides(y.shape, shape), shape, out, f);
+        }
+        return out;
+    }
+
+    /** The general case: an odometer over all axes but the last, and a strided loop along the last. */
+    private static void zipStrided(double[] a, int[] sa, double[] b, int[] sb, int[] shape, double[] out,
+            DoubleBinaryOperator f) {
+        int rank = shape.length;
+        int last = rank - 1;
+        int len = shape[last];
+        int la = sa[last];
+        int lb = sb[last];
+        int[] idx = new int[rank];
+        int ia = 0;
+        int ib = 0;
+        for (int o = 0; o < out.length; o += len) {
+            for (int j = 0, pa = ia, pb = ib; j < len; j++, pa += la, pb += lb) {
+                out[o + j] = f.applyAsDouble(a[pa], b[pb]);
+            }
+            for (int d = last - 1; d >= 0; d--) {
+                ia += sa[d];
+                ib += sb[d];
+                if (++idx[d] < shape[d]) {
+                    break;
+                }
+                ia -= sa[d] * shape[d];
+                ib -= sb[d] * shape[d];
+                idx[d] = 0;
+            }
+        }
+    }
+
+    /**
+     * Copies {@code x} into a new array laid out as the broadcast shape {@code shape}.
+     */
+    static double[] expand(Tensor x, int[] shape) {
+        int n = Shapes.size(shape);
+        double[] out = new double[n];
+        if (x.data.length == n) {
+            System.arraycopy(x.data, 0, out, 0, n);
+        } else if (x.data.length == 1) {
+            java.util.Arrays.fill(out, x.data[0]);
+        } else if (n > 0) {
+            int[] s = Broadcasting.strides(x.shape, shape);
+            int rank = shape.length;
+            int[] idx = new int[rank];
+            int p = 0;
+            for (int o = 0; o < n; o++) {
+                out[o] = x.data[p];
+                for (int d = rank - 1; d >= 0; d--) {
+                    p += s[d];
+                    if (++idx[d] < shape[d]) {
+                        break;
+                    }
+                    p -= s[d] * shape[d];
+                    idx[d] = 0;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Rounds every value to the nearest float: how FLOAT32 results are stored (see {@link DType}). */
+    static void roundToFloat(double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) a[i];
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.autograd4j.core;
+
+/** Natural logarithm: {@code d/dx log(x) = 1 / x}. */
+final class Log extends Node {
+    private Log(Tensor x) {
+        super(x);
+    }
+
+    static Tensor apply(Tensor x) {
+        Tensor out = Tensor.make(Kernels.map(x.data, Math::log), x.shape, x.dtype);
+        return Node.recording(x) ? Node.attach(out, new Log(x)) : out;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        return new Tensor[] {gradOut.div(inputs[0])};
+    }
+}

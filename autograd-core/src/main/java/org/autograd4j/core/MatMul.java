@@ -1,0 +1,98 @@
+package org.autograd4j.core;
+
+/**
+ * Matrix product of 2-D operands, or of 3-D batches of equal size, each optionally transposed (the flags let the
+ * backward use BLAS's transposed products instead of materialising transposes):
+ * for {@code C = A·B}, {@code dA = G·Bᵀ} and {@code dB = Aᵀ·G}. {@link #matmul} adds NumPy's rules for 1-D operands and
+ * batch broadcasting on top, with shape ops whose own backwards do the rest.
+ */
+final class MatMul extends Node {
+    private final boolean transX;
+    private final boolean transY;
+
+    private MatMul(Tensor x, Tensor y, boolean transX, boolean transY) {
+        super(x, y);
+        this.transX = transX;
+        this.transY = transY;
+    }
+
+    /** NumPy's matmul over ranks 1 to 3. */
+    static Tensor matmul(Tensor x, Tensor y) {
+        int rx = x.shape.length;
+        int ry = y.shape.length;
+        if (rx == 0 || ry == 0 || rx > 3 || ry > 3) {
+            throw new IllegalArgumentException("matmul: operands must have rank 1 to 3, got " + Shapes.str(x.shape)
+                    + " @ " + Shapes.str(y.shape));
+        }
+        int kx = x.shape[rx - 1];
+        int ky = ry == 1 ? y.shape[0] : y.shape[ry - 2];
+        if (kx != ky) {
+            throw new IllegalArgumentException("matmul: inner dimensions differ: " + Shapes.str(x.shape) + " @ "
+                    + Shapes.str(y.shape));
+        }
+        Tensor a = rx == 1 ? x.unsqueeze(0) : x;
+        Tensor b = ry == 1 ? y.unsqueeze(1) : y;
+        Tensor out;
+        if (a.shape.length == 2 && b.shape.length == 2) {
+            out = apply(a, b, false, false);
+        } else if (b.shape.length == 2) {
+            int batch = a.shape[0];
+            int m = a.shape[1];
+            Tensor flat = apply(Reshape.apply(a, new int[] {batch * m, kx}), b, false, false);
+            out = Reshape.apply(flat, new int[] {batch, m, b.shape[1]});
+        } else {
+            int ba = a.shape.length == 3 ? a.shape[0] : 1;
+            int bb = b.shape[0];
+            if (ba != bb && ba != 1 && bb != 1) {
+                throw new IllegalArgumentException("matmul: batch dimensions differ: " + Shapes.str(x.shape) + " @ "
+                        + Shapes.str(y.shape));
+            }
+            int batch = Math.max(ba, bb);
+            int[] sa = a.shape;
+            int[] sb = b.shape;
+            a = BroadcastTo.apply(a, new int[] {batch, sa[sa.length - 2], sa[sa.length - 1]});
+            b = BroadcastTo.apply(b, new int[] {batch, sb[1], sb[2]});
+            out = apply(a, b, false, false);
+        }
+        if (rx == 1) {
+            out = out.squeeze(-2);
+        }
+        if (ry == 1) {
+            out = out.squeeze(-1);
+        }
+        return out;
+    }
+
+    /** {@code op(x) · op(y)} for 2-D operands or 3-D operands with the same batch size; shapes already checked. */
+    static Tensor apply(Tensor x, Tensor y, boolean transX, boolean transY) {
+        int r = x.shape.length;
+        int batch = r == 3 ? x.shape[0] : 1;
+        int m = transX ? x.shape[r - 1] : x.shape[r - 2];
+        int k = transX ? x.shape[r - 2] : x.shape[r - 1];
+        int n = transY ? y.shape[r - 2] : y.shape[r - 1];
+        DType dtype = DType.promote(x.dtype, y.dtype);
+        double[] out = new double[batch * m * n];
+        for (int b = 0; b < batch; b++) {
+            Blas.gemm(transX, transY, m, n, k, x.data, b * m * k, y.data, b * k * n, out, b * m * n,
+                    dtype == DType.FLOAT32);
+        }
+        int[] shape = r == 3 ? new int[] {batch, m, n} : new int[] {m, n};
+        Tensor result = new Tensor(out, shape, dtype);
+        return Node.recording(x, y) ? Node.attach(result, new MatMul(x, y, transX, transY)) : result;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        Tensor x = inputs[0];
+        Tensor y = inputs[1];
+        Tensor gx = null;
+        Tensor gy = null;
+        if (needs(0)) {
+            gx = transX ? apply(y, gradOut, transY, true) : apply(gradOut, y, false, !transY);
+        }
+        if (needs(1)) {
+            gy = transY ? apply(gradOut, x, true, transX) : apply(x, gradOut, !transX, false);
+        }
+        return new Tensor[] {gx, gy};
+    }
+}

@@ -1,0 +1,84 @@
+package org.autograd4j.core;
+
+/** Sum over some axes: {@code d/dx_i Σ x = 1}, so the gradient is broadcast back over the summed axes. */
+final class Sum extends Node {
+    private final int[] keptShape;
+
+    private Sum(Tensor x, int[] keptShape) {
+        super(x);
+        this.keptShape = keptShape;
+    }
+
+    static int[] allAxes(int rank) {
+        int[] axes = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            axes[i] = i;
+        }
+        return axes;
+    }
+
+    /** Sums over {@code axes} (resolved, distinct, ascending); they stay as size 1 when {@code keepDim}. */
+    static Tensor apply(Tensor x, int[] axes, boolean keepDim) {
+        int rank = x.shape.length;
+        int[] kept = x.shape.clone();
+        boolean[] reduced = new boolean[rank];
+        for (int a : axes) {
+            kept[a] = 1;
+            reduced[a] = true;
+        }
+        double[] out = new double[Shapes.size(kept)];
+        double[] a = x.data;
+        if (out.length == 1) {
+            double s = 0;
+            for (double v : a) {
+                s += v;
+            }
+            out[0] = s;
+        } else if (axes.length == 1) {
+            int axis = axes[0];
+            int outer = Shapes.outer(x.shape, axis);
+            int n = x.shape[axis];
+            int inner = Shapes.inner(x.shape, axis);
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < n; j++) {
+                    int src = (o * n + j) * inner;
+                    int dst = o * inner;
+                    for (int i = 0; i < inner; i++) {
+                        out[dst + i] += a[src + i];
+                    }
+                }
+            }
+        } else if (a.length > 0) {
+            int[] s = Broadcasting.strides(kept, x.shape);
+            int[] idx = new int[rank];
+            int p = 0;
+            for (double v : a) {
+                out[p] += v;
+                for (int d = rank - 1; d >= 0; d--) {
+                    p += s[d];
+                    if (++idx[d] < x.shape[d]) {
+                        break;
+                    }
+                    p -= s[d] * x.shape[d];
+                    idx[d] = 0;
+                }
+            }
+        }
+        int[] shape = kept;
+        if (!keepDim) {
+            shape = new int[rank - axes.length];
+            for (int i = 0, j = 0; i < rank; i++) {
+                if (!reduced[i]) {
+                    shape[j++] = x.shape[i];
+                }
+            }
+        }
+        Tensor result = Tensor.make(out, shape, x.dtype);
+        return Node.recording(x) ? Node.attach(result, new Sum(x, kept)) : result;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        return new Tensor[] {BroadcastTo.apply(Reshape.apply(gradOut, keptShape), inputs[0].shape)};
+    }
+}

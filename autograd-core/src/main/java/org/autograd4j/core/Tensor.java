@@ -1,0 +1,752 @@
+package org.autograd4j.core;
+
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * An n-dimensional array that records the operations producing it, so that {@link #backward()} can compute gradients.
+ *
+ * <p>The API follows PyTorch: elementwise ops broadcast as in NumPy, scalars are 0-d tensors, and a leaf created with
+ * {@code requiresGrad(true)} accumulates its gradient in {@link #grad()}.
+ *
+ * <pre>{@code
+ * Tensor w = Tensor.of(new double[] {0.5, -1.0}, 2, 1).requiresGrad(true);
+ * Tensor x = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+ * Tensor loss = x.matmul(w).relu().sum();
+ * loss.backward();
+ * w.grad();   // shape [2, 1]
+ * }</pre>
+ *
+ * <p>Tensors are immutable: every op returns a new tensor (a reshape may share its input's storage). The one exception
+ * is the low-level {@link #array()} used by optimizers to update parameters in place. Axis arguments may be negative
+ * and count from the end, as in NumPy.
+ *
+ * <p>This class is a facade: each method delegates to one op class that holds the forward and the backward together.
+ */
+public final class Tensor {
+    /** The values, row-major and contiguous; FLOAT32 values are float-representable (see {@link DType}). */
+    final double[] data;
+    final int[] shape;
+    final DType dtype;
+    /** The op that produced this tensor, or null for a leaf. */
+    Node node;
+    boolean requiresGrad;
+    private Tensor grad;
+
+    Tensor(double[] data, int[] shape, DType dtype) {
+        this.data = data;
+        this.shape = shape;
+        this.dtype = dtype;
+    }
+
+    /** A tensor over freshly computed values, rounded to float if {@code dtype} is FLOAT32. Takes ownership. */
+    static Tensor make(double[] data, int[] shape, DType dtype) {
+        if (dtype == DType.FLOAT32) {
+            Kernels.roundToFloat(data);
+        }
+        return new Tensor(data, shape, dtype);
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /**
+     * A FLOAT64 tensor over a copy of {@code data}, read in row-major order.
+     *
+     * @param shape the dimensions; none gives a 1-D tensor of {@code data.length}
+     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     */
+    public static Tensor of(double[] data, long... shape) {
+        return of("of", data.clone(), shape, DType.FLOAT64);
+    }
+
+    /** A FLOAT32 tensor over a copy of {@code data}; see {@link #of(double[], long...)}. */
+    public static Tensor of(float[] data, long... shape) {
+        double[] d = new double[data.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = data[i];
+        }
+        return of("of", d, shape, DType.FLOAT32);
+    }
+
+    /** A 2-D FLOAT64 tensor, one row per array; every row must have the same length. */
+    public static Tensor of(double[][] rows) {
+        int n = rows.length;
+        int m = n == 0 ? 0 : rows[0].length;
+        double[] d = new double[n * m];
+        for (int i = 0; i < n; i++) {
+            if (rows[i].length != m) {
+                throw new IllegalArgumentException("of: row " + i + " has " + rows[i].length
+                        + " elements but row 0 has " + m);
+            }
+            System.arraycopy(rows[i], 0, d, i * m, m);
+        }
+        return new Tensor(d, new int[] {n, m}, DType.FLOAT64);
+    }
+
+    private static Tensor of(String op, double[] data, long[] shape, DType dtype) {
+        int[] s = shape.length == 0 ? new int[] {data.length} : Shapes.fromLong(op, shape);
+        if (Shapes.size(s) != data.length) {
+            throw new IllegalArgumentException(op + ": shape " + Shapes.str(s) + " holds " + Shapes.size(s)
+                    + " elements but " + data.length + " values were given");
+        }
+        return make(data, s, dtype);
+    }
+
+    /** A 0-d FLOAT64 tensor. */
+    public static Tensor scalar(double value) {
+        return new Tensor(new double[] {value}, Shapes.SCALAR, DType.FLOAT64);
+    }
+
+    /** A 0-d tensor of the given type. */
+    public static Tensor scalar(double value, DType dtype) {
+        return make(new double[] {value}, Shapes.SCALAR, dtype);
+    }
+
+    /** A FLOAT64 tensor of zeros. */
+    public static Tensor zeros(long... shape) {
+        return full(0.0, shape);
+    }
+
+    /** A FLOAT64 tensor of ones. */
+    public static Tensor ones(long... shape) {
+        return full(1.0, shape);
+    }
+
+    /** A FLOAT64 tensor filled with {@code value}. */
+    public static Tensor full(double value, long... shape) {
+        return full(value, DType.FLOAT64, shape);
+    }
+
+    /** A tensor of the given type filled with {@code value}. */
+    public static Tensor full(double value, DType dtype, long... shape) {
+        double[] d = new double[Shapes.size(Shapes.fromLong("full", shape))];
+        java.util.Arrays.fill(d, value);
+        return make(d, Shapes.fromLong("full", shape), dtype);
+    }
+
+    /** The 1-D FLOAT64 tensor {@code [0, 1, ..., n-1]}. */
+    public static Tensor arange(long n) {
+        double[] d = new double[Shapes.fromLong("arange", new long[] {n})[0]];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = i;
+        }
+        return new Tensor(d, new int[] {d.length}, DType.FLOAT64);
+    }
+
+    /** The {@code n×n} FLOAT64 identity matrix. */
+    public static Tensor eye(long n) {
+        int[] s = Shapes.fromLong("eye", new long[] {n, n});
+        double[] d = new double[s[0] * s[0]];
+        for (int i = 0; i < s[0]; i++) {
+            d[i * s[0] + i] = 1.0;
+        }
+        return new Tensor(d, s, DType.FLOAT64);
+    }
+
+    /** FLOAT64 values uniform in [0, 1), reproducible given the state of {@code rng}. */
+    public static Tensor rand(Random rng, long... shape) {
+        int[] s = Shapes.fromLong("rand", shape);
+        double[] d = new double[Shapes.size(s)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rng.nextDouble();
+        }
+        return new Tensor(d, s, DType.FLOAT64);
+    }
+
+    /** FLOAT64 values from the standard normal distribution, reproducible given the state of {@code rng}. */
+    public static Tensor randn(Random rng, long... shape) {
+        int[] s = Shapes.fromLong("randn", shape);
+        double[] d = new double[Shapes.size(s)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = rng.nextGaussian();
+        }
+        return new Tensor(d, s, DType.FLOAT64);
+    }
+
+    /**
+     * A tensor with a copy of an ND4J array's values (FLOAT32 for float and half arrays, FLOAT64 otherwise).
+     *
+     * @throws IllegalArgumentException for arrays that are not numeric
+     */
+    public static Tensor from(INDArray array) {
+        OpenBlasSetup.ensure();
+        DataType t = array.dataType();
+        if (!t.isNumerical()) {
+            throw new IllegalArgumentException("from: ND4J array of type " + t + " is not numeric");
+        }
+        int[] s = Shapes.fromLong("from", array.shape());
+        double[] d = Shapes.size(s) == 0 ? new double[0]
+                : array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        DType dt = t == DataType.FLOAT || t == DataType.HALF || t == DataType.BFLOAT16 ? DType.FLOAT32 : DType.FLOAT64;
+        return make(d, s, dt);
+    }
+
+    /** A new ND4J array (FLOAT or DOUBLE, c order) with a copy of this tensor's values. */
+    public INDArray toNd4j() {
+        OpenBlasSetup.ensure();
+        long[] s = shape();
+        if (dtype == DType.FLOAT32) {
+            return Nd4j.create(toFloatArray(), s, 'c');
+        }
+        return Nd4j.create(data.clone(), s, 'c');
+    }
+
+    // ---------------------------------------------------------------- autograd state
+
+    /**
+     * Marks a leaf as needing a gradient (or not). Returns this tensor, so it chains after creation.
+     *
+     * @throws IllegalStateException on a tensor produced by an op: detach it first
+     */
+    public Tensor requiresGrad(boolean requiresGrad) {
+        if (node != null) {
+            throw new IllegalStateException("requiresGrad: only leaf tensors can be changed; this one was produced by "
+                    + node.name() + " (use detach() to get a leaf)");
+        }
+        this.requiresGrad = requiresGrad;
+        return this;
+    }
+
+    /** Whether gradients flow to or through this tensor. */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Whether this tensor was created by the user rather than by a recorded op. */
+    public boolean isLeaf() {
+        return node == null;
+    }
+
+    /** The gradient accumulated by {@link #backward()} calls, of this tensor's shape and dtype; null if none yet. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Forgets the accumulated gradient (sets it to null, as PyTorch's {@code zero_grad} does by default). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** Sets the gradient directly (for optimizers and gradient clipping); null clears it. */
+    public void setGrad(Tensor grad) {
+        if (grad != null && !java.util.Arrays.equals(grad.shape, shape)) {
+            throw new IllegalArgumentException("setGrad: gradient has shape " + Shapes.str(grad.shape)
+                    + " but the tensor has shape " + Shapes.str(shape));
+        }
+        this.grad = grad;
+    }
+
+    void accumulateGrad(Tensor g) {
+        grad = grad == null ? g : grad.add(g);
+    }
+
+    /** A leaf sharing this tensor's values, cut off from the graph. */
+    public Tensor detach() {
+        return new Tensor(data, shape, dtype);
+    }
+
+    /**
+     * Computes the gradient of this scalar with respect to every leaf that requires one, adding it to their
+     * {@link #grad()}, and releases the graph.
+     *
+     * @throws IllegalStateException if this tensor has more than one element, or its graph was already released
+     */
+    public void backward() {
+        backward(null, false);
+    }
+
+    /**
+     * Backpropagates {@code gradient} (the gradient of some scalar with respect to this tensor, of its shape) and
+     * releases the graph.
+     */
+    public void backward(Tensor gradient) {
+        backward(gradient, false);
+    }
+
+    /**
+     * Backpropagates {@code gradient} (null for a scalar); with {@code retainGraph} the graph can be backpropagated
+     * through again.
+     */
+    public void backward(Tensor gradient, boolean retainGraph) {
+        Backprop.run("backward", this, gradient, retainGraph, false, null, false);
+    }
+
+    /**
+     * As {@link #backward(Tensor, boolean)}; with {@code createGraph} the accumulated gradients are themselves
+     * differentiable (the graph is then kept).
+     */
+    public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
+        Backprop.run("backward", this, gradient, retainGraph || createGraph, createGraph, null, false);
+    }
+
+    // ---------------------------------------------------------------- elementwise arithmetic
+
+    /** {@code this + y}, broadcasting. */
+    public Tensor add(Tensor y) {
+        return Add.apply(this, y);
+    }
+
+    /** {@code this + c}. */
+    public Tensor add(double c) {
+        return Add.apply(this, constant(c));
+    }
+
+    /** {@code this - y}, broadcasting. */
+    public Tensor sub(Tensor y) {
+        return Sub.apply(this, y);
+    }
+
+    /** {@code this - c}. */
+    public Tensor sub(double c) {
+        return Add.apply(this, constant(-c));
+    }
+
+    /** {@code this * y} elementwise, broadcasting. */
+    public Tensor mul(Tensor y) {
+        return Mul.apply(this, y);
+    }
+
+    /** {@code this * c}. */
+    public Tensor mul(double c) {
+        return Mul.apply(this, constant(c));
+    }
+
+    /** {@code this / y} elementwise, broadcasting. */
+    public Tensor div(Tensor y) {
+        return Div.apply(this, y);
+    }
+
+    /** {@code this / c}. */
+    public Tensor div(double c) {
+        return Div.apply(this, constant(c));
+    }
+
+    /** {@code -this}. */
+    public Tensor neg() {
+        return Neg.apply(this);
+    }
+
+    /** {@code this ^ p} elementwise. */
+    public Tensor pow(double p) {
+        return Pow.apply(this, p);
+    }
+
+    /** {@code this * this}. */
+    public Tensor square() {
+        return Pow.apply(this, 2.0);
+    }
+
+    /** The larger of the two, elementwise, broadcasting; ties split the gradient equally, as in PyTorch. */
+    public Tensor maximum(Tensor y) {
+        return Maximum.apply(this, y, false);
+    }
+
+    /** The smaller of the two, elementwise, broadcasting; ties split the gradient equally, as in PyTorch. */
+    public Tensor minimum(Tensor y) {
+        return Maximum.apply(this, y, true);
+    }
+
+    /** Where {@code mask} is non-zero this tensor's value, elsewhere {@code other}'s; all three broadcast. */
+    public Tensor where(Tensor mask, Tensor other) {
+        return Where.apply(mask, this, other);
+    }
+
+    /** Where {@code mask} is non-zero {@code x}, elsewhere {@code y}; all three broadcast. */
+    public static Tensor where(Tensor mask, Tensor x, Tensor y) {
+        return Where.apply(mask, x, y);
+    }
+
+    private Tensor constant(double c) {
+        return make(new double[] {c}, Shapes.SCALAR, dtype);
+    }
+
+    // ---------------------------------------------------------------- elementwise functions
+
+    /** e to the power of each element. */
+    public Tensor exp() {
+        return Exp.apply(this);
+    }
+
+    /** Natural logarithm; NaN below 0 and -inf at 0, as in IEEE arithmetic. */
+    public Tensor log() {
+        return Log.apply(this);
+    }
+
+    /** Square root. */
+    public Tensor sqrt() {
+        return Sqrt.apply(this);
+    }
+
+    /** Absolute value; its gradient at 0 is 0. */
+    public Tensor abs() {
+        return Abs.apply(this);
+    }
+
+    /** Hyperbolic tangent. */
+    public Tensor tanh() {
+        return Tanh.apply(this);
+    }
+
+    /** The logistic function {@code 1 / (1 + e^-x)}, stable for large |x|. */
+    public Tensor sigmoid() {
+        return Sigmoid.apply(this);
+    }
+
+    /** {@code max(x, 0)}; its gradient at 0 is 0. */
+    public Tensor relu() {
+        return Relu.apply(this);
+    }
+
+    /** {@code x} for {@code x > 0}, {@code slope * x} otherwise. */
+    public Tensor leakyRelu(double slope) {
+        return LeakyRelu.apply(this, slope);
+    }
+
+    /** {@code log(1 + e^x)}, computed stably for large |x|. */
+    public Tensor softplus() {
+        return Softplus.apply(this);
+    }
+
+    /** Each value limited to {@code [lo, hi]}; the gradient passes where {@code lo <= x <= hi}. */
+    public Tensor clamp(double lo, double hi) {
+        return Clamp.apply(this, lo, hi);
+    }
+
+    // ---------------------------------------------------------------- comparisons (no gradient)
+
+    /** 1 where {@code this > y}, else 0 (broadcasting); never requires a gradient. */
+    public Tensor gt(Tensor y) {
+        return Compare.apply("gt", this, y, (a, b) -> a > b ? 1 : 0);
+    }
+
+    /** 1 where {@code this > c}, else 0. */
+    public Tensor gt(double c) {
+        return gt(constant(c));
+    }
+
+    /** 1 where {@code this >= y}, else 0 (broadcasting). */
+    public Tensor ge(Tensor y) {
+        return Compare.apply("ge", this, y, (a, b) -> a >= b ? 1 : 0);
+    }
+
+    /** 1 where {@code this >= c}, else 0. */
+    public Tensor ge(double c) {
+        return ge(constant(c));
+    }
+
+    /** 1 where {@code this < y}, else 0 (broadcasting). */
+    public Tensor lt(Tensor y) {
+        return Compare.apply("lt", this, y, (a, b) -> a < b ? 1 : 0);
+    }
+
+    /** 1 where {@code this < c}, else 0. */
+    public Tensor lt(double c) {
+        return lt(constant(c));
+    }
+
+    /** 1 where {@code this <= y}, else 0 (broadcasting). */
+    public Tensor le(Tensor y) {
+        return Compare.apply("le", this, y, (a, b) -> a <= b ? 1 : 0);
+    }
+
+    /** 1 where {@code this <= c}, else 0. */
+    public Tensor le(double c) {
+        return le(constant(c));
+    }
+
+    /** 1 where {@code this == y}, else 0 (broadcasting). */
+    public Tensor eq(Tensor y) {
+        return Compare.apply("eq", this, y, (a, b) -> a == b ? 1 : 0);
+    }
+
+    /** 1 where {@code this == c}, else 0. */
+    public Tensor eq(double c) {
+        return eq(constant(c));
+    }
+
+    // ---------------------------------------------------------------- linear algebra
+
+    /**
+     * Matrix product with NumPy's rules: 2-D @ 2-D; a 1-D operand is a row (left) or column (right) vector whose
+     * axis is dropped from the result; 3-D operands are batches of matrices ([b, n, k] @ [b, k, m], the batch
+     * broadcasting, and a 2-D operand is shared by every batch).
+     *
+     * @throws IllegalArgumentException if the inner dimensions differ or a rank is 0 or above 3
+     */
+    public Tensor matmul(Tensor y) {
+        return MatMul.matmul(this, y);
+    }
+
+    // ---------------------------------------------------------------- shape
+
+    /** The matrix transpose: swaps the last two axes (a tensor of rank below 2 is returned as it is). */
+    public Tensor transpose() {
+        return shape.length < 2 ? this : transpose(-2, -1);
+    }
+
+    /** Swaps two axes. */
+    public Tensor transpose(int axis0, int axis1) {
+        int a = Shapes.axis("transpose", axis0, shape.length);
+        int b = Shapes.axis("transpose", axis1, shape.length);
+        int[] perm = new int[shape.length];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        perm[a] = b;
+        perm[b] = a;
+        return Permute.apply(this, perm);
+    }
+
+    /** Reorders the axes: result axis {@code i} is input axis {@code axes[i]}. */
+    public Tensor permute(int... axes) {
+        return Permute.apply(this, Permute.check(axes, shape.length));
+    }
+
+    /**
+     * The same values in a new shape with as many elements; one dimension may be -1 and is then inferred.
+     *
+     * @throws IllegalArgumentException if the element counts differ
+     */
+    public Tensor reshape(long... newShape) {
+        return Reshape.apply(this, Reshape.resolve(shape, newShape));
+    }
+
+    /** The values as a 1-D tensor. */
+    public Tensor flatten() {
+        return Reshape.apply(this, new int[] {data.length});
+    }
+
+    /**
+     * Removes an axis of size 1.
+     *
+     * @throws IllegalArgumentException if that axis is not of size 1
+     */
+    public Tensor squeeze(int axis) {
+        int a = Shapes.axis("squeeze", axis, shape.length);
+        if (shape[a] != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + Shapes.str(shape)
+                    + " has size " + shape[a] + ", not 1");
+        }
+        return Reshape.apply(this, Shapes.without(shape, a));
+    }
+
+    /** Inserts an axis of size 1 at {@code axis} (from {@code -rank-1} to {@code rank}). */
+    public Tensor unsqueeze(int axis) {
+        int a = Shapes.axis("unsqueeze", axis, shape.length + 1);
+        return Reshape.apply(this, Shapes.inserted(shape, a, 1));
+    }
+
+    /**
+     * The values repeated along broadcast axes to {@code newShape}, by NumPy's rules; the gradient sums them back.
+     */
+    public Tensor broadcastTo(long... newShape) {
+        return BroadcastTo.apply(this, Shapes.fromLong("broadcastTo", newShape));
+    }
+
+    /**
+     * Joins tensors along an existing axis; all other dimensions must agree.
+     *
+     * @throws IllegalArgumentException if the list is empty or the shapes disagree
+     */
+    public static Tensor concat(List<Tensor> tensors, int axis) {
+        return Concat.apply(tensors.toArray(new Tensor[0]), axis);
+    }
+
+    /** Joins tensors of the same shape along a new axis. */
+    public static Tensor stack(List<Tensor> tensors, int axis) {
+        Tensor[] xs = tensors.toArray(new Tensor[0]);
+        if (xs.length == 0) {
+            throw new IllegalArgumentException("stack: needs at least one tensor");
+        }
+        for (int i = 1; i < xs.length; i++) {
+            if (!java.util.Arrays.equals(xs[i].shape, xs[0].shape)) {
+                throw new IllegalArgumentException("stack: tensor " + i + " has shape " + Shapes.str(xs[i].shape)
+                        + " but tensor 0 has shape " + Shapes.str(xs[0].shape));
+            }
+        }
+        int a = Shapes.axis("stack", axis, xs[0].shape.length + 1);
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = xs[i].unsqueeze(a);
+        }
+        return Concat.apply(xs, a);
+    }
+
+    /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}. */
+    public Tensor slice(int axis, long from, long to) {
+        return Slice.apply(this, axis, from, to);
+    }
+
+    /** The rows (entries along axis 0) at the given positions, in that order; repeats are allowed. */
+    public Tensor index(long[] rows) {
+        return Index.apply(this, rows);
+    }
+
+    /**
+     * Picks values along {@code axis} at the positions in {@code indices} (PyTorch's {@code gather}): for a 2-D input
+     * and axis 1, {@code out[i][j] = this[i][indices[i][j]]}. {@code indices} has this tensor's rank, holds whole
+     * numbers, and no dimension larger than this tensor's, except along {@code axis}.
+     */
+    public Tensor gather(int axis, Tensor indices) {
+        return Gather.apply(this, axis, indices);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** The sum of all elements, as a 0-d tensor. */
+    public Tensor sum() {
+        return Sum.apply(this, Sum.allAxes(shape.length), false);
+    }
+
+    /** The sum along one axis, which is kept with size 1 if {@code keepDim}. */
+    public Tensor sum(int axis, boolean keepDim) {
+        return Sum.apply(this, new int[] {Shapes.axis("sum", axis, shape.length)}, keepDim);
+    }
+
+    /** The mean of all elements, as a 0-d tensor (NaN for an empty tensor). */
+    public Tensor mean() {
+        return sum().mul(1.0 / data.length);
+    }
+
+    /** The mean along one axis, which is kept with size 1 if {@code keepDim}. */
+    public Tensor mean(int axis, boolean keepDim) {
+        int a = Shapes.axis("mean", axis, shape.length);
+        return sum(a, keepDim).mul(1.0 / shape[a]);
+    }
+
+    /** The maximum along an axis; the gradient goes to the first maximal element. */
+    public Tensor max(int axis, boolean keepDim) {
+        return Max.apply(this, axis, keepDim, false);
+    }
+
+    /** The minimum along an axis; the gradient goes to the first minimal element. */
+    public Tensor min(int axis, boolean keepDim) {
+        return Max.apply(this, axis, keepDim, true);
+    }
+
+    /** The maximum of all elements, as a 0-d tensor. */
+    public Tensor max() {
+        return flatten().max(0, false);
+    }
+
+    /** The minimum of all elements, as a 0-d tensor. */
+    public Tensor min() {
+        return flatten().min(0, false);
+    }
+
+    /** The position of the first maximum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient). */
+    public Tensor argmax(int axis) {
+        return Max.positions(this, axis, false);
+    }
+
+    /** The position of the first minimum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient). */
+    public Tensor argmin(int axis) {
+        return Max.positions(this, axis, true);
+    }
+
+    /** {@code log(sum(exp(x)))} along an axis, computed without overflow for large values. */
+    public Tensor logSumExp(int axis, boolean keepDim) {
+        return LogSumExp.apply(this, axis, keepDim);
+    }
+
+    /** The softmax along an axis: non-negative values summing to 1. */
+    public Tensor softmax(int axis) {
+        return logSoftmax(axis).exp();
+    }
+
+    /** The logarithm of the softmax along an axis, computed stably. */
+    public Tensor logSoftmax(int axis) {
+        return LogSoftmax.apply(this, axis);
+    }
+
+    // ---------------------------------------------------------------- values and metadata
+
+    /** The dimensions, as a new array. */
+    public long[] shape() {
+        return Shapes.toLong(shape);
+    }
+
+    /** The size of one axis. */
+    public long size(int axis) {
+        return shape[Shapes.axis("size", axis, shape.length)];
+    }
+
+    /** The number of axes (0 for a scalar). */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** The number of elements. */
+    public long size() {
+        return data.length;
+    }
+
+    /** The element type. */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /**
+     * The value of a one-element tensor.
+     *
+     * @throws IllegalStateException if the tensor has more or fewer than one element
+     */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + data.length
+                    + " elements; item() needs exactly one");
+        }
+        return data[0];
+    }
+
+    /** A copy of the values in row-major order. */
+    public double[] toDoubleArray() {
+        return data.clone();
+    }
+
+    /** A copy of the values in row-major order, rounded to float. */
+    public float[] toFloatArray() {
+        float[] f = new float[data.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) data[i];
+        }
+        return f;
+    }
+
+    /** This tensor in another type (itself if already of that type); differentiable. */
+    public Tensor to(DType type) {
+        return type == dtype ? this : Cast.apply(this, type);
+    }
+
+    /**
+     * The backing array, row-major, without a copy: for optimizers and fused kernels that update parameters in place.
+     * Writing to it bypasses autograd; do it on leaves only, outside any graph that saved them, and call
+     * {@link #modifiedInPlace()} afterwards.
+     */
+    public double[] array() {
+        return data;
+    }
+
+    /** Restores the dtype invariant after writes through {@link #array()} (rounds FLOAT32 values to float). */
+    public void modifiedInPlace() {
+        if (dtype == DType.FLOAT32) {
+            Kernels.roundToFloat(data);
+        }
+    }
+
+    /** The name of the op that produced this tensor, as PyTorch's {@code grad_fn} (e.g. "AddBackward"), or null. */
+    public String gradFn() {
+        return node == null ? null : node.name();
+    }
+
+    /**
+     * The values (elided when large), then shape, dtype and the op that produced it, as PyTorch prints:
+     * {@code tensor([1.0000, 2.0000], shape=[2], dtype=FLOAT64, grad_fn=<MulBackward>)}.
+     */
+    @Override
+    public String toString() {
+        return Printer.print(this);
+    }
+}
