@@ -20,6 +20,71 @@ final class Kernels {
         return out;
     }
 
+    /** The four arithmetic ops get loops of their own: a shared lambda would be a megamorphic call per element. */
+    static final int ADD = 0;
+    static final int SUB = 1;
+    static final int MUL = 2;
+    static final int DIV = 3;
+
+    private static final DoubleBinaryOperator[] ARITHMETIC = {
+        Double::sum, (a, b) -> a - b, (a, b) -> a * b, (a, b) -> a / b};
+
+    /**
+     * One of {@link #ADD}, {@link #SUB}, {@link #MUL}, {@link #DIV} elementwise at the broadcast shape {@code shape},
+     * with direct loops for the layouts that dominate real networks: equal shapes, a scalar operand, and a bias-like
+     * operand repeated over leading rows.
+     */
+    static double[] arithmetic(Tensor x, Tensor y, int[] shape, int op) {
+        double[] a = x.data;
+        double[] b = y.data;
+        int n = Shapes.size(shape);
+        double[] out = new double[n];
+        if (a.length == n && b.length == n) {
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + b[i]; } }
+                case SUB -> { for (int i = 0; i < n; i++) { out[i] = a[i] - b[i]; } }
+                case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * b[i]; } }
+                default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / b[i]; } }
+            }
+        } else if (b.length == 1 && a.length == n) {
+            double c = b[0];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + c; } }
+                case SUB -> { for (int i = 0; i < n; i++) { out[i] = a[i] - c; } }
+                case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * c; } }
+                default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / c; } }
+            }
+        } else if (a.length == n && n > 0 && isTrailingRow(y.shape, shape)) {
+            int m = b.length;
+            for (int r = 0; r < n; r += m) {
+                switch (op) {
+                    case ADD -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] + b[j]; } }
+                    case SUB -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] - b[j]; } }
+                    case MUL -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] * b[j]; } }
+                    default -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] / b[j]; } }
+                }
+            }
+        } else {
+            return zip(x, y, shape, ARITHMETIC[op]);
+        }
+        return out;
+    }
+
+    /** Whether an operand of shape {@code s} is the trailing part of {@code shape} (leading axes absent or 1). */
+    private static boolean isTrailingRow(int[] s, int[] shape) {
+        int lead = shape.length - s.length;
+        int i = 0;
+        while (i < s.length && s[i] == 1) {
+            i++;
+        }
+        for (int j = i; j < s.length; j++) {
+            if (s[j] != shape[lead + j]) {
+                return false;
+            }
+        }
+        return s.length > 0;
+    }
+
     /** {@code f(x, y)} elementwise at the broadcast shape {@code shape}. */
     static double[] zip(Tensor x, Tensor y, int[] shape, DoubleBinaryOperator f) {
         double[] a = x.data;

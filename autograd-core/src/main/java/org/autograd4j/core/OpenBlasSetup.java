@@ -120,12 +120,15 @@ final class OpenBlasSetup {
 
     /**
      * The kernel the loaded OpenBLAS reports ({@code openblas_get_corename()}), or null when OpenBLAS is not loaded
-     * yet or cannot be asked. For diagnostics and measurements; the presets do not map that function, so it is
-     * called through JNA on the already-loaded library (never loading it).
+     * yet or cannot be asked. For diagnostics and measurements: the presets do not map that function, so it is
+     * called through JNA on the already-loaded library (this never loads it). Asks the copy {@link Blas} uses
+     * ({@code libopenblas_nolapack}); note that ND4J's native code loads a second, identical copy
+     * ({@code libopenblas.so.0}), which reads the same variable when it loads.
      */
     static String loadedCoreName() {
         try {
-            String path = mappedPath("libopenblas");
+            String path = mappedPath("libopenblas_nolapack");
+            path = path != null ? path : mappedPath("libopenblas");
             return path == null ? null : LibC.call(path, "openblas_get_corename");
         } catch (RuntimeException | LinkageError e) {
             return null;
@@ -157,12 +160,12 @@ final class OpenBlasSetup {
         return mappedPath(libName) != null;
     }
 
-    /** The file of a shared library this process has mapped, from {@code /proc/self/maps}; null if none. */
-    private static String mappedPath(String libName) {
+    /** The file of a mapped shared library whose name starts with the prefix, from /proc/self/maps; or null. */
+    private static String mappedPath(String prefix) {
         try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/self/maps"), StandardCharsets.ISO_8859_1)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 int slash = line.indexOf('/');
-                if (slash >= 0 && line.lastIndexOf('/') < line.indexOf(libName + ".so", slash)) {
+                if (slash >= 0 && line.startsWith(prefix, line.lastIndexOf('/') + 1)) {
                     return line.substring(slash);
                 }
             }

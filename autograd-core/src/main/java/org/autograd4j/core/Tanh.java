@@ -7,12 +7,26 @@ final class Tanh extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = Tensor.make(Kernels.map(x.data, Math::tanh), x.shape, x.dtype);
+        double[] a = x.data;
+        double[] y = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            y[i] = Math.tanh(a[i]);
+        }
+        Tensor out = Tensor.make(y, x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new Tanh(x)) : out;
     }
 
     @Override
     Tensor[] backward(Tensor gradOut) {
+        if (!GradMode.enabled()) {
+            double[] g = gradOut.data;
+            double[] o = out.data;
+            double[] d = new double[o.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = g[i] * (1.0 - o[i] * o[i]);
+            }
+            return new Tensor[] {Tensor.make(d, out.shape, gradOut.dtype)};
+        }
         return new Tensor[] {gradOut.mul(out.mul(out).neg().add(1.0))};
     }
 }

@@ -410,6 +410,11 @@ public final class Tensor {
         return Softplus.apply(this);
     }
 
+    /** The error function {@code 2/√π ∫₀ˣ e^{-t²} dt}, to double precision (exact GELU is built on it). */
+    public Tensor erf() {
+        return Erf.apply(this);
+    }
+
     /** Each value limited to {@code [lo, hi]}; the gradient passes where {@code lo <= x <= hi}. */
     public Tensor clamp(double lo, double hi) {
         return Clamp.apply(this, lo, hi);

@@ -28,6 +28,16 @@ public final class BlasMeasure {
         System.out.println("native=" + Blas.nativeAvailable() + " openblas_get_corename="
                 + OpenBlasSetup.loadedCoreName());
 
+        boolean all = args.length == 0;
+        if (all || Arrays.asList(args).contains("large")) {
+            large();
+        }
+        if (all || Arrays.asList(args).contains("small")) {
+            small();
+        }
+    }
+
+    private static void large() {
         System.out.println("\n== large, native path (Blas) vs Nd4j.gemm into a ready c, GFLOP/s (median)");
         large("fwd  X·W     ", false, false, 128, 256, 784);
         large("dW   Xt·dY   ", true, false, 784, 256, 128);
@@ -35,7 +45,9 @@ public final class BlasMeasure {
         for (int s : new int[] {256, 512, 1024}) {
             large("square " + s + "   ", false, false, s, s, s);
         }
+    }
 
+    private static void small() {
         System.out.println("\n== small: ns per call, Java loops vs native; NN / TN / NT / TT (f64, then f32)");
         int[][] shapes = {{1, 1, 1}, {2, 2, 2}, {1, 8, 1}, {1, 8, 8}, {4, 4, 4}, {8, 8, 8}, {100, 8, 2}, {16, 16, 16},
             {32, 32, 32}, {32, 64, 30}, {48, 48, 48}, {64, 64, 64}, {80, 80, 80}, {96, 96, 96}, {128, 128, 128},

@@ -1,0 +1,106 @@
+package org.autograd4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.Function;
+
+/**
+ * The assertions the {@code *Properties} classes share: the numerical oracle (first and second order, PyTorch's
+ * tolerances), the shape and dtype of gradients, the forward against a {@link Ref} result, and FLOAT32 promotion.
+ * Each takes the op as a function of fresh leaves, so a property reads as one line.
+ */
+final class OpChecks {
+    /** Forward results may differ from the reference by rounding only. */
+    static final double FORWARD_TOLERANCE = 1e-12;
+
+    private OpChecks() {
+    }
+
+    /** Fresh FLOAT64 leaves over copies of the inputs' values, each requiring a gradient. */
+    static List<Tensor> leaves(Tensor... xs) {
+        List<Tensor> out = new ArrayList<>();
+        for (Tensor x : xs) {
+            out.add(new Tensor(x.data.clone(), x.shape.clone(), x.dtype).requiresGrad(true));
+        }
+        return out;
+    }
+
+    /** The gradient of {@code f} with respect to every input agrees with central differences. */
+    static void gradcheck(Function<List<Tensor>, Tensor> f, Tensor... xs) {
+        GradCheck.Result r = GradCheck.check(f, leaves(xs));
+        assertTrue(r.passed(), () -> "gradient differs from central differences: " + r);
+    }
+
+    /** The gradient's own gradient (Hessian-vector products, through createGraph) agrees with central differences. */
+    static void gradcheckSecondOrder(Function<List<Tensor>, Tensor> f, Tensor... xs) {
+        GradCheck.Result r = GradCheck.checkSecondOrder(f, leaves(xs));
+        assertTrue(r.passed(), () -> "second-order gradient differs from central differences: " + r);
+    }
+
+    /** After a backward pass every input has a gradient of its own shape and dtype. */
+    static void gradHasInputShape(Function<List<Tensor>, Tensor> f, Tensor... xs) {
+        List<Tensor> in = leaves(xs);
+        Tensor out = f.apply(in);
+        out.backward(Tensor.full(1.0, out.shape()));
+        for (int i = 0; i < in.size(); i++) {
+            Tensor x = in.get(i);
+            Tensor g = x.grad();
+            int input = i;
+            assertNotNull(g, () -> "input " + input + " got no gradient");
+            assertArrayEquals(x.shape(), g.shape(), () -> "gradient of input " + input + " has shape "
+                    + Arrays.toString(g.shape()) + " but the input has " + Arrays.toString(x.shape()));
+            assertEquals(x.dtype(), g.dtype(), () -> "gradient of input " + input + " has the wrong dtype");
+        }
+    }
+
+    /** The tensor has the expected shape and values, up to rounding. */
+    static void assertMatches(Ref.Expected expected, Tensor actual) {
+        assertArrayEquals(expected.shape(), actual.shape, () -> "shape " + Shapes.str(actual.shape) + ", expected "
+                + Shapes.str(expected.shape()));
+        for (int i = 0; i < expected.data().length; i++) {
+            double e = expected.data()[i];
+            double a = actual.data[i];
+            int at = i;
+            assertTrue(Math.abs(e - a) <= FORWARD_TOLERANCE * Math.max(1.0, Math.abs(e)),
+                    () -> "element " + at + ": got " + a + ", expected " + e + "; result " + TensorGen.describe(actual));
+        }
+    }
+
+    /**
+     * FLOAT32 promotion of a binary op, as PyTorch does it: FLOAT32 with FLOAT64 gives FLOAT64, FLOAT32 with FLOAT32
+     * stays FLOAT32 with the reference's values rounded to float, FLOAT32 with a Java double stays FLOAT32; a FLOAT32 leaf gets a
+     * FLOAT32 gradient even when the op promoted.
+     */
+    static void assertFloat32Promotion(BinaryOperator<Tensor> op, BiFunction<Tensor, Double, Tensor> withDouble,
+            DoubleBinaryOperator reference, Tensor x, Tensor y, double c) {
+        Tensor x32 = float32(x).requiresGrad(true);
+        Tensor y32 = float32(y);
+        Tensor mixed = op.apply(x32, y);
+        assertEquals(DType.FLOAT64, op.apply(y, x32).dtype(), "FLOAT64 op FLOAT32");
+        assertEquals(DType.FLOAT64, mixed.dtype(), "FLOAT32 op FLOAT64");
+        Tensor single = op.apply(x32, y32);
+        assertEquals(DType.FLOAT32, single.dtype(), "FLOAT32 op FLOAT32");
+        Ref.Expected e = Ref.zip(x32, y32, reference);
+        for (int i = 0; i < e.data().length; i++) {
+            assertEquals((float) e.data()[i], single.data[i], 0.0, "FLOAT32 op FLOAT32 rounds to float at " + i);
+        }
+        assertEquals(DType.FLOAT32, withDouble.apply(x32, c).dtype(), "FLOAT32 op double");
+        mixed.backward(Tensor.full(1.0, mixed.shape()));
+        assertEquals(DType.FLOAT32, x32.grad().dtype(), "gradient of a FLOAT32 leaf");
+        assertArrayEquals(x32.shape(), x32.grad().shape(), "gradient shape of a FLOAT32 leaf");
+    }
+
+    /** A FLOAT32 copy (values rounded to float). */
+    static Tensor float32(Tensor x) {
+        return Tensor.make(x.data.clone(), x.shape.clone(), DType.FLOAT32);
+    }
+}

@@ -1,0 +1,195 @@
+package org.autograd4j.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.autograd4j.core.Autograd;
+import org.autograd4j.core.Tensor;
+
+/**
+ * A building block of a network: it computes {@link #forward}, owns parameters and sub-modules (registered explicitly,
+ * never found by reflection), and has a training and an evaluation mode.
+ *
+ * <pre>{@code
+ * class TwoLayer extends Module {
+ *     private final Linear hidden = registerModule("hidden", new Linear(4, 8));
+ *     private final Linear out = registerModule("out", new Linear(8, 2));
+ *     public Tensor forward(Tensor x) { return out.forward(hidden.forward(x).relu()); }
+ * }
+ * }</pre>
+ */
+public abstract class Module {
+    private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /**
+     * Computes this module's output.
+     *
+     * @param x a batch, shape {@code [batch, ...]}
+     */
+    public abstract Tensor forward(Tensor x);
+
+    /**
+     * Registers a parameter under {@code name} (marking it as requiring a gradient) and returns it.
+     *
+     * @throws IllegalArgumentException if the name is empty, contains a dot, or is taken
+     */
+    protected final Tensor registerParameter(String name, Tensor parameter) {
+        checkName(name);
+        if (!parameter.isLeaf()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": parameter '" + name
+                    + "' must be a leaf tensor (use detach())");
+        }
+        parameters.put(name, parameter.requiresGrad(true));
+        return parameter;
+    }
+
+    /** Replaces the tensor of an already registered parameter (e.g. when loading weights of another dtype). */
+    protected final void replaceParameter(String name, Tensor parameter) {
+        if (!parameters.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter named '" + name + "'");
+        }
+        parameters.put(name, parameter.requiresGrad(true));
+    }
+
+    /**
+     * Registers a sub-module under {@code name} and returns it.
+     *
+     * @throws IllegalArgumentException if the name is empty, contains a dot, or is taken
+     */
+    protected final <M extends Module> M registerModule(String name, M module) {
+        checkName(name);
+        children.put(name, module);
+        return module;
+    }
+
+    private void checkName(String name) {
+        if (name == null || name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": invalid name '" + name
+                    + "' (non-empty, no dots)");
+        }
+        if (parameters.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' already used");
+        }
+    }
+
+    /** Every parameter of this module and its sub-modules, in registration order (depth first). */
+    public List<Tensor> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Every parameter by dotted path, e.g. {@code layers.0.weight}, in registration order. */
+    public Map<String, Tensor> namedParameters() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", out);
+        return out;
+    }
+
+    private void collect(String prefix, Map<String, Tensor> out) {
+        for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
+            out.put(prefix + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Module> e : children.entrySet()) {
+            e.getValue().collect(prefix + e.getKey() + ".", out);
+        }
+    }
+
+    /** The direct sub-modules by name, in registration order. */
+    public Map<String, Module> children() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** Switches this module and its sub-modules to training mode (dropout active). Returns this module. */
+    public Module train() {
+        setTraining(true);
+        return this;
+    }
+
+    /** Switches this module and its sub-modules to evaluation mode (dropout off). Returns this module. */
+    public Module eval() {
+        setTraining(false);
+        return this;
+    }
+
+    private void setTraining(boolean on) {
+        training = on;
+        for (Module m : children.values()) {
+            m.setTraining(on);
+        }
+    }
+
+    /** Whether this module is in training mode. */
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Clears the gradient of every parameter. */
+    public void zeroGrad() {
+        for (Tensor p : parameters()) {
+            p.zeroGrad();
+        }
+    }
+
+    /** The number of scalar parameters. */
+    public long parameterCount() {
+        long n = 0;
+        for (Tensor p : parameters()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** A copy of every parameter by dotted name, detached from any graph. */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : namedParameters().entrySet()) {
+            Tensor p = e.getValue();
+            out.put(e.getKey(), Tensor.of(p.toDoubleArray(), p.shape()).to(p.dtype()));
+        }
+        return out;
+    }
+
+    /**
+     * Copies values into the parameters, in place. Every parameter must be present with its shape, and no extra name
+     * may be given; nothing is changed unless all match.
+     *
+     * @throws IllegalArgumentException naming the missing, unexpected or mis-shaped entry
+     */
+    public void loadStateDict(Map<String, Tensor> state) {
+        Map<String, Tensor> own = namedParameters();
+        for (String name : state.keySet()) {
+            if (!own.containsKey(name)) {
+                throw new IllegalArgumentException("loadStateDict: unexpected parameter '" + name + "'; this "
+                        + getClass().getSimpleName() + " has " + own.keySet());
+            }
+        }
+        for (Map.Entry<String, Tensor> e : own.entrySet()) {
+            Tensor given = state.get(e.getKey());
+            if (given == null) {
+                throw new IllegalArgumentException("loadStateDict: missing parameter '" + e.getKey() + "'");
+            }
+            if (!Arrays.equals(given.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException("loadStateDict: parameter '" + e.getKey() + "' has shape "
+                        + Arrays.toString(given.shape()) + " in the state but " + Arrays.toString(e.getValue().shape())
+                        + " in the model");
+            }
+        }
+        try (Autograd.Scope scope = Autograd.noGrad()) {
+            for (Map.Entry<String, Tensor> e : own.entrySet()) {
+                Tensor p = e.getValue();
+                double[] src = state.get(e.getKey()).toDoubleArray();
+                System.arraycopy(src, 0, p.array(), 0, src.length);
+                p.modifiedInPlace();
+            }
+        }
+    }
+
+    /** Applies the module: the same as {@link #forward}. */
+    public final Tensor apply(Tensor x) {
+        return forward(x);
+    }
+}
