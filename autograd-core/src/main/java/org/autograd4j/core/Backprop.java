@@ -47,6 +47,13 @@ final class Backprop {
             }
             results = new Tensor[targets.length];
         }
+        // Note "shared gradients": pass-through backwards (add, reshape) hand the same array to several inputs, and
+        // the seed is the caller's tensor; a leaf's grad() must own its array, since optimizers and clipping write
+        // into it in place.
+        Map<double[], Boolean> handedOut = targets == null ? new IdentityHashMap<>() : null;
+        if (handedOut != null) {
+            handedOut.put(seed.data, Boolean.TRUE);
+        }
         boolean previous = GradMode.set(createGraph);
         try {
             for (int i = order.size() - 1; i >= 0; i--) {
@@ -61,7 +68,7 @@ final class Backprop {
                         results[at] = g;
                     }
                 } else if (t.node == null) {
-                    t.accumulateGrad(createGraph ? g : g.detach());
+                    t.accumulateGrad(createGraph ? g : unshared(g.detach(), t, handedOut));
                 }
                 if (t.node != null && (wanted == null || !allFound(results))) {
                     propagate(t.node, g, grads);
@@ -91,6 +98,16 @@ final class Backprop {
             }
         }
         return results;
+    }
+
+    /** The gradient for a leaf, copied if its array is already referenced elsewhere (see "shared gradients"). */
+    private static Tensor unshared(Tensor g, Tensor leaf, Map<double[], Boolean> handedOut) {
+        if (leaf.grad() == null && handedOut.put(g.data, Boolean.TRUE) != null) {
+            Tensor copy = new Tensor(g.data.clone(), g.shape, g.dtype);
+            handedOut.put(copy.data, Boolean.TRUE);
+            return copy;
+        }
+        return g;
     }
 
     private static boolean allFound(Tensor[] results) {

@@ -101,9 +101,10 @@ final class Blas {
     /**
      * The plain-Java product (unchecked: callers check). Register-blocked: each step of the innermost loop (over p)
      * updates a 2×4 block of c held in local variables, so every loaded element serves several multiply-adds and no
-     * partial sum goes through memory. The four transpose cases differ only in the strides of op(a) and op(b).
-     * Why not the textbook i-p-j loop that HotSpot vectorizes: at these sizes its inner loop runs a handful of
-     * iterations, and the vector loop's set-up costs more than the arithmetic (measured 3-8× slower up to 64³).
+     * partial sum goes through memory; an odd last row is computed as a pair with itself and stored once. The four
+     * transpose cases differ only in the strides of op(a) and op(b). Why not the textbook i-p-j loop that HotSpot
+     * vectorizes: at these sizes its inner loop runs a handful of iterations, and the vector loop's set-up costs
+     * more than the arithmetic (measured 2-3× slower from 4³ to 64³).
      */
     static void javaGemm(boolean transA, boolean transB, int m, int n, int k,
                          double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean f32) {
@@ -111,10 +112,10 @@ final class Blas {
         int ap = transA ? m : 1;
         int bp = transB ? 1 : n;  // op(b)[p,j] = b[bOff + p*bp + j*bj]
         int bj = transB ? k : 1;
-        int i = 0;
-        for (; i + 1 < m; i += 2) {
+        for (int i = 0; i < m; i += 2) {
+            boolean pair = i + 1 < m;
             int a0 = aOff + i * ai;
-            int a1 = a0 + ai;
+            int a1 = pair ? a0 + ai : a0;
             int c0 = cOff + i * n;
             int j = 0;
             for (; j + 3 < n; j += 4) {
@@ -138,7 +139,9 @@ final class Blas {
                     s13 += x1 * y3;
                 }
                 store4(c, c0 + j, s00, s01, s02, s03, f32);
-                store4(c, c0 + n + j, s10, s11, s12, s13, f32);
+                if (pair) {
+                    store4(c, c0 + n + j, s10, s11, s12, s13, f32);
+                }
             }
             for (; j < n; j++) {
                 double s0 = 0, s1 = 0;
@@ -149,33 +152,9 @@ final class Blas {
                     s1 += a[a1 + p * ap] * y;
                 }
                 c[c0 + j] = f32 ? (float) s0 : s0;
-                c[c0 + n + j] = f32 ? (float) s1 : s1;
-            }
-        }
-        if (i < m) {  // the last row when m is odd
-            int a0 = aOff + i * ai;
-            int c0 = cOff + i * n;
-            int j = 0;
-            for (; j + 3 < n; j += 4) {
-                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-                int b0 = bOff + j * bj;
-                for (int p = 0; p < k; p++) {
-                    double x = a[a0 + p * ap];
-                    int bq = b0 + p * bp;
-                    s0 += x * b[bq];
-                    s1 += x * b[bq + bj];
-                    s2 += x * b[bq + 2 * bj];
-                    s3 += x * b[bq + 3 * bj];
+                if (pair) {
+                    c[c0 + n + j] = f32 ? (float) s1 : s1;
                 }
-                store4(c, c0 + j, s0, s1, s2, s3, f32);
-            }
-            for (; j < n; j++) {
-                double s = 0;
-                int b0 = bOff + j * bj;
-                for (int p = 0; p < k; p++) {
-                    s += a[a0 + p * ap] * b[b0 + p * bp];
-                }
-                c[c0 + j] = f32 ? (float) s : s;
             }
         }
     }

@@ -24,6 +24,7 @@ final class Broadcasting {
             }
             out[i] = dx == 1 ? dy : dx;
         }
+        Shapes.checkSize(op, out, "result shape");
         return out;
     }
 

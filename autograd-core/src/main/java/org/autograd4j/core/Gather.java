@@ -22,7 +22,8 @@ final class Gather extends Node {
             throw new IllegalArgumentException("gather: indices have shape " + Shapes.str(indices.shape)
                     + " but the input has shape " + Shapes.str(x.shape) + "; the ranks must agree");
         }
-        int a = rank == 0 ? 0 : Shapes.axis("gather", axis, rank);
+        // a 0-d tensor is gathered along its one implicit axis: 0 or -1, as in PyTorch
+        int a = rank == 0 && (axis == 0 || axis == -1) ? 0 : Shapes.axis("gather", axis, rank);
         for (int d = 0; d < rank; d++) {
             if (d != a && indices.shape[d] > x.shape[d]) {
                 throw new IllegalArgumentException("gather: indices of shape " + Shapes.str(indices.shape)

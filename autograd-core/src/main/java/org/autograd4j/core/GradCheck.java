@@ -86,12 +86,11 @@ public final class GradCheck {
             throw new IllegalArgumentException("gradcheck: no input requires a gradient; mark the inputs to check"
                     + " with requiresGrad(true)");
         }
-        Tensor probe;
-        try (Autograd.Scope scope = Autograd.noGrad()) {
-            probe = f.apply(xs);
-        }
-        double[] v = projection(probe);
-        Tensor projected = project(f.apply(xs), v);
+        // One evaluation, recorded: f may itself differentiate (a gradient penalty calls Autograd.grad inside), which
+        // a probe under noGrad would break.
+        Tensor out = f.apply(xs);
+        double[] v = projection(out);
+        Tensor projected = project(out, v);
         List<Tensor> wrt = new ArrayList<>();
         for (int i : checked) {
             wrt.add(xs.get(i));

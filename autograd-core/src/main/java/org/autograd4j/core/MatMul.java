@@ -30,6 +30,14 @@ final class MatMul extends Node {
             throw new IllegalArgumentException("matmul: inner dimensions differ: " + Shapes.str(x.shape) + " @ "
                     + Shapes.str(y.shape));
         }
+        // exact below 2^53, so the comparison with the limit is exact too
+        double size = (double) Math.max(rx == 3 ? x.shape[0] : 1, ry == 3 ? y.shape[0] : 1)
+                * (rx == 1 ? 1 : x.shape[rx - 2]) * (ry == 1 ? 1 : y.shape[ry - 1]);
+        if (size > Shapes.MAX_SIZE) {
+            throw new IllegalArgumentException("matmul: result of " + Shapes.str(x.shape) + " @ "
+                    + Shapes.str(y.shape) + " would have " + (long) size
+                    + " elements, more than a tensor can hold (2^31 - 9)");
+        }
         Tensor a = rx == 1 ? x.unsqueeze(0) : x;
         Tensor b = ry == 1 ? y.unsqueeze(1) : y;
         Tensor out;

@@ -5,6 +5,8 @@ import java.util.Arrays;
 /** Small helpers on shapes ({@code int[]}, row-major) shared by the ops. */
 final class Shapes {
     static final int[] SCALAR = new int[0];
+    /** The most elements one tensor holds: the largest Java array the JVM reliably allocates. */
+    static final long MAX_SIZE = Integer.MAX_VALUE - 8;
 
     private Shapes() {
     }
@@ -40,12 +42,27 @@ final class Shapes {
                 throw new IllegalArgumentException(op + ": dimensions must be >= 0, got " + str(shape));
             }
             n *= shape[i];
-            if (n > Integer.MAX_VALUE - 8 || shape[i] > Integer.MAX_VALUE) {
+            if (n > MAX_SIZE || shape[i] > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException(op + ": shape " + str(shape) + " has more elements than a tensor can hold (2^31 - 9)");
             }
             out[i] = (int) shape[i];
         }
         return out;
+    }
+
+    /**
+     * Checks that a computed shape (a broadcast or a product's result) holds no more elements than a tensor can;
+     * {@code what} names it in the message.
+     */
+    static void checkSize(String op, int[] shape, String what) {
+        long n = 1;
+        for (int d : shape) {
+            n = Math.min(n * d, MAX_SIZE + 1);  // saturates, so a later 0 still makes the shape empty
+        }
+        if (n > MAX_SIZE) {
+            throw new IllegalArgumentException(op + ": " + what + " " + str(shape)
+                    + " has more elements than a tensor can hold (2^31 - 9)");
+        }
     }
 
     static long[] toLong(int[] shape) {
@@ -72,6 +89,19 @@ final class Shapes {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= rank) {
             throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for a tensor of rank " + rank);
+        }
+        return a;
+    }
+
+    /**
+     * Resolves the position of a new axis, as {@code unsqueeze} and {@code stack} take it: from {@code -rank-1} to
+     * {@code rank} for a tensor of rank {@code rank}, negative counting from the end.
+     */
+    static int newAxis(String op, int axis, int rank) {
+        int a = axis < 0 ? axis + rank + 1 : axis;
+        if (a < 0 || a > rank) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " is out of range [" + (-rank - 1) + ", "
+                    + rank + "] for a new axis in a tensor of rank " + rank);
         }
         return a;
     }

@@ -102,29 +102,41 @@ public final class Tensor {
 
     /** A 0-d tensor of the given type. */
     public static Tensor scalar(double value, DType dtype) {
-        return make(new double[] {value}, Shapes.SCALAR, dtype);
+        return make(new double[] {value}, Shapes.SCALAR, checkType("scalar", dtype));
     }
 
     /** A FLOAT64 tensor of zeros. */
     public static Tensor zeros(long... shape) {
-        return full(0.0, shape);
+        return filled("zeros", 0.0, DType.FLOAT64, shape);
     }
 
     /** A FLOAT64 tensor of ones. */
     public static Tensor ones(long... shape) {
-        return full(1.0, shape);
+        return filled("ones", 1.0, DType.FLOAT64, shape);
     }
 
     /** A FLOAT64 tensor filled with {@code value}. */
     public static Tensor full(double value, long... shape) {
-        return full(value, DType.FLOAT64, shape);
+        return filled("full", value, DType.FLOAT64, shape);
     }
 
     /** A tensor of the given type filled with {@code value}. */
     public static Tensor full(double value, DType dtype, long... shape) {
-        double[] d = new double[Shapes.size(Shapes.fromLong("full", shape))];
+        return filled("full", value, checkType("full", dtype), shape);
+    }
+
+    private static Tensor filled(String op, double value, DType dtype, long[] shape) {
+        int[] s = Shapes.fromLong(op, shape);
+        double[] d = new double[Shapes.size(s)];
         java.util.Arrays.fill(d, value);
-        return make(d, Shapes.fromLong("full", shape), dtype);
+        return make(d, s, dtype);
+    }
+
+    static DType checkType(String op, DType dtype) {
+        if (dtype == null) {
+            throw new IllegalArgumentException(op + ": dtype must not be null");
+        }
+        return dtype;
     }
 
     /** The 1-D FLOAT64 tensor {@code [0, 1, ..., n-1]}. */
@@ -540,8 +552,7 @@ public final class Tensor {
 
     /** Inserts an axis of size 1 at {@code axis} (from {@code -rank-1} to {@code rank}). */
     public Tensor unsqueeze(int axis) {
-        int a = Shapes.axis("unsqueeze", axis, shape.length + 1);
-        return Reshape.apply(this, Shapes.inserted(shape, a, 1));
+        return Reshape.apply(this, Shapes.inserted(shape, Shapes.newAxis("unsqueeze", axis, shape.length), 1));
     }
 
     /**
@@ -572,7 +583,7 @@ public final class Tensor {
                         + " but tensor 0 has shape " + Shapes.str(xs[0].shape));
             }
         }
-        int a = Shapes.axis("stack", axis, xs[0].shape.length + 1);
+        int a = Shapes.newAxis("stack", axis, xs[0].shape.length);
         for (int i = 0; i < xs.length; i++) {
             xs[i] = xs[i].unsqueeze(a);
         }
@@ -658,7 +669,7 @@ public final class Tensor {
 
     /** The softmax along an axis: non-negative values summing to 1. */
     public Tensor softmax(int axis) {
-        return logSoftmax(axis).exp();
+        return LogSoftmax.apply(this, Shapes.axis("softmax", axis, shape.length)).exp();
     }
 
     /** The logarithm of the softmax along an axis, computed stably. */
@@ -722,7 +733,7 @@ public final class Tensor {
 
     /** This tensor in another type (itself if already of that type); differentiable. */
     public Tensor to(DType type) {
-        return type == dtype ? this : Cast.apply(this, type);
+        return type == dtype ? this : Cast.apply(this, checkType("to", type));
     }
 
     /**
@@ -748,7 +759,7 @@ public final class Tensor {
 
     /**
      * The values (elided when large), then shape, dtype and the op that produced it, as PyTorch prints:
-     * {@code tensor([1.0000, 2.0000], shape=[2], dtype=FLOAT64, grad_fn=<MulBackward>)}.
+     * {@code tensor([0.5000, 2.0000], shape=[2], dtype=FLOAT64, grad_fn=<MulBackward>)}.
      */
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package org.autograd4j.core;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,10 +9,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Throwaway measurement of {@link Blas} (not a test: no assertions, run by hand). Prints the kernel OpenBLAS runs,
- * GFLOP/s of the native path at MLP and square sizes against {@code Nd4j.gemm} on ready INDArrays, and ns per call
- * of the Java and native paths around {@link Blas#JAVA_MAX_MACS}. Run it once as is and once with
- * {@code OPENBLAS_CORETYPE=Prescott} in the environment to see what the kernel choice is worth:
- * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.autograd4j.core.BlasMeasure</pre>
+ * GFLOP/s of the native path at MLP and square sizes against {@code Nd4j.gemm}, and ns per call of the Java and
+ * native paths around {@link Blas#JAVA_MAX_MACS}. Run it once as is and once with {@code OPENBLAS_CORETYPE=Prescott}
+ * in the environment to see what the kernel choice is worth:
+ * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.autograd4j.core.BlasMeasure [large] [small]</pre>
+ * Timings are medians of 7 rounds; the machine may be shared, so read differences under ~30% as noise.
  */
 public final class BlasMeasure {
 
@@ -21,77 +23,89 @@ public final class BlasMeasure {
     }
 
     public static void main(String[] args) {
+        List<String> what = args.length == 0 ? List.of("large", "small") : Arrays.asList(args);
         System.out.println("env OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE")
                 + " OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY"));
-        System.out.println("chosenCoreType=" + OpenBlasSetup.chosenCoreType()
-                + " tooLate=" + OpenBlasSetup.wasTooLate());
-        System.out.println("native=" + Blas.nativeAvailable() + " openblas_get_corename="
-                + OpenBlasSetup.loadedCoreName());
-
-        boolean all = args.length == 0;
-        if (all || Arrays.asList(args).contains("large")) {
+        System.out.println("chosenCoreType=" + OpenBlasSetup.chosenCoreType() + " tooLate=" + OpenBlasSetup.wasTooLate()
+                + " native=" + Blas.nativeAvailable() + " openblas_get_corename=" + OpenBlasSetup.loadedCoreName());
+        if (what.contains("large")) {
             large();
         }
-        if (all || Arrays.asList(args).contains("small")) {
+        if (what.contains("small")) {
             small();
         }
     }
 
     private static void large() {
-        System.out.println("\n== large, native path (Blas) vs Nd4j.gemm into a ready c, GFLOP/s (median)");
-        large("fwd  X·W     ", false, false, 128, 256, 784);
-        large("dW   Xt·dY   ", true, false, 784, 256, 128);
-        large("dX   dY·Wt   ", false, true, 128, 784, 256);
-        for (int s : new int[] {256, 512, 1024}) {
-            large("square " + s + "   ", false, false, s, s, s);
+        System.out.println("\n== GFLOP/s. Blas: double[] in and out (copies included). Nd4j.gemm: on ready INDArrays"
+                + " into a ready c. Nd4j+copies: INDArrays made from the double[] and the result read back.");
+        for (boolean f32 : new boolean[] {true, false}) {
+            large("fwd X·W    [128x784]@[784x256]", false, false, 128, 256, 784, f32);
+            large("dW  Xt·dY  [784x128]@[128x256]", true, false, 784, 256, 128, f32);
+            large("dX  dY·Wt  [128x256]@[256x784]", false, true, 128, 784, 256, f32);
+            for (int s : new int[] {256, 512, 1024}) {
+                large(String.format("square %-24d", s), false, false, s, s, s, f32);
+            }
         }
+    }
+
+    private static void large(String name, boolean ta, boolean tb, int m, int n, int k, boolean f32) {
+        double[] a = rand(m * k, f32);
+        double[] b = rand(k * n, f32);
+        double[] c = new double[m * n];
+        double flop = 2.0 * m * n * k;
+        double blas = flop / nanos(() -> Blas.gemm(ta, tb, m, n, k, a, 0, b, 0, c, 0, f32), 1.0);
+        DataType dt = f32 ? DataType.FLOAT : DataType.DOUBLE;
+        long[] shapeA = {ta ? k : m, ta ? m : k};
+        long[] shapeB = {tb ? n : k, tb ? k : n};
+        double ready;
+        try (INDArray x = Nd4j.create(a, shapeA, dt); INDArray y = Nd4j.create(b, shapeB, dt);
+             INDArray z = Nd4j.create(dt, m, n)) {
+            ready = flop / nanos(() -> Nd4j.gemm(x, y, z, ta, tb, 1.0, 0.0), 1.0);
+        }
+        double copies = flop / nanos(() -> {
+            try (INDArray x = Nd4j.create(a, shapeA, dt); INDArray y = Nd4j.create(b, shapeB, dt);
+                 INDArray z = Nd4j.gemm(x, y, ta, tb)) {
+                System.arraycopy(z.data().asDouble(), 0, c, 0, m * n);
+            }
+        }, 1.0);
+        System.out.printf("%s %s  Blas %6.1f   Nd4j.gemm %6.1f   Nd4j+copies %6.1f%n",
+                f32 ? "f32" : "f64", name, blas, ready, copies);
     }
 
     private static void small() {
-        System.out.println("\n== small: ns per call, Java loops vs native; NN / TN / NT / TT (f64, then f32)");
-        int[][] shapes = {{1, 1, 1}, {2, 2, 2}, {1, 8, 1}, {1, 8, 8}, {4, 4, 4}, {8, 8, 8}, {100, 8, 2}, {16, 16, 16},
-            {32, 32, 32}, {32, 64, 30}, {48, 48, 48}, {64, 64, 64}, {80, 80, 80}, {96, 96, 96}, {128, 128, 128},
-            {128, 10, 64}, {64, 784, 32}};
+        int[][] shapes = {{1, 1, 1}, {2, 2, 2}, {1, 8, 1}, {1, 8, 8}, {8, 1, 8}, {4, 4, 4}, {3, 5, 7}, {8, 8, 4},
+            {8, 8, 8}, {100, 8, 2}, {12, 12, 12}, {16, 16, 16}, {24, 24, 24}, {32, 32, 32}, {32, 64, 30},
+            {64, 30, 32}, {30, 64, 32}, {64, 64, 64}, {128, 128, 128}};
+        System.out.println("\n== ns per call (m x n x k), Java loops / native, for NN | TN | NT | TT");
+        for (boolean f32 : new boolean[] {false, true}) {
+            for (int[] s : shapes) {  // warm both paths on every shape first: the engine's profile is mixed too
+                small(s[0], s[1], s[2], f32, false);
+            }
+        }
         for (boolean f32 : new boolean[] {false, true}) {
             for (int[] s : shapes) {
-                small(s[0], s[1], s[2], f32);
+                small(s[0], s[1], s[2], f32, true);
             }
         }
     }
 
-    private static void large(String name, boolean ta, boolean tb, int m, int n, int k) {
-        StringBuilder line = new StringBuilder(name);
-        for (boolean f32 : new boolean[] {true, false}) {
-            double[] a = rand(m * k, f32);
-            double[] b = rand(k * n, f32);
-            double[] c = new double[m * n];
-            double flop = 2.0 * m * n * k;
-            double blas = flop / nanos(() -> Blas.gemm(ta, tb, m, n, k, a, 0, b, 0, c, 0, f32), 0.6);
-            DataType dt = f32 ? DataType.FLOAT : DataType.DOUBLE;
-            try (INDArray x = Nd4j.rand(dt, ta ? k : m, ta ? m : k); INDArray y = Nd4j.rand(dt, tb ? n : k, tb ? k : n);
-                 INDArray z = Nd4j.create(dt, m, n)) {
-                double nd = flop / nanos(() -> Nd4j.gemm(x, y, z, ta, tb, 1.0, 0.0), 0.6);
-                double ndAlloc = flop / nanos(() -> Nd4j.gemm(x, y, ta, tb).close(), 0.6);
-                line.append(String.format("  %s: Blas %6.1f  Nd4j.gemm %6.1f (allocating %6.1f)",
-                        f32 ? "f32" : "f64", blas, nd, ndAlloc));
-            }
-        }
-        System.out.println(line);
-    }
-
-    private static void small(int m, int n, int k, boolean f32) {
-        StringBuilder line = new StringBuilder(String.format("%s %4d x %4d x %4d (%7d MACs)", f32 ? "f32" : "f64",
+    private static void small(int m, int n, int k, boolean f32, boolean print) {
+        StringBuilder line = new StringBuilder(String.format("%s %3d x %3d x %3d (%7d MACs)", f32 ? "f32" : "f64",
                 m, n, k, (long) m * n * k));
         double[] a = rand(m * k, f32);
         double[] b = rand(k * n, f32);
         double[] c = new double[m * n];
         boolean[][] cases = {{false, false}, {true, false}, {false, true}, {true, true}};
+        double seconds = print ? 0.2 : 0.02;
         for (boolean[] t : cases) {
-            double java = nanos(() -> Blas.javaGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0, f32), 0.15);
-            double nat = nanos(() -> Blas.nativeGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0, f32), 0.15);
-            line.append(String.format(" | %9.0f %9.0f", java, nat));
+            double java = nanos(() -> Blas.javaGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0, f32), seconds);
+            double nat = nanos(() -> Blas.nativeGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0, f32), seconds);
+            line.append(String.format(" | %8.0f %7.0f", java, nat));
         }
-        System.out.println(line);
+        if (print) {
+            System.out.println(line);
+        }
     }
 
     private static double[] rand(int len, boolean f32) {
@@ -102,13 +116,11 @@ public final class BlasMeasure {
         return x;
     }
 
-    /** Median ns per run over 7 rounds of about seconds/7 each, after one warm-up round. */
+    /** Median ns per run over 7 rounds of about seconds/8 each, after one round that also sizes the rounds. */
     private static double nanos(Runnable r, double seconds) {
-        long reps = 1;
         long t0 = System.nanoTime();
         r.run();
-        long one = Math.max(1, System.nanoTime() - t0);
-        reps = Math.max(1, (long) (seconds / 7 * 1e9 / one));
+        long reps = Math.max(1, (long) (seconds / 8 * 1e9 / Math.max(1, System.nanoTime() - t0)));
         double[] per = new double[8];
         for (int round = 0; round < per.length; round++) {
             long start = System.nanoTime();
@@ -117,7 +129,7 @@ public final class BlasMeasure {
             }
             per[round] = (System.nanoTime() - start) / (double) reps;
             if (round == 0) {
-                reps = Math.max(1, (long) (seconds / 7 * 1e9 / per[0]));
+                reps = Math.max(1, (long) (seconds / 8 * 1e9 / per[0]));
             }
         }
         double[] timed = Arrays.copyOfRange(per, 1, per.length);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 
 /**
@@ -95,6 +96,24 @@ final class OpChecks {
         }
         assertEquals(DType.FLOAT32, withDouble.apply(x32, c).dtype(), "FLOAT32 op double");
         mixed.backward(Tensor.full(1.0, mixed.shape()));
+        assertEquals(DType.FLOAT32, x32.grad().dtype(), "gradient of a FLOAT32 leaf");
+        assertArrayEquals(x32.shape(), x32.grad().shape(), "gradient shape of a FLOAT32 leaf");
+    }
+
+    /**
+     * A unary op keeps FLOAT32: the values are the reference's rounded to float (within one float ulp, for references
+     * written differently from the op), and a FLOAT32 leaf gets a FLOAT32 gradient of its shape.
+     */
+    static void assertFloat32Unary(Function<List<Tensor>, Tensor> op, DoubleUnaryOperator reference, Tensor x) {
+        Tensor x32 = float32(x).requiresGrad(true);
+        Tensor out = op.apply(List.of(x32));
+        assertEquals(DType.FLOAT32, out.dtype(), "FLOAT32 in, FLOAT32 out");
+        Ref.Expected e = Ref.map(x32, reference);
+        for (int i = 0; i < e.data().length; i++) {
+            float expected = (float) e.data()[i];
+            assertEquals(expected, out.data[i], Math.ulp(expected), "FLOAT32 value at " + i);
+        }
+        out.backward(Tensor.full(1.0, out.shape()));
         assertEquals(DType.FLOAT32, x32.grad().dtype(), "gradient of a FLOAT32 leaf");
         assertArrayEquals(x32.shape(), x32.grad().shape(), "gradient shape of a FLOAT32 leaf");
     }

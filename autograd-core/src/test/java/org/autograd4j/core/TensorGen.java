@@ -78,6 +78,14 @@ final class TensorGen {
         });
     }
 
+    /**
+     * Folds a generated axis into the valid range {@code [-rank, rank)} keeping its sign, so that properties exercise
+     * negative axes too: with rank 2, 0 to 1 stay, 2 becomes 0, -3 becomes -1.
+     */
+    static int axis(int raw, int rank) {
+        return raw >= 0 ? raw % rank : -((-raw - 1) % rank) - 1;
+    }
+
     // ---------------------------------------------------------------- tensors
 
     /** A FLOAT64 leaf (not requiring a gradient) of the given shape with values from {@code values}. */

@@ -311,7 +311,7 @@ class TensorTest {
                     Tensor.of(new double[] {1, 2.5}).toString());
             assertEquals("tensor([ 1.0000, -2.5000], shape=[2], dtype=FLOAT64)",
                     Tensor.of(new double[] {1, -2.5}).toString());
-            assertEquals("tensor([ 10.0, -2.0,  0.0], shape=[3], dtype=FLOAT64)",
+            assertEquals("tensor([10.0, -2.0,  0.0], shape=[3], dtype=FLOAT64)",
                     Tensor.of(new double[] {10, -2, 0}).toString());
         }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.autograd4j.core.Autograd;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -54,6 +55,21 @@ public abstract class Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter named '" + name + "'");
         }
         parameters.put(name, parameter.requiresGrad(true));
+    }
+
+    /**
+     * The registered parameter {@code name} of this module (not of a sub-module). Layers read their parameters through
+     * this method rather than caching them in fields, so that {@link #to(DType)} and {@link ModelIO#load} can replace
+     * them.
+     *
+     * @throws IllegalArgumentException if there is no such parameter
+     */
+    protected final Tensor parameter(String name) {
+        Tensor p = parameters.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter named '" + name + "'");
+        }
+        return p;
     }
 
     /**
@@ -186,6 +202,68 @@ public abstract class Module {
                 p.modifiedInPlace();
             }
         }
+    }
+
+    /**
+     * Describes this module for {@link ModelIO}: a type name, its configuration, and the descriptions of its
+     * sub-modules, from which {@link ModuleRegistry#build} rebuilds an equal module (weights aside) without the code
+     * that built this one. Every built-in module overrides it; a user-defined module overrides it and registers a
+     * factory for its type with {@link ModuleRegistry#register}.
+     *
+     * @throws IllegalArgumentException always, here: this module cannot be described
+     */
+    public ModuleSpec describe() {
+        throw new IllegalArgumentException("describe: " + getClass().getName() + " cannot be described; override"
+                + " describe() and register a factory with ModuleRegistry.register(type, factory) to save it");
+    }
+
+    /**
+     * A Keras-style table of the layers, their output shapes (from a forward pass of zeros of shape
+     * {@code [1, inputShape...]} with recording off and dropout off) and parameter counts, with totals. Containers
+     * ({@link Sequential}, {@link Mlp}) are expanded into their layers; the modes of all modules are left as they were.
+     *
+     * @param inputShape the shape of one sample, without the batch axis, e.g. {@code 30} for inputs {@code [batch, 30]}
+     * @return the table, lines separated by {@code \n}
+     * @throws IllegalArgumentException if the input shape is empty or does not fit the model
+     */
+    public String summary(long... inputShape) {
+        return Summary.of(this, inputShape);
+    }
+
+    /**
+     * Converts every parameter to {@code dtype} (each becomes a new leaf tensor). Build optimizers after calling it,
+     * since they hold the old tensors. Returns this module.
+     */
+    public Module to(DType dtype) {
+        for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
+            Tensor p = e.getValue();
+            if (p.dtype() != dtype) {
+                e.setValue(p.detach().to(dtype).requiresGrad(true));
+            }
+        }
+        for (Module m : children.values()) {
+            m.to(dtype);
+        }
+        return this;
+    }
+
+    /** Replaces the parameter at a dotted path (e.g. {@code layers.0.weight}) with {@code value}, as a new leaf. */
+    final void replaceParameterAt(String path, Tensor value) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            replaceParameter(path, value);
+            return;
+        }
+        Module child = children.get(path.substring(0, dot));
+        if (child == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no sub-module for '" + path + "'");
+        }
+        child.replaceParameterAt(path.substring(dot + 1), value);
+    }
+
+    /** Sets the mode of this module only, not of its sub-modules (to restore modes exactly after a summary). */
+    final void setOwnTraining(boolean on) {
+        training = on;
     }
 
     /** Applies the module: the same as {@link #forward}. */

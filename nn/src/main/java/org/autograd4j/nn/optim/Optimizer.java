@@ -30,9 +30,10 @@ public interface Optimizer {
     double learningRate();
 
     /**
-     * Changes the learning rate (schedulers call this).
+     * Changes the learning rate (schedulers call this). Zero is allowed here, unlike in the builders, because a
+     * schedule may reach it (cosine annealing to {@code etaMin = 0} does at {@code tMax}, as in PyTorch).
      *
-     * @throws IllegalArgumentException if {@code lr} is not a positive finite number
+     * @throws IllegalArgumentException if {@code lr} is negative, NaN or infinite
      */
     void setLearningRate(double lr);
 

@@ -1,0 +1,73 @@
+package org.autograd4j.core;
+
+import static org.autograd4j.core.TensorGen.shapes;
+import static org.autograd4j.core.TensorGen.tensorOf;
+import static org.autograd4j.core.TensorGen.uniform;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/** {@link Slice}: {@code slice(axis, from, to)}, bounds possibly negative (counted from the end) or empty. */
+class SliceProperties {
+    private static final Gen<Case> CASES = shapes(1, 3).flatMap(s -> tensorOf(s, uniform(-2, 2)).zip(
+            integers().between(-3, 2), integers().between(0, TensorGen.MAX_DIM),
+            integers().between(0, TensorGen.MAX_DIM), booleans().all(), Case::of));
+
+    /** {@code from}/{@code to} as resolved; {@code fromArg}/{@code toArg} as passed (negative when asked). */
+    record Case(Tensor x, int axis, int from, int to, long fromArg, long toArg) {
+        static Case of(Tensor x, int rawAxis, int a, int b, boolean negative) {
+            int axis = TensorGen.axis(rawAxis, x.rank());
+            int n = x.shape[Math.floorMod(axis, x.rank())];
+            int from = Math.min(Math.min(a, b), n);
+            int to = Math.min(Math.max(a, b), n);
+            return new Case(x, axis, from, to, negative && from < n ? from - n : from, negative && to < n ? to - n : to);
+        }
+
+        Tensor apply(Tensor t) {
+            return t.slice(axis, fromArg, toArg);
+        }
+
+        @Override
+        public String toString() {
+            return TensorGen.describe(x) + ".slice(" + axis + ", " + fromArg + ", " + toArg + ")";
+        }
+    }
+
+    private static Ref.Expected reference(Case c) {
+        int axis = Math.floorMod(c.axis(), c.x().rank());
+        int[] shape = Shapes.with(c.x().shape, axis, c.to() - c.from());
+        double[] out = new double[Ref.size(shape)];
+        for (int o = 0; o < out.length; o++) {
+            int[] idx = Ref.unravel(o, shape);
+            idx[axis] += c.from();
+            out[o] = c.x().data[Ref.ravel(idx, c.x().shape)];
+        }
+        return new Ref.Expected(shape, out);
+    }
+
+    @Test
+    void gradientMatchesCentralDifferences() {
+        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradcheck(in -> c.apply(in.get(0)), c.x()));
+    }
+
+    @Test
+    void gradientHasInputShape() {
+        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradHasInputShape(in -> c.apply(in.get(0)),
+                c.x()));
+    }
+
+    @Test
+    void forwardMatchesReference() {
+        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(reference(c), c.apply(c.x())));
+    }
+
+    /** The gradient's graph goes through {@link Pad}, whose own backward is a slice again. */
+    @Test
+    void secondOrderMatchesCentralDifferences() {
+        qt().withExamples(40).forAll(CASES).checkAssert(c -> OpChecks.gradcheckSecondOrder(
+                in -> c.apply(in.get(0)).square(), c.x()));
+    }
+}

@@ -1,0 +1,136 @@
+package org.autograd4j.benchmarks;
+
+import com.sun.jna.NativeLibrary;
+import java.util.Locale;
+import org.autograd4j.core.Tensor;
+
+/**
+ * Thread settings for the native libraries, applied inside the process before they load, and what the process reports
+ * about itself (threads, RSS).
+ *
+ * <p>Why through libc: OpenBLAS reads {@code OPENBLAS_NUM_THREADS}/{@code OMP_NUM_THREADS} once when it loads, and
+ * libgomp (under ND4J) reads {@code OMP_NUM_THREADS} once too; Java cannot change its own environment, so, like core's
+ * {@code OpenBlasSetup}, this calls {@code setenv} through JNA before the first native use. After loading, the count is
+ * also forced through the OpenBLAS preset's {@code blas_set_num_threads} and read back, so a report never claims a
+ * thread count that was not in force.
+ */
+public final class Natives {
+    private static int requested = -1;
+
+    private Natives() {
+    }
+
+    /**
+     * Applies a thread count (from {@code threads}, else the {@code THREADS} environment variable; 0 or absent keeps the
+     * libraries' defaults) and {@code OMP_WAIT_POLICY=PASSIVE}. Call first thing in a fresh JVM; later calls are no-ops.
+     *
+     * @return the requested count, or 0 for the defaults
+     */
+    public static synchronized int configure(int threads) {
+        if (requested >= 0) {
+            return requested;
+        }
+        int t = threads > 0 ? threads : parse(System.getenv("THREADS"));
+        if (t > 0) {
+            setenv("OMP_NUM_THREADS", Integer.toString(t), true);
+            setenv("OPENBLAS_NUM_THREADS", Integer.toString(t), true);
+        }
+        setenv("OMP_WAIT_POLICY", "PASSIVE", false);
+        requested = t;
+        return t;
+    }
+
+    /**
+     * Loads the engine's OpenBLAS (a product large enough to leave the Java path, so core picks the kernel first) and
+     * forces the thread count requested by {@link #configure}.
+     *
+     * @return the thread count OpenBLAS reports afterwards
+     */
+    public static int loadEngineBlas() {
+        configure(0);
+        Tensor a = Tensor.ones(80, 80).to(org.autograd4j.core.DType.FLOAT32);
+        a.matmul(a);
+        NativeLibrary blas = engineBlas();
+        if (blas == null) {
+            return threadsInForce();
+        }
+        if (requested > 0) {
+            blas.getFunction("openblas_set_num_threads").invokeVoid(new Object[] {requested});
+        }
+        return blas.getFunction("openblas_get_num_threads").invokeInt(new Object[0]);
+    }
+
+    /** The kernel the engine's loaded OpenBLAS runs ({@code openblas_get_corename}), or "?" if not loaded. */
+    public static String engineBlasKernel() {
+        NativeLibrary blas = engineBlas();
+        return blas == null ? "?" : blas.getFunction("openblas_get_corename").invokeString(new Object[0], false);
+    }
+
+    /** The OpenBLAS copy core's {@code Blas} loaded (found in /proc/self/maps; loading it again is a no-op). */
+    private static NativeLibrary engineBlas() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps"))) {
+                int slash = line.indexOf('/');
+                if (slash >= 0 && line.substring(line.lastIndexOf('/') + 1).startsWith("libopenblas_nolapack")) {
+                    return NativeLibrary.getInstance(line.substring(slash));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException | LinkageError e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Loads ND4J after core's kernel choice (core's {@code toNd4j} runs it first) and applies the thread count to
+     * ND4J's OpenMP pool and its BLAS.
+     */
+    public static void loadNd4j() {
+        loadEngineBlas();
+        Tensor.scalar(1.0).toNd4j();
+        if (requested > 0) {
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(requested);
+            org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(requested);
+            org.nd4j.linalg.factory.Nd4j.factory().blas().setMaxThreads(requested);
+        }
+    }
+
+    /** The thread count to report: the requested one, else the number of CPUs (the libraries' default). */
+    public static int threadsInForce() {
+        return requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** A value from {@code /proc/self/status} in KiB (e.g. {@code VmHWM}, {@code VmRSS}); -1 where unavailable. */
+    public static long procStatusKib(String key) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith(key + ":")) {
+                    return Long.parseLong(line.substring(key.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static int parse(String s) {
+        if (s == null || s.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("THREADS must be a whole number, got '" + s + "'");
+        }
+    }
+
+    private static void setenv(String name, String value, boolean overwrite) {
+        try {
+            NativeLibrary c = NativeLibrary.getInstance("c");
+            c.getFunction("setenv").invokeInt(new Object[] {name, value, overwrite ? 1 : 0});
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println(String.format(Locale.ROOT, "warning: could not set %s=%s (%s)", name, value, e));
+        }
+    }
+}

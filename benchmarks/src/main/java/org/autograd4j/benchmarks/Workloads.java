@@ -1,0 +1,101 @@
+package org.autograd4j.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the three training workloads of issue 5 and prints one comparable line per workload:
+ * <pre>
+ * RESULT peer=autograd4j workload=&lt;name&gt; steps=&lt;n&gt; seconds=&lt;s&gt; samples_per_s=&lt;x&gt; ms_per_step=&lt;y&gt; threads=&lt;t&gt;
+ * </pre>
+ * {@code seconds} covers the workload's timed steps exactly as specified (after its warm-up steps, in a fresh model,
+ * JIT warm-up included). Further lines, which other peers need not parse: {@code STARTUP} (process start to the end
+ * of the first training step, and that step alone), {@code STEADY} (median ms/step over {@code STEADY_ROUNDS} more
+ * rounds of the same steps, default 5, once the JIT has settled) and {@code INFO}.
+ *
+ * <p>Environment: {@code WORKLOAD} = tiny | mlp-mnist-shape | wdbc-shape | all (default all); {@code THREADS} = the
+ * native thread count, applied before the natives load (default: the libraries' own, one per CPU).
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar org.autograd4j.benchmarks.Workloads}.
+ */
+public final class Workloads {
+    private Workloads() {
+    }
+
+    /** One workload's timed run. */
+    record Run(Workload workload, double seconds, double firstStepMs, Instant firstStepEnd, double lastLoss) {
+        double msPerStep() {
+            return seconds * 1e3 / workload.steps;
+        }
+
+        double samplesPerSecond() {
+            return workload.steps * (double) workload.batch / seconds;
+        }
+    }
+
+    /** Runs the workloads named by {@code WORKLOAD} and prints their lines. */
+    public static void main(String[] args) {
+        int requested = Natives.configure(0);
+        String which = System.getenv().getOrDefault("WORKLOAD", "all").trim();
+        List<Workload> list = which.equals("all") ? Arrays.asList(Workload.values()) : List.of(Workload.of(which));
+        int rounds = Natives.parse(System.getenv().getOrDefault("STEADY_ROUNDS", "5"));
+        int threads = requested > 0 ? requested : Natives.threadsInForce();
+        if (list.contains(Workload.MLP_MNIST_SHAPE)) {
+            threads = Natives.loadEngineBlas();
+            System.out.println("INFO openblas_kernel=" + Natives.engineBlasKernel() + " openblas_threads=" + threads);
+        }
+        boolean first = true;
+        for (Workload w : list) {
+            Trainer trainer = Trainer.create(w);
+            Data.Batch[] data = w.data();
+            Run run = run(w, trainer, data);
+            if (first) {
+                Instant start = ProcessHandle.current().info().startInstant().orElse(null);
+                long startup = start == null ? -1 : Duration.between(start, run.firstStepEnd).toMillis();
+                System.out.printf(Locale.ROOT, "STARTUP peer=autograd4j workload=%s process_start_to_first_step_ms=%d"
+                        + " first_step_ms=%.1f%n", w.label, startup, run.firstStepMs);
+                first = false;
+            }
+            System.out.printf(Locale.ROOT, "RESULT peer=autograd4j workload=%s steps=%d seconds=%.4f samples_per_s=%.1f"
+                    + " ms_per_step=%.4f threads=%d%n", w.label, w.steps, run.seconds, run.samplesPerSecond(),
+                    run.msPerStep(), threads);
+            if (rounds > 0) {
+                double[] ms = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ms[r] = run(w, trainer, data).msPerStep();
+                }
+                Arrays.sort(ms);
+                double median = ms[rounds / 2];
+                System.out.printf(Locale.ROOT, "STEADY peer=autograd4j workload=%s ms_per_step=%.4f samples_per_s=%.1f"
+                        + " rounds=%d min_ms=%.4f max_ms=%.4f threads=%d%n", w.label, median,
+                        w.batch * 1e3 / median, rounds, ms[0], ms[rounds - 1], threads);
+            }
+            System.out.printf(Locale.ROOT, "INFO workload=%s params=%d final_loss=%.4f implementation=%s%n",
+                    w.label, w.parameterCount(), run.lastLoss, trainer.describe().replace(' ', '_'));
+        }
+    }
+
+    /** The workload's warm-up steps, then its timed steps; batches are used in turn. */
+    static Run run(Workload w, Trainer trainer, Data.Batch[] data) {
+        int step = 0;
+        double loss = Double.NaN;
+        double firstMs = -1;
+        Instant firstEnd = null;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < w.warmupSteps + w.steps; i++) {
+            if (i == w.warmupSteps) {
+                t0 = System.nanoTime();
+            }
+            long s = System.nanoTime();
+            loss = trainer.step(data[step++ % data.length]);
+            if (firstEnd == null) {
+                firstMs = (System.nanoTime() - s) / 1e6;
+                firstEnd = Instant.now();
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Run(w, seconds, firstMs, firstEnd, loss);
+    }
+}

@@ -1,0 +1,13 @@
+package org.autograd4j.examples.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Placeholder. */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true)
+public final class GradcheckCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        return 0;
+    }
+}

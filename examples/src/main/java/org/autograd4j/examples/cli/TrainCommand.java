@@ -1,0 +1,166 @@
+package org.autograd4j.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.autograd4j.examples.data.Builtin;
+import org.autograd4j.examples.data.ColumnRef;
+import org.autograd4j.examples.data.Task;
+import org.autograd4j.examples.run.Activations;
+import org.autograd4j.examples.run.CsvFormat;
+import org.autograd4j.examples.run.Experiment;
+import org.autograd4j.examples.run.LossKind;
+import org.autograd4j.examples.run.OptimizerKind;
+import org.autograd4j.examples.run.Outputs;
+import org.autograd4j.examples.run.Problem;
+import org.autograd4j.examples.run.Recipes;
+import org.autograd4j.examples.run.Report;
+import org.autograd4j.examples.run.TrainSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train}: trains an MLP on a built-in dataset or a CSV file and saves the model, its history and plots. Without
+ * arguments it trains the default example, the Wisconsin breast-cancer classifier. Options left out take the
+ * dataset's recipe ({@link Recipes}).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains an MLP and saves model.ag4j, history.csv and PNG plots in the output folder.",
+            "Without arguments: the Wisconsin breast-cancer MLP (30-16-8-2, Adam, early stopping).",
+            "Examples: train   |   train iris --hidden 16 --epochs 200   |   train data.csv --label 1 --ignore 0"
+                + " --no-header"})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "DATASET", defaultValue = "wdbc", description = "A built-in dataset (wdbc, digits, iris,"
+            + " wine, diabetes, xor, circles, mnist) or a CSV file (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "CSV: the label column, a 0-based position (negative from the end) or a header name"
+                    + " (default: the last column).")
+    private String label;
+
+    @Option(names = "--ignore", paramLabel = "COLUMNS",
+            description = "CSV: columns to leave out, comma-separated positions or names (an id column, say).")
+    private String ignore;
+
+    @Option(names = "--no-header", description = "CSV: the file has no header row.")
+    private boolean noHeader;
+
+    @Option(names = "--hidden", paramLabel = "SIZES", description = "Hidden layer sizes, e.g. 64,32.")
+    private String hidden;
+
+    @Option(names = "--activation", paramLabel = "NAME",
+            description = "Hidden activation: relu, leaky-relu, prelu, elu, gelu, tanh, sigmoid.")
+    private String activation;
+
+    @Option(names = "--loss", paramLabel = "NAME", description = "cross-entropy, bce (two classes, sigmoid output),"
+            + " mse, l1 or huber; mse, l1 and huber make it a regression.")
+    private String loss;
+
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "sgd, momentum, nesterov, rmsprop, adagrad, adam or adamw (default: adam).")
+    private String optimizer;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "The learning rate.")
+    private Double lr;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Rows per mini-batch.")
+    private Integer batchSize;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "The most epochs to train.")
+    private Integer epochs;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop after N epochs without a better validation loss, restoring the best weights"
+                    + " (0: no early stopping).")
+    private Integer patience;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The seed of the split, weights and shuffling.")
+    private Long seed;
+
+    @Option(names = "--validation", paramLabel = "FRACTION", description = "The share of rows held out for"
+            + " validation, stratified for classification (default: 0.2).")
+    private Double validation;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "The output folder (default: runs/DATASET).")
+    private Path output;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "MNIST: the folder holding the four IDX files (default: ${DEFAULT-VALUE}).",
+            defaultValue = "data/mnist")
+    private Path mnistDir;
+
+    @Option(names = "--limit", paramLabel = "N", description = "MNIST: use only the first N training images.")
+    private Integer limit;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line per epoch.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        Problem problem = problem();
+        TrainSpec run = spec(problem);
+        Path dir = Outputs.prepare(output != null ? output : Path.of("runs", problem.name()));
+        PrintWriter out = spec.commandLine().getOut();
+        Experiment.Outcome outcome = Experiment.run(problem, run, quiet ? null : out);
+        Report.print(out, problem, run, outcome, Outputs.save(dir, outcome, problem.data()));
+        return 0;
+    }
+
+    private Problem problem() {
+        Optional<Builtin> builtin = Builtin.find(dataset);
+        if (builtin.isPresent()) {
+            if (label != null || ignore != null || noHeader) {
+                throw new IllegalArgumentException("--label, --ignore and --no-header are for CSV files, not the"
+                        + " built-in dataset " + dataset);
+            }
+            if (limit != null && limit < 1) {
+                throw new IllegalArgumentException("--limit must be >= 1, got " + limit);
+            }
+            return Problem.builtin(builtin.get(), seed != null ? seed : Recipes.SEED, mnistDir,
+                    limit != null ? limit : -1);
+        }
+        if (!dataset.contains(".") && !dataset.contains("/")) {
+            throw new IllegalArgumentException("unknown dataset '" + dataset + "': not a built-in name ("
+                    + String.join(", ", Arrays.stream(Builtin.values()).map(Builtin::id).toList())
+                    + ") nor a CSV path");
+        }
+        Task task = loss != null ? LossKind.parse(loss).task() : Task.CLASSIFICATION;
+        CsvFormat format = new CsvFormat(!noHeader, label != null ? ColumnRef.parse(label) : ColumnRef.LAST,
+                CsvFormat.parseColumns(ignore));
+        return Problem.csv(Path.of(dataset), format, task);
+    }
+
+    /** The recipe of the dataset, with every option the user gave in its place. */
+    private TrainSpec spec(Problem problem) {
+        TrainSpec base = Builtin.find(dataset).map(Recipes::of).orElse(Recipes.forCsv(problem.task()));
+        return new TrainSpec(hidden != null ? parseSizes(hidden) : base.hidden(),
+                activation != null ? Activations.parse(activation) : base.activation(),
+                loss != null ? LossKind.parse(loss) : base.loss(),
+                optimizer != null ? OptimizerKind.parse(optimizer) : base.optimizer(),
+                lr != null ? lr : optimizer != null ? Double.NaN : base.lr(),
+                batchSize != null ? batchSize : base.batchSize(), epochs != null ? epochs : base.epochs(),
+                patience != null ? patience : base.patience(), seed != null ? seed : base.seed(),
+                validation != null ? validation : base.validation());
+    }
+
+    private static int[] parseSizes(String text) {
+        if (text.isBlank() || text.strip().equals("none")) {
+            return new int[0];
+        }
+        try {
+            return Arrays.stream(text.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--hidden must be comma-separated sizes such as 64,32, got '" + text
+                    + "'");
+        }
+    }
+}

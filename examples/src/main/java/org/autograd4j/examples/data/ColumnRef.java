@@ -1,0 +1,60 @@
+package org.autograd4j.examples.data;
+
+import java.util.List;
+import org.autograd4j.nn.data.Csv;
+
+/**
+ * A column named on the command line: a 0-based position (negative counts from the end, {@code -1} is the last
+ * column) or a header name.
+ *
+ * @param index the position, used when {@code name} is null
+ * @param name  the header name, or null
+ */
+public record ColumnRef(int index, String name) {
+    /** The last column. */
+    public static final ColumnRef LAST = new ColumnRef(-1, null);
+
+    /** Parses {@code "3"}, {@code "-1"} or {@code "species"}. */
+    public static ColumnRef parse(String text) {
+        String t = text.strip();
+        if (t.matches("-?\\d+")) {
+            return new ColumnRef(Integer.parseInt(t), null);
+        }
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("a column must be a position or a header name, got ''");
+        }
+        return new ColumnRef(0, t);
+    }
+
+    /**
+     * The position of this column among {@code names}.
+     *
+     * @throws IllegalArgumentException if there is no such column
+     */
+    public int resolve(List<String> names, String source) {
+        if (name != null) {
+            int i = names.indexOf(name);
+            if (i < 0) {
+                throw new IllegalArgumentException(source + ": no column named '" + name + "' in " + names);
+            }
+            return i;
+        }
+        int i = index < 0 ? names.size() + index : index;
+        if (i < 0 || i >= names.size()) {
+            throw new IllegalArgumentException(source + ": column " + index + " is out of range: the file has "
+                    + names.size() + " columns");
+        }
+        return i;
+    }
+
+    /** Sets this column as the label column of a CSV reader. */
+    public Csv.Builder asLabel(Csv.Builder csv) {
+        return name != null ? csv.labelColumn(name) : csv.labelColumn(index);
+    }
+
+    /** As written on the command line. */
+    @Override
+    public String toString() {
+        return name != null ? name : Integer.toString(index);
+    }
+}

@@ -1,0 +1,113 @@
+package org.autograd4j.examples.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lines of a CSV file as text, for tools that must copy rows unchanged (the {@code split} command): blank lines
+ * are skipped, the optional header is kept apart, and every row must have as many fields as the first line.
+ *
+ * @param header the header line, or null without one
+ * @param names  the column names (from the header, or {@code column0, column1, ...})
+ * @param rows   the data rows in file order
+ */
+public record CsvLines(String header, List<String> names, List<Row> rows) {
+    /**
+     * One data row.
+     *
+     * @param line   its 1-based line number in the file
+     * @param text   the line as written
+     * @param fields its fields, unquoted and trimmed
+     */
+    public record Row(int line, String text, List<String> fields) {
+    }
+
+    /**
+     * Reads a UTF-8 CSV file.
+     *
+     * @param hasHeader whether the first non-blank line names the columns
+     * @throws IllegalArgumentException naming the file (and line) if it is missing, empty or has a malformed row
+     */
+    public static CsvLines read(Path file, boolean hasHeader) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        String header = null;
+        List<String> names = null;
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            int line = 0;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (text.isBlank()) {
+                    continue;
+                }
+                List<String> fields = split(text, file, line);
+                if (names == null) {
+                    names = hasHeader ? fields : defaultNames(fields.size());
+                    if (hasHeader) {
+                        header = text;
+                        continue;
+                    }
+                }
+                if (fields.size() != names.size()) {
+                    throw new IllegalArgumentException(file + " line " + line + ": expected " + names.size()
+                            + " fields but found " + fields.size());
+                }
+                rows.add(new Row(line, text, fields));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no data rows");
+        }
+        return new CsvLines(header, names, List.copyOf(rows));
+    }
+
+    private static List<String> defaultNames(int n) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add("column" + i);
+        }
+        return names;
+    }
+
+    /** Splits on commas; {@code "} quotes a field (with {@code ""} for a quote inside it). */
+    static List<String> split(String text, Path file, int line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted && c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"' && (quoted || field.toString().isBlank())) {
+                quoted = !quoted;
+                if (quoted) {
+                    field.setLength(0);
+                }
+            } else if (c == ',' && !quoted) {
+                out.add(field.toString().trim());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException(file + " line " + line + ": unclosed quote");
+        }
+        out.add(field.toString().trim());
+        return out;
+    }
+}

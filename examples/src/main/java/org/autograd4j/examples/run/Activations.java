@@ -1,0 +1,38 @@
+package org.autograd4j.examples.run;
+
+import java.util.List;
+import java.util.Locale;
+import org.autograd4j.nn.Activation;
+
+/** The hidden-layer activations the tool accepts, by their command-line names ({@code relu}, {@code leaky-relu}...). */
+public final class Activations {
+    private static final List<Activation> HIDDEN = List.of(Activation.RELU, Activation.LEAKY_RELU, Activation.PRELU,
+            Activation.ELU, Activation.GELU, Activation.TANH, Activation.SIGMOID);
+
+    private Activations() {
+    }
+
+    /**
+     * The activation called {@code name}.
+     *
+     * @throws IllegalArgumentException listing the choices if there is none
+     */
+    public static Activation parse(String name) {
+        for (Activation a : HIDDEN) {
+            if (id(a).equals(name.toLowerCase(Locale.ROOT))) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + name + "'; choose one of " + choices());
+    }
+
+    /** The command-line name of an activation, e.g. {@code leaky-relu}. */
+    public static String id(Activation a) {
+        return a.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The names accepted by {@link #parse}, comma-separated. */
+    public static String choices() {
+        return String.join(", ", HIDDEN.stream().map(Activations::id).toList());
+    }
+}

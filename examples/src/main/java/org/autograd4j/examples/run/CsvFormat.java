@@ -1,0 +1,73 @@
+package org.autograd4j.examples.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.autograd4j.core.DType;
+import org.autograd4j.examples.data.ColumnRef;
+import org.autograd4j.nn.data.Csv;
+
+/**
+ * How a CSV file is laid out: whether it has a header, which column holds the label and which columns to ignore.
+ * A trained model remembers its format (see {@link ModelMeta}) so that {@code evaluate} and {@code predict} read new
+ * files the same way.
+ *
+ * @param header whether the first line names the columns
+ * @param label  the label column
+ * @param ignore columns that are neither features nor label (an id, say)
+ */
+public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore) {
+    /** A header, the label in the last column, nothing ignored: the layout of the shipped datasets. */
+    public static final CsvFormat DEFAULT = new CsvFormat(true, ColumnRef.LAST, List.of());
+
+    /** Copies the list. */
+    public CsvFormat {
+        ignore = List.copyOf(ignore);
+    }
+
+    /**
+     * Reads {@code file} in this format.
+     *
+     * @param classes the class names in index order when the labels are strings (as a trained model knows them), or
+     *                null to take them in sorted order
+     * @throws IllegalArgumentException naming the file (and line) if it is missing or malformed
+     */
+    public Csv.Table read(Path file, List<String> classes) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        Csv.Builder csv = label.asLabel(Csv.builder().header(header).dtype(DType.FLOAT32));
+        List<Integer> indices = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (ColumnRef c : ignore) {
+            if (c.name() != null) {
+                names.add(c.name());
+            } else {
+                indices.add(c.index());
+            }
+        }
+        csv.ignoreColumns(indices.stream().mapToInt(Integer::intValue).toArray());
+        csv.ignoreColumns(names.toArray(String[]::new));
+        if (classes != null && !classes.isEmpty()) {
+            csv.classes(classes.toArray(String[]::new));
+        }
+        return csv.read(file);
+    }
+
+    /** The ignored columns as written on the command line, comma-separated. */
+    public String ignoreText() {
+        return String.join(",", ignore.stream().map(ColumnRef::toString).toList());
+    }
+
+    /** Parses a comma-separated list of columns (empty for none). */
+    public static List<ColumnRef> parseColumns(String text) {
+        List<ColumnRef> out = new ArrayList<>();
+        if (text != null && !text.isBlank()) {
+            for (String part : text.split(",")) {
+                out.add(ColumnRef.parse(part));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,163 @@
+package org.autograd4j.examples.run;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.autograd4j.core.DType;
+import org.autograd4j.core.Tensor;
+import org.autograd4j.examples.data.Task;
+import org.autograd4j.nn.Mlp;
+import org.autograd4j.nn.Module;
+import org.autograd4j.nn.data.DataLoader;
+import org.autograd4j.nn.data.Dataset;
+import org.autograd4j.nn.data.Splits;
+import org.autograd4j.nn.data.StandardScaler;
+import org.autograd4j.nn.optim.Optimizer;
+import org.autograd4j.nn.train.Callback;
+import org.autograd4j.nn.train.EarlyStopping;
+import org.autograd4j.nn.train.EpochLogs;
+import org.autograd4j.nn.train.FitConfig;
+import org.autograd4j.nn.train.History;
+import org.autograd4j.nn.train.Metric;
+import org.autograd4j.nn.train.ProgressLogger;
+import org.autograd4j.nn.train.Trainer;
+
+/**
+ * One training run from data to scores, shared by the {@code train} command and the example programs: a seeded
+ * split (stratified for classification), preprocessing fitted on the training split only, an {@link Mlp} in float32,
+ * mini-batch training with early stopping on the validation loss (restoring the best weights), and the final scores
+ * on the validation split (and on a separate test set, where the problem has one).
+ */
+public final class Experiment {
+    /** The validation loader's batch size: only memory matters there. */
+    private static final int EVAL_BATCH = 1024;
+
+    private Experiment() {
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param model      the trained network (with the best weights, if early stopping restored them)
+     * @param optimizer  its optimizer, for saving its state
+     * @param history    the per-epoch losses and metrics
+     * @param meta       what a saved model must remember (preprocessing, names, layout)
+     * @param validation the scores on the validation split
+     * @param test       the scores on the problem's test set, or null without one
+     * @param bestEpoch  the epoch whose weights the model holds
+     * @param seconds    the wall-clock time of the training
+     */
+    public record Outcome(Mlp model, Optimizer optimizer, History history, ModelMeta meta, Evaluation validation,
+            Evaluation test, int bestEpoch, double seconds) {
+    }
+
+    /**
+     * Trains on {@code problem} as {@code spec} says.
+     *
+     * @param progress where to print a line per epoch, or null for silence
+     * @throws IllegalArgumentException if the loss does not suit the problem's task or the data is too small to split
+     */
+    public static Outcome run(Problem problem, TrainSpec spec, PrintWriter progress) {
+        LossKind loss = spec.loss();
+        if (loss.task() != problem.task()) {
+            throw new IllegalArgumentException("loss " + loss.id() + " is for " + loss.task().name().toLowerCase()
+                    + " but " + problem.name() + " is a " + problem.task().name().toLowerCase() + " problem");
+        }
+        boolean classify = problem.task() == Task.CLASSIFICATION;
+        Splits.TrainTest split = Splits.trainTestSplit(problem.data(), spec.validation(), spec.seed(), classify);
+        Preprocessing pre = fit(problem, split.train());
+        Dataset train = prepare(split.train(), pre, loss);
+        Dataset validation = prepare(split.test(), pre, loss);
+
+        Mlp model = network(problem, spec);
+        Optimizer optimizer = spec.optimizer().build(model.parameters(), spec.lr());
+        if (progress != null) {
+            progress.println(Report.header(problem, spec, model, train.size(), validation.size()));
+        }
+        DataLoader trainLoader = DataLoader.builder(train).batchSize(spec.batchSize()).shuffle(true)
+                .seed(spec.seed()).build();
+        DataLoader validationLoader = DataLoader.builder(validation).batchSize(EVAL_BATCH).build();
+        List<Callback> callbacks = new ArrayList<>();
+        if (progress != null) {
+            callbacks.add(new PrintProgress(progress));
+        }
+        EarlyStopping stop = spec.patience() > 0 ? EarlyStopping.builder().monitor("val_loss")
+                .patience(spec.patience()).restoreBestWeights(true).build() : null;
+        if (stop != null) {
+            callbacks.add(stop);
+        }
+        FitConfig config = FitConfig.builder(model, loss.loss(), optimizer, trainLoader).validation(validationLoader)
+                .epochs(spec.epochs()).metrics(classify ? Metric.accuracy() : Metric.r2())
+                .callbacks(callbacks.toArray(Callback[]::new)).build();
+        long start = System.nanoTime();
+        History history = Trainer.fit(config);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int best = stop != null && stop.bestEpoch() > 0 ? stop.bestEpoch() : history.epochs();
+
+        int classes = problem.numClasses();
+        Evaluation onValidation = Evaluation.of(model, loss, pre, split.test(), classes);
+        Evaluation onTest = problem.test() == null ? null : Evaluation.of(model, loss, pre, problem.test(), classes);
+        return new Outcome(model, optimizer, history, ModelMeta.of(problem, loss, pre), onValidation, onTest, best,
+                seconds);
+    }
+
+    /** The network for a problem: features → hidden layers → the outputs the loss needs, float32, seeded. */
+    public static Mlp network(Problem problem, TrainSpec spec) {
+        int[] sizes = new int[spec.hidden().length + 2];
+        sizes[0] = problem.data().numFeatures();
+        System.arraycopy(spec.hidden(), 0, sizes, 1, spec.hidden().length);
+        sizes[sizes.length - 1] = spec.loss().outputs(problem.numClasses());
+        Mlp model = Mlp.builder().sizes(sizes).hiddenActivation(spec.activation())
+                .outputActivation(spec.loss().outputActivation()).seed(spec.seed()).build();
+        model.to(DType.FLOAT32);
+        return model;
+    }
+
+    /** Fits the preprocessing on the training rows only. */
+    private static Preprocessing fit(Problem problem, Dataset train) {
+        StandardScaler scaler = problem.standardize() ? StandardScaler.fit(train.features()) : null;
+        if (problem.task() == Task.CLASSIFICATION) {
+            return new Preprocessing(scaler, 0, 1);
+        }
+        double[] y = train.labels().toDoubleArray();
+        double mean = 0;
+        for (double v : y) {
+            mean += v;
+        }
+        mean /= y.length;
+        double var = 0;
+        for (double v : y) {
+            var += (v - mean) * (v - mean);
+        }
+        double std = Math.sqrt(var / y.length);
+        return new Preprocessing(scaler, mean, std > 0 ? std : 1);
+    }
+
+    /** Rows as the network trains on them: scaled features, labels shaped (and scaled) for the loss. */
+    static Dataset prepare(Dataset raw, Preprocessing pre, LossKind loss) {
+        Tensor y = loss.task() == Task.REGRESSION ? pre.scaleTarget(raw.labels()) : raw.labels();
+        return new Dataset(pre.transform(raw.features()), loss.shapeLabels(y));
+    }
+
+    /** Prints {@link ProgressLogger}'s line for every epoch to a writer. */
+    private static final class PrintProgress implements Callback {
+        private final PrintWriter out;
+        private int epochs;
+
+        PrintProgress(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void onTrainBegin(Module model, int epochs) {
+            this.epochs = epochs;
+        }
+
+        @Override
+        public boolean onEpochEnd(int epoch, EpochLogs logs) {
+            out.println(ProgressLogger.line(epoch, epochs, logs));
+            out.flush();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.autograd4j.examples.run;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.autograd4j.examples.data.ColumnRef;
+import org.autograd4j.examples.data.Task;
+import org.autograd4j.nn.data.StandardScaler;
+
+/**
+ * What a model file saved by {@code train} carries besides the network, in the file's metadata: the task and loss,
+ * the feature and class names, the CSV layout and the fitted preprocessing. {@code evaluate}, {@code predict} and
+ * {@code gradcheck} read it back to treat new data exactly as the training data was treated.
+ *
+ * @param dataset      the name of the training data
+ * @param task         classification or regression
+ * @param loss         the loss trained with
+ * @param featureNames one name per input feature
+ * @param classNames   one name per class (empty for regression)
+ * @param format       the CSV layout
+ * @param pre          the fitted preprocessing
+ */
+public record ModelMeta(String dataset, Task task, LossKind loss, List<String> featureNames, List<String> classNames,
+        CsvFormat format, Preprocessing pre) {
+    private static final String VERSION_KEY = "examples.version";
+    private static final String SEP = "\t";
+
+    /** Copies the lists. */
+    public ModelMeta {
+        featureNames = List.copyOf(featureNames);
+        classNames = List.copyOf(classNames);
+    }
+
+    /** The metadata of a model trained on {@code problem}. */
+    public static ModelMeta of(Problem problem, LossKind loss, Preprocessing pre) {
+        return new ModelMeta(problem.name(), problem.task(), loss, problem.featureNames(), problem.classNames(),
+                problem.format(), pre);
+    }
+
+    /** As the string pairs a model file stores. */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(VERSION_KEY, "1");
+        m.put("dataset", dataset);
+        m.put("task", task.name());
+        m.put("loss", loss.id());
+        m.put("features", String.join(SEP, featureNames));
+        m.put("classes", String.join(SEP, classNames));
+        m.put("csv.header", Boolean.toString(format.header()));
+        m.put("csv.label", format.label().toString());
+        m.put("csv.ignore", format.ignoreText());
+        m.put("scaler.mean", pre.features() == null ? "" : join(pre.features().mean()));
+        m.put("scaler.scale", pre.features() == null ? "" : join(pre.features().scale()));
+        m.put("target.mean", Double.toString(pre.targetMean()));
+        m.put("target.scale", Double.toString(pre.targetScale()));
+        return m;
+    }
+
+    /**
+     * Reads the metadata of a model file.
+     *
+     * @param source names the file in messages
+     * @throws IllegalArgumentException if the model was not saved by {@code train} or an entry is malformed
+     */
+    public static ModelMeta fromMap(Map<String, String> m, String source) {
+        if (!m.containsKey(VERSION_KEY)) {
+            throw new IllegalArgumentException(source + " is a model file but was not saved by the train command"
+                    + " (it lacks the preprocessing and class names)");
+        }
+        try {
+            String mean = get(m, "scaler.mean", source);
+            StandardScaler scaler = mean.isEmpty() ? null
+                    : new StandardScaler(parse(mean), parse(get(m, "scaler.scale", source)));
+            Preprocessing pre = new Preprocessing(scaler, Double.parseDouble(get(m, "target.mean", source)),
+                    Double.parseDouble(get(m, "target.scale", source)));
+            CsvFormat format = new CsvFormat(Boolean.parseBoolean(get(m, "csv.header", source)),
+                    ColumnRef.parse(get(m, "csv.label", source)), CsvFormat.parseColumns(get(m, "csv.ignore", source)));
+            return new ModelMeta(get(m, "dataset", source), Task.valueOf(get(m, "task", source)),
+                    LossKind.parse(get(m, "loss", source)), split(get(m, "features", source)),
+                    split(get(m, "classes", source)), format, pre);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": malformed metadata: " + e.getMessage(), e);
+        }
+    }
+
+    private static String get(Map<String, String> m, String key, String source) {
+        String v = m.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(source + ": metadata entry '" + key + "' is missing");
+        }
+        return v;
+    }
+
+    private static List<String> split(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(SEP, -1));
+    }
+
+    private static String join(double[] v) {
+        return Arrays.stream(v).mapToObj(Double::toString).collect(Collectors.joining(","));
+    }
+
+    private static double[] parse(String text) {
+        return Arrays.stream(text.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+}

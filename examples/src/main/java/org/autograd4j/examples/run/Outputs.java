@@ -1,0 +1,128 @@
+package org.autograd4j.examples.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.autograd4j.core.Autograd;
+import org.autograd4j.core.DType;
+import org.autograd4j.core.Tensor;
+import org.autograd4j.examples.data.Task;
+import org.autograd4j.examples.plot.Plots;
+import org.autograd4j.nn.Module;
+import org.autograd4j.nn.ModelIO;
+import org.autograd4j.nn.data.Dataset;
+import org.autograd4j.nn.train.History;
+import org.autograd4j.nn.train.Metrics;
+
+/**
+ * Writes what a training run leaves behind in its output folder: {@value #MODEL} (network, optimizer state and
+ * {@link ModelMeta}), {@value #HISTORY} (one row per epoch), {@value #CURVES}, and for two-feature classifiers
+ * {@value #BOUNDARY} or for regressions {@value #SCATTER}.
+ */
+public final class Outputs {
+    /** The model file's name. */
+    public static final String MODEL = "model.ag4j";
+    /** The history file's name. */
+    public static final String HISTORY = "history.csv";
+    /** The learning curves' file name. */
+    public static final String CURVES = "learning_curves.png";
+    /** The decision boundary's file name. */
+    public static final String BOUNDARY = "decision_boundary.png";
+    /** The predicted-against-actual plot's file name. */
+    public static final String SCATTER = "predicted_vs_actual.png";
+
+    private Outputs() {
+    }
+
+    /**
+     * Checks that {@code dir} can serve as an output folder (it is created if missing), before any training.
+     *
+     * @throws IllegalArgumentException if it is a file or cannot be created
+     */
+    public static Path prepare(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("output " + dir + " exists and is not a folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot create the output folder " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("cannot write to the output folder " + dir);
+        }
+        return dir;
+    }
+
+    /**
+     * Saves the model, the history and the plots.
+     *
+     * @param data the problem's rows (the decision boundary draws them)
+     * @return the paths written: model, history, then the plots
+     */
+    public static List<Path> save(Path dir, Experiment.Outcome outcome, Dataset data) {
+        List<Path> written = new ArrayList<>();
+        try {
+            Path model = dir.resolve(MODEL);
+            ModelIO.save(model, outcome.model(), outcome.optimizer(), outcome.meta().toMap());
+            written.add(model);
+            Path history = dir.resolve(HISTORY);
+            outcome.history().writeCsv(history);
+            written.add(history);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
+        }
+        written.addAll(plots(dir, outcome, data));
+        return written;
+    }
+
+    /** The learning curves, and the boundary or scatter plot that suits the problem. */
+    public static List<Path> plots(Path dir, Experiment.Outcome outcome, Dataset data) {
+        List<Path> written = new ArrayList<>();
+        ModelMeta meta = outcome.meta();
+        written.add(learningCurves(dir.resolve(CURVES), meta.dataset(), outcome.history()));
+        if (meta.task() == Task.CLASSIFICATION && data.numFeatures() == 2) {
+            written.add(decisionBoundary(dir.resolve(BOUNDARY), meta.dataset() + ": decision boundary",
+                    outcome.model(), meta, data));
+        } else if (meta.task() == Task.REGRESSION) {
+            Evaluation v = outcome.validation();
+            written.add(Plots.predictedVsActual(dir.resolve(SCATTER), String.format(java.util.Locale.ROOT,
+                    "%s: predicted vs actual (validation, R² %.3f)", meta.dataset(), v.r2()), v.actual(),
+                    v.predictions()));
+        }
+        return written;
+    }
+
+    /** Loss curves (training and validation) beside the other metrics' curves. */
+    public static Path learningCurves(Path file, String title, History history) {
+        Map<String, double[]> losses = new LinkedHashMap<>();
+        Map<String, double[]> metrics = new LinkedHashMap<>();
+        for (String name : history.names()) {
+            (name.equals("loss") || name.equals("val_loss") ? losses : metrics).put(name, history.get(name));
+        }
+        return Plots.learningCurves(file, title, losses, metrics);
+    }
+
+    /** The decision regions of a two-feature classifier over its data, in the data's own units. */
+    public static Path decisionBoundary(Path file, String title, Module model, ModelMeta meta, Dataset data) {
+        double[] v = data.features().toDoubleArray();
+        double[][] points = new double[data.size()][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = new double[] {v[2 * i], v[2 * i + 1]};
+        }
+        double[] box = Plots.bounds(points, 0);
+        double margin = 0.1 * Math.max(box[1] - box[0], box[3] - box[2]);
+        model.eval();
+        return Plots.decisionBoundary(file, title, Plots.bounds(points, margin), 120, grid -> {
+            try (Autograd.Scope scope = Autograd.noGrad()) {
+                Tensor x = meta.pre().transform(Tensor.of(grid).to(DType.FLOAT32));
+                return Metrics.predictedClasses(meta.loss().probabilities(Predictions.forward(model, x)));
+            }
+        }, points, data.classIndices(), meta.classNames());
+    }
+}

@@ -1,0 +1,50 @@
+package org.autograd4j.examples.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.autograd4j.nn.Mlp;
+
+/** The text a training run prints: a header before the epochs, the scores and the files written after them. */
+public final class Report {
+    private Report() {
+    }
+
+    /**
+     * One line naming the data, the network and the optimizer, e.g. {@code wdbc: 455 training and 114 validation
+     * rows; MLP 30-16-8-2 (relu, cross-entropy, 674 parameters); adam lr 0.001, batch 32, up to 200 epochs,
+     * patience 15}.
+     */
+    public static String header(Problem problem, TrainSpec spec, Mlp model, int trainRows, int validationRows) {
+        StringBuilder sizes = new StringBuilder();
+        for (int s : model.sizes()) {
+            sizes.append(sizes.length() == 0 ? "" : "-").append(s);
+        }
+        return String.format(Locale.ROOT, "%s: %d training and %d validation rows; MLP %s (%s, %s, %d parameters);"
+                + " %s lr %s, batch %d, up to %d epochs, %s", problem.name(), trainRows, validationRows, sizes,
+                Activations.id(spec.activation()), spec.loss().id(), model.parameterCount(), spec.optimizer().id(),
+                spec.effectiveLr(), spec.batchSize(), spec.epochs(),
+                spec.patience() > 0 ? "patience " + spec.patience() : "no early stopping");
+    }
+
+    /** The epochs run, the scores on the validation (and test) rows, and every file written. */
+    public static void print(PrintWriter out, Problem problem, TrainSpec spec, Experiment.Outcome outcome,
+            List<Path> written) {
+        int ran = outcome.history().epochs();
+        String stop = outcome.history().stoppedEpoch().isPresent()
+                ? "stopped early; restored the weights of epoch " + outcome.bestEpoch()
+                : spec.patience() > 0 ? "restored the weights of epoch " + outcome.bestEpoch() : "kept the last weights";
+        out.printf(Locale.ROOT, "trained %d epochs in %.1f s (%s)%n", ran, outcome.seconds(), stop);
+        outcome.validation().lines("validation", problem.classNames()).forEach(out::println);
+        if (outcome.test() != null) {
+            outcome.test().lines("test", problem.classNames()).forEach(out::println);
+        }
+        for (Path p : written) {
+            String name = p.getFileName().toString();
+            String kind = name.endsWith(".png") ? "plot" : name.endsWith(".csv") ? "history" : "model";
+            out.println(kind + ": " + p);
+        }
+        out.flush();
+    }
+}

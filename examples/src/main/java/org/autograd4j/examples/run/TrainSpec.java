@@ -1,0 +1,57 @@
+package org.autograd4j.examples.run;
+
+import org.autograd4j.nn.Activation;
+
+/**
+ * The choices of one training run.
+ *
+ * @param hidden         hidden layer sizes, e.g. {@code {16, 8}} (may be empty: a linear model)
+ * @param activation     the activation after each hidden layer
+ * @param loss           the loss (it fixes the output layer; see {@link LossKind})
+ * @param optimizer      the optimizer
+ * @param lr             the learning rate, or NaN for the optimizer's default
+ * @param batchSize      rows per mini-batch, {@code >= 1}
+ * @param epochs         the most epochs to run, {@code >= 1}
+ * @param patience       epochs without a better validation loss before stopping (restoring the best weights);
+ *                       0 turns early stopping off
+ * @param seed           the seed of the split, the weights and the shuffling
+ * @param validation     the share of rows held out for validation, in (0, 1)
+ */
+public record TrainSpec(int[] hidden, Activation activation, LossKind loss, OptimizerKind optimizer, double lr,
+        int batchSize, int epochs, int patience, long seed, double validation) {
+    /** Checks every value, naming the option in the message. */
+    public TrainSpec {
+        hidden = hidden.clone();
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("--hidden sizes must be >= 1, got " + h);
+            }
+        }
+        if (!(Double.isNaN(lr) || lr > 0 && Double.isFinite(lr))) {
+            throw new IllegalArgumentException("--lr must be a positive number, got " + lr);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (patience < 0) {
+            throw new IllegalArgumentException("--patience must be >= 0, got " + patience);
+        }
+        if (!(validation > 0 && validation < 1)) {
+            throw new IllegalArgumentException("--validation must be in (0, 1), got " + validation);
+        }
+    }
+
+    /** The same run with another optimizer (and its default learning rate). */
+    public TrainSpec withOptimizer(OptimizerKind other) {
+        return new TrainSpec(hidden, activation, loss, other, Double.NaN, batchSize, epochs, patience, seed,
+                validation);
+    }
+
+    /** The learning rate actually used. */
+    public double effectiveLr() {
+        return Double.isNaN(lr) ? optimizer.defaultLr() : lr;
+    }
+}

@@ -1,0 +1,30 @@
+package org.autograd4j.nn;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.autograd4j.nn.optim.OptimizerState;
+
+/**
+ * What {@link ModelIO#load} returns: the rebuilt model with its saved weights (in training mode, as a new module
+ * is), the optimizer's state if one was saved, and the metadata.
+ *
+ * <pre>{@code
+ * Checkpoint c = ModelIO.load(path);
+ * Optimizer opt = Adam.builder(c.model().parameters()).build();
+ * if (c.optimizerState() != null) opt.loadState(c.optimizerState());   // resume exactly
+ * }</pre>
+ *
+ * @param model          the model, equal to the saved one
+ * @param optimizerState the saved optimizer state, or null if none was saved
+ * @param metadata       the saved key-value pairs (unmodifiable; empty if none)
+ */
+public record Checkpoint(Module model, OptimizerState optimizerState, Map<String, String> metadata) {
+    /** Copies the metadata into an unmodifiable map that keeps its order. */
+    public Checkpoint {
+        if (model == null) {
+            throw new IllegalArgumentException("Checkpoint: model must not be null");
+        }
+        metadata = Collections.unmodifiableMap(metadata == null ? Map.of() : new LinkedHashMap<>(metadata));
+    }
+}

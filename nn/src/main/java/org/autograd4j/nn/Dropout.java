@@ -1,0 +1,65 @@
+package org.autograd4j.nn;
+
+import java.util.Map;
+import java.util.Random;
+import org.autograd4j.core.Tensor;
+
+/**
+ * Inverted dropout: in training mode each element is zeroed with probability {@code p} and the survivors are scaled by
+ * {@code 1 / (1 - p)}, so the expected output equals the input; in evaluation mode (and for {@code p = 0}) it is the
+ * identity. The masks come from the module's own {@link Random}, so a seeded run is reproducible. No parameters.
+ */
+public final class Dropout extends Module {
+    private final double p;
+    private final Random rng;
+
+    /** Dropout with probability {@code p}, masks from an unseeded generator. */
+    public Dropout(double p) {
+        this(p, new Random());
+    }
+
+    /**
+     * Dropout with probability {@code p}, masks drawn from {@code rng}.
+     *
+     * @throws IllegalArgumentException if {@code p} is not in {@code [0, 1)} or {@code rng} is null
+     */
+    public Dropout(double p, Random rng) {
+        this.p = Checks.rate("Dropout", "p", p);
+        if (rng == null) {
+            throw new IllegalArgumentException("Dropout: rng must not be null");
+        }
+        this.rng = rng;
+    }
+
+    /** The probability of zeroing an element. */
+    public double p() {
+        return p;
+    }
+
+    /**
+     * Applies dropout in training mode; returns {@code x} itself in evaluation mode.
+     *
+     * @param x any shape
+     * @return the same shape and dtype
+     */
+    @Override
+    public Tensor forward(Tensor x) {
+        Checks.input("Dropout", x);
+        if (!isTraining() || p == 0.0) {
+            return x;
+        }
+        double scale = 1.0 / (1.0 - p);
+        double[] mask = new double[(int) x.size()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = rng.nextDouble() >= p ? scale : 0.0;
+        }
+        Tensor m = x.rank() == 0 ? Tensor.scalar(mask[0]) : Tensor.of(mask, x.shape());
+        return x.mul(m.to(x.dtype()));
+    }
+
+    /** {@code Dropout{p}} (the generator's state is not saved: a loaded model draws fresh masks). */
+    @Override
+    public ModuleSpec describe() {
+        return ModuleSpec.of("Dropout", Map.of("p", Double.toString(p)));
+    }
+}

@@ -1,0 +1,232 @@
+package org.autograd4j.nn;
+
+import org.autograd4j.core.Tensor;
+
+/**
+ * Loss functions with PyTorch's definitions. Each returns a 0-d tensor for {@link Reduction#MEAN} (the default) and
+ * {@link Reduction#SUM}, and the unreduced losses for {@link Reduction#NONE}. Element-wise losses need the prediction
+ * and the target to have the same shape: there is no broadcasting, because {@code [batch, 1]} against {@code [batch]}
+ * would silently broadcast to {@code [batch, batch]}.
+ *
+ * <pre>{@code
+ * Tensor loss = Losses.crossEntropy(model.forward(x), labels);   // logits [batch, classes], labels int[batch]
+ * loss.backward();
+ * }</pre>
+ */
+public final class Losses {
+    private static final double LOG_FLOOR = -100.0;
+    private static final double EXP_FLOOR = Math.exp(LOG_FLOOR);
+
+    private Losses() {
+    }
+
+    /** Mean squared error {@code mean((pred - target)²)}; shapes equal, any shape. */
+    public static Tensor mse(Tensor pred, Tensor target) {
+        return mse(pred, target, Reduction.MEAN);
+    }
+
+    /** Squared error {@code (pred - target)²}, reduced by {@code r}; shapes equal. */
+    public static Tensor mse(Tensor pred, Tensor target, Reduction r) {
+        Checks.sameShape("mse", "prediction", pred, target);
+        return Reduction.check("mse", r).reduce(pred.sub(target).square());
+    }
+
+    /** Mean absolute error {@code mean(|pred - target|)}; shapes equal. */
+    public static Tensor l1(Tensor pred, Tensor target) {
+        return l1(pred, target, Reduction.MEAN);
+    }
+
+    /** Absolute error {@code |pred - target|}, reduced by {@code r}; shapes equal. */
+    public static Tensor l1(Tensor pred, Tensor target, Reduction r) {
+        Checks.sameShape("l1", "prediction", pred, target);
+        return Reduction.check("l1", r).reduce(pred.sub(target).abs());
+    }
+
+    /** Mean Huber loss; see {@link #huber(Tensor, Tensor, double, Reduction)}. */
+    public static Tensor huber(Tensor pred, Tensor target, double delta) {
+        return huber(pred, target, delta, Reduction.MEAN);
+    }
+
+    /**
+     * Huber loss: with {@code d = |pred - target|}, {@code 0.5·d²} where {@code d < delta}, else
+     * {@code delta·(d - 0.5·delta)}; shapes equal.
+     *
+     * @throws IllegalArgumentException if {@code delta <= 0}
+     */
+    public static Tensor huber(Tensor pred, Tensor target, double delta, Reduction r) {
+        Checks.sameShape("huber", "prediction", pred, target);
+        checkDelta(delta);
+        Tensor d = pred.sub(target).abs();
+        // q = min(d, delta): 0.5·q² + delta·(d - q) is both branches at once and smooth at d = delta.
+        Tensor q = d.clamp(0.0, delta);
+        return Reduction.check("huber", r).reduce(q.square().mul(0.5).add(d.sub(q).mul(delta)));
+    }
+
+    static void checkDelta(double delta) {
+        if (!(delta > 0) || Double.isInfinite(delta)) {
+            throw new IllegalArgumentException("huber: delta must be a positive finite number, got " + delta);
+        }
+    }
+
+    /** Mean binary cross-entropy on probabilities; see {@link #binaryCrossEntropy(Tensor, Tensor, Reduction)}. */
+    public static Tensor binaryCrossEntropy(Tensor prob, Tensor target) {
+        return binaryCrossEntropy(prob, target, Reduction.MEAN);
+    }
+
+    /**
+     * Binary cross-entropy {@code -(t·log p + (1-t)·log(1-p))}, each log clamped below at -100 as in PyTorch (so
+     * {@code p} of exactly 0 or 1 gives a finite loss and gradient). Prefer
+     * {@link #binaryCrossEntropyWithLogits} on the logits: it is stable where this one saturates.
+     *
+     * @param prob   probabilities in [0, 1], any shape
+     * @param target the same shape, usually 0 or 1
+     * @throws IllegalArgumentException if a probability is outside [0, 1] or the shapes differ
+     */
+    public static Tensor binaryCrossEntropy(Tensor prob, Tensor target, Reduction r) {
+        Checks.sameShape("binaryCrossEntropy", "prob", prob, target);
+        Reduction.check("binaryCrossEntropy", r);
+        double[] p = prob.array();
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                throw new IllegalArgumentException("binaryCrossEntropy: probability " + p[i] + " at position " + i
+                        + " is outside [0, 1]");
+            }
+        }
+        Tensor pos = target.mul(clampedLog(prob));
+        Tensor neg = target.neg().add(1.0).mul(clampedLog(prob.neg().add(1.0)));
+        return r.reduce(pos.add(neg).neg());
+    }
+
+    /**
+     * {@code max(log x, -100)}, with a gradient that stays finite where it is clamped: the log is taken of 1 there
+     * (where() then drops that branch), never of 0.
+     */
+    private static Tensor clampedLog(Tensor x) {
+        Tensor keep = x.gt(EXP_FLOOR);
+        Tensor safe = Tensor.where(keep, x, Tensor.scalar(1.0, x.dtype()));
+        return Tensor.where(keep, safe.log(), Tensor.scalar(LOG_FLOOR, x.dtype()));
+    }
+
+    /** Mean binary cross-entropy on logits, without a positive weight; see the four-argument overload. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target) {
+        return binaryCrossEntropyWithLogits(logits, target, null, Reduction.MEAN);
+    }
+
+    /** Binary cross-entropy on logits, reduced by {@code r}, without a positive weight. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target, Reduction r) {
+        return binaryCrossEntropyWithLogits(logits, target, null, r);
+    }
+
+    /**
+     * Binary cross-entropy of {@code sigmoid(logits)}, computed stably as
+     * {@code (1-t)·x + (1 + (posWeight-1)·t)·softplus(-x)}; without a positive weight that is
+     * {@code max(x, 0) - x·t + log1p(e^-|x|)}, finite for any logit.
+     *
+     * @param logits    any shape, e.g. {@code [batch, classes]}
+     * @param target    the same shape, in [0, 1]
+     * @param posWeight null, or the weight of positive examples per class: shape {@code [classes]} (the last axis of
+     *                  the logits) or {@code [1]}, as PyTorch's {@code pos_weight}
+     * @throws IllegalArgumentException if the shapes differ or {@code posWeight} does not fit
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target, Tensor posWeight, Reduction r) {
+        String op = "binaryCrossEntropyWithLogits";
+        Checks.sameShape(op, "logits", logits, target);
+        Reduction.check(op, r);
+        Tensor softplusNeg = logits.neg().softplus();
+        Tensor scale = null;
+        if (posWeight != null) {
+            long last = logits.rank() == 0 ? 1 : logits.size(-1);
+            if (posWeight.rank() != 1 || (posWeight.size(0) != last && posWeight.size(0) != 1)) {
+                throw new IllegalArgumentException(op + ": posWeight has shape " + Checks.shape(posWeight)
+                        + " but logits have shape " + Checks.shape(logits) + "; expected [" + last + "] or [1]");
+            }
+            scale = posWeight.to(logits.dtype()).sub(1.0).mul(target).add(1.0);
+        }
+        Tensor loss = target.neg().add(1.0).mul(logits).add(scale == null ? softplusNeg : scale.mul(softplusNeg));
+        return r.reduce(loss);
+    }
+
+    /** Mean cross-entropy of logits {@code [batch, classes]} against class indices {@code int[batch]}. */
+    public static Tensor crossEntropy(Tensor logits, int[] classIndices) {
+        return crossEntropy(logits, classIndices, null, 0.0, Reduction.MEAN);
+    }
+
+    /** Cross-entropy against class indices, reduced by {@code r} ({@link Reduction#NONE}: shape {@code [batch]}). */
+    public static Tensor crossEntropy(Tensor logits, int[] classIndices, Reduction r) {
+        return crossEntropy(logits, classIndices, null, 0.0, r);
+    }
+
+    /**
+     * Cross-entropy {@code -log softmax(logits)[n, y_n]} per sample, from core's fused log-softmax (stable for logits
+     * of ±1e4 and beyond), with PyTorch's class weights and label smoothing (see the weighted mean note on
+     * {@code CrossEntropy}: MEAN divides by {@code Σ_n w[y_n]}).
+     *
+     * @param logits         shape {@code [batch, classes]}
+     * @param classIndices   {@code batch} labels, each in {@code [0, classes)}
+     * @param classWeights   null, or shape {@code [classes]}
+     * @param labelSmoothing in [0, 1]; 0 for none
+     * @throws IllegalArgumentException naming the label and its row if a label is out of range, or on a shape mismatch
+     */
+    public static Tensor crossEntropy(Tensor logits, int[] classIndices, Tensor classWeights, double labelSmoothing,
+            Reduction r) {
+        return CrossEntropy.indices("crossEntropy", logits, classIndices, classWeights, labelSmoothing, r, false);
+    }
+
+    /** Mean cross-entropy of logits {@code [batch, classes]} against target probabilities of the same shape. */
+    public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities) {
+        return crossEntropy(logits, targetProbabilities, null, 0.0, Reduction.MEAN);
+    }
+
+    /** Cross-entropy against target probabilities, reduced by {@code r}. */
+    public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities, Reduction r) {
+        return crossEntropy(logits, targetProbabilities, null, 0.0, r);
+    }
+
+    /**
+     * Cross-entropy {@code -Σ_c t[n, c]·w[c]·log softmax(logits)[n, c]} per sample against one-hot or soft targets;
+     * smoothing first mixes the targets with the uniform distribution, {@code t·(1-ε) + ε/C}. MEAN divides by the
+     * batch size (weighted or not), as PyTorch does for probability targets.
+     *
+     * @param logits              shape {@code [batch, classes]}
+     * @param targetProbabilities the same shape, each row usually summing to 1
+     * @param classWeights        null, or shape {@code [classes]}
+     * @param labelSmoothing      in [0, 1]; 0 for none
+     */
+    public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities, Tensor classWeights,
+            double labelSmoothing, Reduction r) {
+        return CrossEntropy.probabilities("crossEntropy", logits, targetProbabilities, classWeights, labelSmoothing,
+                r);
+    }
+
+    /** Mean negative log-likelihood of log-probabilities {@code [batch, classes]} (e.g. from {@link LogSoftmax}). */
+    public static Tensor nll(Tensor logProbs, int[] classIndices) {
+        return nll(logProbs, classIndices, null, Reduction.MEAN);
+    }
+
+    /** Negative log-likelihood, reduced by {@code r}. */
+    public static Tensor nll(Tensor logProbs, int[] classIndices, Reduction r) {
+        return nll(logProbs, classIndices, null, r);
+    }
+
+    /**
+     * Negative log-likelihood {@code -w[y_n]·logProbs[n, y_n]} per sample; MEAN divides by {@code Σ_n w[y_n]}.
+     * {@code nll(logSoftmax(x), y)} equals {@code crossEntropy(x, y)}.
+     *
+     * @param logProbs     shape {@code [batch, classes]}
+     * @param classIndices {@code batch} labels in {@code [0, classes)}
+     * @param classWeights null, or shape {@code [classes]}
+     */
+    public static Tensor nll(Tensor logProbs, int[] classIndices, Tensor classWeights, Reduction r) {
+        return CrossEntropy.indices("nll", logProbs, classIndices, classWeights, 0.0, r, true);
+    }
+
+    /**
+     * Class indices from a tensor of whole numbers (as a data loader delivers labels).
+     *
+     * @param labels shape {@code [batch]}
+     * @throws IllegalArgumentException if the shape is not 1-D or a value is not a whole number
+     */
+    public static int[] classIndices(Tensor labels) {
+        return CrossEntropy.toIndices("classIndices", labels);
+    }
+}

@@ -1,0 +1,129 @@
+package org.autograd4j.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.autograd4j.core.Autograd;
+import org.autograd4j.core.Tensor;
+
+/**
+ * The table behind {@link Module#summary(long...)}: one row per layer (containers expanded), Keras-style.
+ *
+ * <pre>
+ * Layer (type)                 Output Shape        Param #
+ * ========================================================
+ * layers.0 (Linear)            [1, 8]                   24
+ * layers.1 (Tanh)              [1, 8]                    0
+ * layers.2 (Linear)            [1, 2]                   18
+ * ========================================================
+ * Total params: 42
+ * Trainable params: 42
+ * Non-trainable params: 0
+ * </pre>
+ */
+final class Summary {
+    private record Row(String name, String type, String shape, long params) {
+    }
+
+    private Summary() {
+    }
+
+    static String of(Module model, long... inputShape) {
+        if (inputShape == null || inputShape.length == 0) {
+            throw new IllegalArgumentException("summary: give the shape of one sample, e.g. summary(30) for inputs"
+                    + " [batch, 30]");
+        }
+        long[] shape = new long[inputShape.length + 1];
+        shape[0] = 1;
+        for (int i = 0; i < inputShape.length; i++) {
+            if (inputShape[i] <= 0) {
+                throw new IllegalArgumentException("summary: dimensions must be > 0, got "
+                        + Arrays.toString(inputShape));
+            }
+            shape[i + 1] = inputShape[i];
+        }
+        Map<Module, Boolean> modes = new IdentityHashMap<>();
+        rememberModes(model, modes);
+        List<Row> rows = new ArrayList<>();
+        model.eval();
+        Autograd.Scope noGrad = Autograd.noGrad();
+        try {
+            Tensor x = Tensor.zeros(shape);
+            List<Tensor> params = model.parameters();
+            if (!params.isEmpty()) {
+                x = x.to(params.get(0).dtype());
+            }
+            walk("", model, x, rows);
+        } finally {
+            noGrad.close();
+            modes.forEach(Module::setOwnTraining);
+        }
+        return format(model, rows);
+    }
+
+    private static void rememberModes(Module m, Map<Module, Boolean> modes) {
+        modes.put(m, m.isTraining());
+        for (Module c : m.children().values()) {
+            rememberModes(c, modes);
+        }
+    }
+
+    /** Runs {@code m} on {@code x}, adding rows for its layers, and returns its output. */
+    private static Tensor walk(String name, Module m, Tensor x, List<Row> rows) {
+        if (m instanceof Mlp mlp) {
+            return walk(prefix(name) + "layers", mlp.layers(), x, rows);
+        }
+        if (m instanceof Sequential seq) {
+            Tensor y = x;
+            for (int i = 0; i < seq.size(); i++) {
+                y = walk(prefix(name) + i, seq.get(i), y, rows);
+            }
+            return y;
+        }
+        Tensor y = m.forward(x);
+        rows.add(new Row(name.isEmpty() ? "model" : name, m.getClass().getSimpleName(),
+                Arrays.toString(y.shape()), m.parameterCount()));
+        return y;
+    }
+
+    private static String prefix(String name) {
+        return name.isEmpty() ? "" : name + ".";
+    }
+
+    private static String format(Module model, List<Row> rows) {
+        int w0 = "Layer (type)".length();
+        int w1 = "Output Shape".length();
+        int w2 = "Param #".length();
+        for (Row r : rows) {
+            w0 = Math.max(w0, r.name().length() + r.type().length() + 3);
+            w1 = Math.max(w1, r.shape().length());
+            w2 = Math.max(w2, count(r.params()).length());
+        }
+        String line = "%-" + (w0 + 4) + "s%-" + (w1 + 4) + "s%" + w2 + "s\n";
+        int width = w0 + w1 + w2 + 8;
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, line, "Layer (type)", "Output Shape", "Param #"));
+        b.append("=".repeat(width)).append('\n');
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, line, r.name() + " (" + r.type() + ")", r.shape(), count(r.params())));
+        }
+        b.append("=".repeat(width)).append('\n');
+        long total = 0;
+        long trainable = 0;
+        for (Tensor p : model.parameters()) {
+            total += p.size();
+            trainable += p.requiresGrad() ? p.size() : 0;
+        }
+        b.append("Total params: ").append(count(total)).append('\n');
+        b.append("Trainable params: ").append(count(trainable)).append('\n');
+        b.append("Non-trainable params: ").append(count(total - trainable)).append('\n');
+        return b.toString();
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

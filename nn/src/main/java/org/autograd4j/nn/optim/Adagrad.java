@@ -1,0 +1,169 @@
+package org.autograd4j.nn.optim;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.autograd4j.core.Tensor;
+
+/**
+ * Adagrad as PyTorch's {@code torch.optim.Adagrad}: on a parameter's step {@code t} (counted from 1), with
+ * {@code g = grad + weightDecay * p}, the sum starts at {@code initialAccumulatorValue} and becomes
+ * {@code sum += g²}; then {@code p -= lr / (1 + (t - 1) * lrDecay) * g / (sqrt(sum) + eps)}.
+ *
+ * <pre>{@code
+ * Optimizer opt = Adagrad.builder(model.parameters()).lr(0.1).lrDecay(1e-4).build();
+ * }</pre>
+ */
+public final class Adagrad extends BaseOptimizer {
+    private static final String NAME = "Adagrad";
+
+    /** The hyper-parameters other than the learning rate, checked on creation. */
+    private record Options(double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
+        Options {
+            Check.nonNegative(NAME, "lrDecay", lrDecay);
+            Check.nonNegative(NAME, "weightDecay", weightDecay);
+            Check.nonNegative(NAME, "initialAccumulatorValue", initialAccumulatorValue);
+            Check.nonNegative(NAME, "eps", eps);
+        }
+    }
+
+    /** Per-parameter state: the step count and the running sum of squared gradients. */
+    private static final class Slot {
+        long step;
+        double[] sum;
+    }
+
+    private Options options;
+    private Slot[] slots;
+
+    private Adagrad(Builder b) {
+        super(NAME, b.params, b.lr);
+        this.options = new Options(b.lrDecay, b.weightDecay, b.initialAccumulatorValue, b.eps);
+        this.slots = new Slot[params.size()];
+        for (int i = 0; i < slots.length; i++) {
+            Slot s = new Slot();
+            s.sum = new double[params.get(i).array().length];
+            Arrays.fill(s.sum, options.initialAccumulatorValue);
+            slots[i] = s;
+        }
+    }
+
+    /**
+     * A builder over the tensors to update; defaults as PyTorch's: {@code lr 0.01, lrDecay 0, weightDecay 0,
+     * initialAccumulatorValue 0, eps 1e-10}.
+     *
+     * @param params leaves that require grad, each once
+     */
+    public static Builder builder(List<Tensor> params) {
+        return new Builder(params);
+    }
+
+    /** Applies the update the class comment states; parameters without a gradient are skipped. */
+    @Override
+    public void step() {
+        Options o = options;
+        for (int i = 0; i < params.size(); i++) {
+            Tensor p = params.get(i);
+            Tensor grad = p.grad();
+            if (grad == null) {
+                continue;
+            }
+            Slot s = slots[i];
+            s.step++;
+            double clr = lr / (1 + (s.step - 1) * o.lrDecay);
+            update(p.array(), grad.array(), s.sum, clr, o.weightDecay, o.eps);
+            p.modifiedInPlace();
+        }
+    }
+
+    private static void update(double[] x, double[] g, double[] sum, double clr, double wd, double eps) {
+        for (int j = 0; j < x.length; j++) {
+            double gj = wd != 0 ? g[j] + wd * x[j] : g[j];
+            double s = sum[j] + gj * gj;
+            sum[j] = s;
+            x[j] -= clr * (gj / (Math.sqrt(s) + eps));
+        }
+    }
+
+    @Override
+    void exportState(Map<String, Double> hyper, Map<String, double[]> buffers) {
+        hyper.put("lr_decay", options.lrDecay);
+        hyper.put("weight_decay", options.weightDecay);
+        hyper.put("initial_accumulator_value", options.initialAccumulatorValue);
+        hyper.put("eps", options.eps);
+        for (int i = 0; i < slots.length; i++) {
+            buffers.put(i + ".step", new double[] {slots[i].step});
+            buffers.put(i + ".sum", slots[i].sum.clone());
+        }
+    }
+
+    @Override
+    Runnable importState(StateReader in) {
+        Options o = new Options(in.hyper("lr_decay"), in.hyper("weight_decay"), in.hyper("initial_accumulator_value"),
+                in.hyper("eps"));
+        Slot[] loaded = new Slot[params.size()];
+        for (int i = 0; i < loaded.length; i++) {
+            Slot s = new Slot();
+            s.step = in.step(i);
+            s.sum = in.buffer(i, "sum");
+            loaded[i] = s;
+        }
+        return () -> {
+            options = o;
+            slots = loaded;
+        };
+    }
+
+    /** Collects {@link Adagrad}'s hyper-parameters; {@link #build()} checks them. */
+    public static final class Builder {
+        private final List<Tensor> params;
+        private double lr = 0.01;
+        private double lrDecay;
+        private double weightDecay;
+        private double initialAccumulatorValue;
+        private double eps = 1e-10;
+
+        private Builder(List<Tensor> params) {
+            this.params = params;
+        }
+
+        /** The learning rate, {@code > 0}; default 0.01. */
+        public Builder lr(double lr) {
+            this.lr = lr;
+            return this;
+        }
+
+        /** The decay of the learning rate per step, {@code lr / (1 + (t - 1) * lrDecay)}, {@code >= 0}; default 0. */
+        public Builder lrDecay(double lrDecay) {
+            this.lrDecay = lrDecay;
+            return this;
+        }
+
+        /** The L2 penalty added to the gradient, {@code >= 0}; default 0. */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** The starting value of the sum of squared gradients, {@code >= 0}; default 0. */
+        public Builder initialAccumulatorValue(double initialAccumulatorValue) {
+            this.initialAccumulatorValue = initialAccumulatorValue;
+            return this;
+        }
+
+        /** The term added to the denominator, {@code >= 0}; default 1e-10. */
+        public Builder eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /**
+         * The optimizer.
+         *
+         * @throws IllegalArgumentException naming the first invalid parameter list or hyper-parameter and its value
+         */
+        public Adagrad build() {
+            return new Adagrad(this);
+        }
+    }
+}

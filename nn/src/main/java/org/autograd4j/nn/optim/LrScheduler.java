@@ -1,0 +1,33 @@
+package org.autograd4j.nn.optim;
+
+/**
+ * Changes an optimizer's learning rate once per epoch, as PyTorch's {@code torch.optim.lr_scheduler}. Build it after
+ * the optimizer (its learning rate at that moment is the base rate) and call {@link #step()} after each epoch's
+ * {@link Optimizer#step()} calls:
+ *
+ * <pre>{@code
+ * LrScheduler sched = new StepLr(opt, 30, 0.1);
+ * for (int epoch = 0; epoch < 100; epoch++) {
+ *     train(opt);
+ *     sched.step();        // ReduceLrOnPlateau: sched.step(validationLoss)
+ * }
+ * }</pre>
+ */
+public interface LrScheduler {
+    /** Ends an epoch and sets the optimizer's learning rate for the next one. */
+    void step();
+
+    /**
+     * Ends an epoch with the value of the monitored metric. Schedulers that do not monitor a metric ignore it and do
+     * what {@link #step()} does, so a training loop can call this form for every scheduler.
+     */
+    default void step(double metric) {
+        step();
+    }
+
+    /** The learning rate set by the last step (the optimizer's rate when the scheduler was built, before any step). */
+    double lastLr();
+
+    /** The number of epochs stepped so far (PyTorch's {@code last_epoch}). */
+    int lastEpoch();
+}

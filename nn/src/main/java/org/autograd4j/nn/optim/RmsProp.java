@@ -1,0 +1,209 @@
+package org.autograd4j.nn.optim;
+
+import java.util.List;
+import java.util.Map;
+import org.autograd4j.core.Tensor;
+
+/**
+ * RMSprop as PyTorch's {@code torch.optim.RMSprop}: with {@code g = grad + weightDecay * p},
+ * {@code v = alpha * v + (1 - alpha) * g²} and, if centered, {@code gAvg = alpha * gAvg + (1 - alpha) * g} and
+ * {@code v~ = v - gAvg²} (else {@code v~ = v}); then {@code p -= lr * g / (sqrt(v~) + eps)}, or with momentum
+ * {@code b = momentum * b + g / (sqrt(v~) + eps); p -= lr * b}. All buffers start at zero.
+ *
+ * <pre>{@code
+ * Optimizer opt = RmsProp.builder(model.parameters()).lr(1e-3).centered(true).momentum(0.9).build();
+ * }</pre>
+ */
+public final class RmsProp extends BaseOptimizer {
+    private static final String NAME = "RmsProp";
+
+    /** The hyper-parameters other than the learning rate, checked on creation. */
+    private record Options(double alpha, double eps, double momentum, boolean centered, double weightDecay) {
+        Options {
+            Check.fraction(NAME, "alpha", alpha);
+            Check.nonNegative(NAME, "eps", eps);
+            Check.nonNegative(NAME, "momentum", momentum);
+            Check.nonNegative(NAME, "weightDecay", weightDecay);
+        }
+    }
+
+    /** Per-parameter state; {@code gradAvg} only when centered, {@code momentumBuffer} only with momentum. */
+    private static final class Slot {
+        long step;
+        double[] squareAvg;
+        double[] gradAvg;
+        double[] momentumBuffer;
+    }
+
+    private Options options;
+    private Slot[] slots;
+
+    private RmsProp(Builder b) {
+        super(NAME, b.params, b.lr);
+        this.options = new Options(b.alpha, b.eps, b.momentum, b.centered, b.weightDecay);
+        this.slots = new Slot[params.size()];
+        for (int i = 0; i < slots.length; i++) {
+            int n = params.get(i).array().length;
+            Slot s = new Slot();
+            s.squareAvg = new double[n];
+            s.gradAvg = options.centered ? new double[n] : null;
+            s.momentumBuffer = options.momentum > 0 ? new double[n] : null;
+            slots[i] = s;
+        }
+    }
+
+    /**
+     * A builder over the tensors to update; defaults as PyTorch's: {@code lr 0.01, alpha 0.99, eps 1e-8,
+     * momentum 0, centered false, weightDecay 0}.
+     *
+     * @param params leaves that require grad, each once
+     */
+    public static Builder builder(List<Tensor> params) {
+        return new Builder(params);
+    }
+
+    /** Applies the update the class comment states; parameters without a gradient are skipped. */
+    @Override
+    public void step() {
+        Options o = options;
+        for (int i = 0; i < params.size(); i++) {
+            Tensor p = params.get(i);
+            Tensor grad = p.grad();
+            if (grad == null) {
+                continue;
+            }
+            Slot s = slots[i];
+            s.step++;
+            update(p.array(), grad.array(), s, lr, o);
+            p.modifiedInPlace();
+        }
+    }
+
+    private static void update(double[] x, double[] g, Slot s, double lr, Options o) {
+        double alpha = o.alpha;
+        double beta = 1 - alpha;
+        double eps = o.eps;
+        double wd = o.weightDecay;
+        double mu = o.momentum;
+        double[] sq = s.squareAvg;
+        double[] ga = s.gradAvg;
+        double[] buf = s.momentumBuffer;
+        for (int j = 0; j < x.length; j++) {
+            double gj = wd != 0 ? g[j] + wd * x[j] : g[j];
+            double v = alpha * sq[j] + beta * (gj * gj);
+            sq[j] = v;
+            if (ga != null) {
+                double a = alpha * ga[j] + beta * gj;
+                ga[j] = a;
+                v -= a * a;
+            }
+            double avg = Math.sqrt(v) + eps;
+            if (buf != null) {
+                double b = mu * buf[j] + gj / avg;
+                buf[j] = b;
+                x[j] -= lr * b;
+            } else {
+                x[j] -= lr * (gj / avg);
+            }
+        }
+    }
+
+    @Override
+    void exportState(Map<String, Double> hyper, Map<String, double[]> buffers) {
+        hyper.put("alpha", options.alpha);
+        hyper.put("eps", options.eps);
+        hyper.put("momentum", options.momentum);
+        hyper.put("centered", flag(options.centered));
+        hyper.put("weight_decay", options.weightDecay);
+        for (int i = 0; i < slots.length; i++) {
+            Slot s = slots[i];
+            buffers.put(i + ".step", new double[] {s.step});
+            buffers.put(i + ".square_avg", s.squareAvg.clone());
+            if (s.momentumBuffer != null) {
+                buffers.put(i + ".momentum_buffer", s.momentumBuffer.clone());
+            }
+            if (s.gradAvg != null) {
+                buffers.put(i + ".grad_avg", s.gradAvg.clone());
+            }
+        }
+    }
+
+    @Override
+    Runnable importState(StateReader in) {
+        Options o = new Options(in.hyper("alpha"), in.hyper("eps"), in.hyper("momentum"), in.flag("centered"),
+                in.hyper("weight_decay"));
+        Slot[] loaded = new Slot[params.size()];
+        for (int i = 0; i < loaded.length; i++) {
+            Slot s = new Slot();
+            s.step = in.step(i);
+            s.squareAvg = in.buffer(i, "square_avg");
+            s.momentumBuffer = o.momentum > 0 ? in.buffer(i, "momentum_buffer") : null;
+            s.gradAvg = o.centered ? in.buffer(i, "grad_avg") : null;
+            loaded[i] = s;
+        }
+        return () -> {
+            options = o;
+            slots = loaded;
+        };
+    }
+
+    /** Collects {@link RmsProp}'s hyper-parameters; {@link #build()} checks them. */
+    public static final class Builder {
+        private final List<Tensor> params;
+        private double lr = 0.01;
+        private double alpha = 0.99;
+        private double eps = 1e-8;
+        private double momentum;
+        private boolean centered;
+        private double weightDecay;
+
+        private Builder(List<Tensor> params) {
+            this.params = params;
+        }
+
+        /** The learning rate, {@code > 0}; default 0.01. */
+        public Builder lr(double lr) {
+            this.lr = lr;
+            return this;
+        }
+
+        /** The smoothing constant of the squared-gradient average, in [0, 1]; default 0.99. */
+        public Builder alpha(double alpha) {
+            this.alpha = alpha;
+            return this;
+        }
+
+        /** The term added to the denominator, {@code >= 0}; default 1e-8. */
+        public Builder eps(double eps) {
+            this.eps = eps;
+            return this;
+        }
+
+        /** The momentum factor, {@code >= 0}; default 0. */
+        public Builder momentum(double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        /** Normalise by the estimated variance ({@code v - gAvg²}) instead of the second moment; default false. */
+        public Builder centered(boolean centered) {
+            this.centered = centered;
+            return this;
+        }
+
+        /** The L2 penalty added to the gradient, {@code >= 0}; default 0. */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /**
+         * The optimizer.
+         *
+         * @throws IllegalArgumentException naming the first invalid parameter list or hyper-parameter and its value
+         */
+        public RmsProp build() {
+            return new RmsProp(this);
+        }
+    }
+}

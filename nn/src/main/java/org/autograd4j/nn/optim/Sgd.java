@@ -1,0 +1,188 @@
+package org.autograd4j.nn.optim;
+
+import java.util.List;
+import java.util.Map;
+import org.autograd4j.core.Tensor;
+
+/**
+ * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2 weight decay, as PyTorch's
+ * {@code torch.optim.SGD}: with {@code g = grad + weightDecay * p}, the momentum buffer is {@code b = g} on a
+ * parameter's first step and {@code b = momentum * b + (1 - dampening) * g} after; the update is
+ * {@code p -= lr * (nesterov ? g + momentum * b : b)}, or {@code p -= lr * g} without momentum.
+ *
+ * <pre>{@code
+ * Optimizer opt = Sgd.builder(model.parameters()).lr(0.1).momentum(0.9).nesterov(true).build();
+ * }</pre>
+ */
+public final class Sgd extends BaseOptimizer {
+    private static final String NAME = "Sgd";
+
+    /** The hyper-parameters other than the learning rate, checked on creation. */
+    private record Options(double momentum, double dampening, boolean nesterov, double weightDecay) {
+        Options {
+            Check.nonNegative(NAME, "momentum", momentum);
+            Check.fraction(NAME, "dampening", dampening);
+            Check.nonNegative(NAME, "weightDecay", weightDecay);
+            if (nesterov && (momentum <= 0 || dampening != 0)) {
+                throw new IllegalArgumentException(NAME + ": nesterov requires momentum > 0 and dampening = 0, got "
+                        + "momentum " + momentum + " and dampening " + dampening);
+            }
+        }
+    }
+
+    /** Per-parameter state: the momentum buffer, null until the parameter's first step with momentum. */
+    private static final class Slot {
+        double[] momentumBuffer;
+    }
+
+    private Options options;
+    private Slot[] slots;
+
+    private Sgd(Builder b) {
+        super(NAME, b.params, b.lr);
+        this.options = new Options(b.momentum, b.dampening, b.nesterov, b.weightDecay);
+        this.slots = newSlots(params.size());
+    }
+
+    /**
+     * A builder over the tensors to update; defaults as PyTorch's: {@code lr 1e-3, momentum 0, dampening 0,
+     * nesterov false, weightDecay 0}.
+     *
+     * @param params leaves that require grad, each once
+     */
+    public static Builder builder(List<Tensor> params) {
+        return new Builder(params);
+    }
+
+    /** Applies {@code p -= lr * update} as the class comment states; parameters without a gradient are skipped. */
+    @Override
+    public void step() {
+        Options o = options;
+        for (int i = 0; i < params.size(); i++) {
+            Tensor p = params.get(i);
+            Tensor grad = p.grad();
+            if (grad == null) {
+                continue;
+            }
+            if (o.momentum == 0) {
+                plainStep(p.array(), grad.array(), lr, o.weightDecay);
+            } else {
+                Slot s = slots[i];
+                boolean first = s.momentumBuffer == null;
+                if (first) {
+                    s.momentumBuffer = new double[p.array().length];
+                }
+                momentumStep(p.array(), grad.array(), s.momentumBuffer, first, lr, o);
+            }
+            p.modifiedInPlace();
+        }
+    }
+
+    private static void plainStep(double[] x, double[] g, double lr, double wd) {
+        for (int j = 0; j < x.length; j++) {
+            double gj = wd != 0 ? g[j] + wd * x[j] : g[j];
+            x[j] -= lr * gj;
+        }
+    }
+
+    private static void momentumStep(double[] x, double[] g, double[] buf, boolean first, double lr, Options o) {
+        double mu = o.momentum;
+        double damp = 1 - o.dampening;
+        double wd = o.weightDecay;
+        boolean nesterov = o.nesterov;
+        for (int j = 0; j < x.length; j++) {
+            double gj = wd != 0 ? g[j] + wd * x[j] : g[j];
+            double b = first ? gj : mu * buf[j] + damp * gj;
+            buf[j] = b;
+            x[j] -= lr * (nesterov ? gj + mu * b : b);
+        }
+    }
+
+    @Override
+    void exportState(Map<String, Double> hyper, Map<String, double[]> buffers) {
+        hyper.put("momentum", options.momentum);
+        hyper.put("dampening", options.dampening);
+        hyper.put("nesterov", flag(options.nesterov));
+        hyper.put("weight_decay", options.weightDecay);
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i].momentumBuffer != null) {
+                buffers.put(i + ".momentum_buffer", slots[i].momentumBuffer.clone());
+            }
+        }
+    }
+
+    @Override
+    Runnable importState(StateReader in) {
+        Options o = new Options(in.hyper("momentum"), in.hyper("dampening"), in.flag("nesterov"),
+                in.hyper("weight_decay"));
+        Slot[] loaded = newSlots(params.size());
+        for (int i = 0; i < loaded.length; i++) {
+            loaded[i].momentumBuffer = in.optionalBuffer(i, "momentum_buffer");
+        }
+        return () -> {
+            options = o;
+            slots = loaded;
+        };
+    }
+
+    private static Slot[] newSlots(int n) {
+        Slot[] s = new Slot[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = new Slot();
+        }
+        return s;
+    }
+
+    /** Collects {@link Sgd}'s hyper-parameters; {@link #build()} checks them. */
+    public static final class Builder {
+        private final List<Tensor> params;
+        private double lr = 1e-3;
+        private double momentum;
+        private double dampening;
+        private boolean nesterov;
+        private double weightDecay;
+
+        private Builder(List<Tensor> params) {
+            this.params = params;
+        }
+
+        /** The learning rate, {@code > 0}; default 1e-3. */
+        public Builder lr(double lr) {
+            this.lr = lr;
+            return this;
+        }
+
+        /** The momentum factor, {@code >= 0}; default 0 (plain SGD). */
+        public Builder momentum(double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        /** The dampening of the gradient's share in the momentum buffer, in [0, 1]; default 0. */
+        public Builder dampening(double dampening) {
+            this.dampening = dampening;
+            return this;
+        }
+
+        /** Nesterov momentum (needs momentum > 0 and dampening 0); default false. */
+        public Builder nesterov(boolean nesterov) {
+            this.nesterov = nesterov;
+            return this;
+        }
+
+        /** The L2 penalty added to the gradient, {@code grad + weightDecay * p}, {@code >= 0}; default 0. */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /**
+         * The optimizer.
+         *
+         * @throws IllegalArgumentException naming the first invalid parameter list or hyper-parameter and its value
+         */
+        public Sgd build() {
+            return new Sgd(this);
+        }
+    }
+}

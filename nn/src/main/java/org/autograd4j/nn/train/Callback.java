@@ -1,0 +1,43 @@
+package org.autograd4j.nn.train;
+
+import org.autograd4j.nn.Module;
+
+/**
+ * Hooks into {@link Trainer#fit}: called when training begins, after every epoch (and may stop training there), and
+ * when it ends. Epochs are numbered from 1. Every method has an empty default, so a callback overrides only what it
+ * needs.
+ *
+ * <pre>{@code
+ * Callback stopAtLoss = new Callback() {
+ *     public boolean onEpochEnd(int epoch, EpochLogs logs) { return logs.get("loss") < 1e-3; }
+ * };
+ * }</pre>
+ */
+public interface Callback {
+    /**
+     * Training is about to start (a callback reused across runs resets its state here).
+     *
+     * @param model  the model being trained
+     * @param epochs the number of epochs requested
+     */
+    default void onTrainBegin(Module model, int epochs) {
+    }
+
+    /**
+     * An epoch has ended and its results are in {@code logs} (already recorded in the history).
+     *
+     * @param epoch the epoch just finished, from 1
+     * @return true to stop training after this epoch (every callback is still called for it)
+     */
+    default boolean onEpochEnd(int epoch, EpochLogs logs) {
+        return false;
+    }
+
+    /**
+     * Training has ended, normally or by a stop request (not when an exception ended it).
+     *
+     * @param history everything recorded, including {@link History#stoppedEpoch()}
+     */
+    default void onTrainEnd(History history) {
+    }
+}

@@ -1,0 +1,164 @@
+package org.autograd4j.nn.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.autograd4j.nn.Module;
+
+/**
+ * Saves the model after an epoch that improves a monitored metric (or after every epoch), as Keras's
+ * {@code ModelCheckpoint}. What "saving" means is given as a {@link Saver}, so this class does not depend on a file
+ * format:
+ *
+ * <pre>{@code
+ * ModelCheckpoint best = new ModelCheckpoint(Path.of("best.ag4j"), path -> ModelIO.save(path, model, optimizer));
+ * ModelCheckpoint each = ModelCheckpoint.builder(Path.of("ckpt-{epoch}.ag4j"), saver).saveBestOnly(false).build();
+ * }</pre>
+ *
+ * <p>{@code {epoch}} in the path is replaced by the epoch number (from 1). Improvement follows {@link EarlyStopping}'s
+ * rule (better than the best by more than {@code minDelta}; NaN never improves).
+ */
+public final class ModelCheckpoint implements Callback {
+    /** Writes the model (and whatever else the caller wants) to a path. */
+    @FunctionalInterface
+    public interface Saver {
+        /**
+         * Saves to {@code path}.
+         *
+         * @throws IOException if writing fails; it reaches the caller of {@code fit} as an {@link UncheckedIOException}
+         */
+        void save(Path path) throws IOException;
+    }
+
+    private final Path path;
+    private final Saver saver;
+    private final Monitor monitor;
+    private final boolean saveBestOnly;
+    private final List<Integer> savedEpochs = new ArrayList<>();
+
+    private ModelCheckpoint(Builder b) {
+        if (b.path == null || b.saver == null) {
+            throw new IllegalArgumentException("ModelCheckpoint: path and saver must not be null");
+        }
+        this.path = b.path;
+        this.saver = b.saver;
+        this.monitor = new Monitor("ModelCheckpoint", b.monitor, b.mode, b.minDelta);
+        this.saveBestOnly = b.saveBestOnly;
+    }
+
+    /** Saves to {@code path} whenever {@code val_loss} reaches a new minimum. */
+    public ModelCheckpoint(Path path, Saver saver) {
+        this(builder(path, saver));
+    }
+
+    /** Options; defaults: monitor {@code val_loss}, mode AUTO, minDelta 0, save the best only. */
+    public static Builder builder(Path path, Saver saver) {
+        return new Builder(path, saver);
+    }
+
+    /** ModelCheckpoint options, validated by {@link #build()}. */
+    public static final class Builder {
+        private final Path path;
+        private final Saver saver;
+        private String monitor = "val_loss";
+        private MonitorMode mode = MonitorMode.AUTO;
+        private double minDelta;
+        private boolean saveBestOnly = true;
+
+        private Builder(Path path, Saver saver) {
+            this.path = path;
+            this.saver = saver;
+        }
+
+        /** The metric to watch (default {@code val_loss}). */
+        public Builder monitor(String monitor) {
+            this.monitor = monitor;
+            return this;
+        }
+
+        /** Whether lower or higher is better (default AUTO: from the name). */
+        public Builder mode(MonitorMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /** The smallest change that counts as an improvement, {@code >= 0}. */
+        public Builder minDelta(double minDelta) {
+            this.minDelta = minDelta;
+            return this;
+        }
+
+        /** Whether to save only on improvement (default true) or after every epoch. */
+        public Builder saveBestOnly(boolean saveBestOnly) {
+            this.saveBestOnly = saveBestOnly;
+            return this;
+        }
+
+        /**
+         * The callback.
+         *
+         * @throws IllegalArgumentException if the path or saver is null, the monitor name empty, or minDelta invalid
+         */
+        public ModelCheckpoint build() {
+            return new ModelCheckpoint(this);
+        }
+    }
+
+    @Override
+    public void onTrainBegin(Module model, int epochs) {
+        monitor.reset();
+        savedEpochs.clear();
+    }
+
+    /**
+     * Saves if the epoch improved the monitored metric (or always, without {@code saveBestOnly}).
+     *
+     * @throws IllegalArgumentException if the monitored metric is not in the logs
+     * @throws UncheckedIOException     if the saver fails, naming the path
+     */
+    @Override
+    public boolean onEpochEnd(int epoch, EpochLogs logs) {
+        boolean improved = false;
+        if (saveBestOnly || logs.has(monitor.name)) {
+            double v = monitor.value("ModelCheckpoint", logs);
+            improved = monitor.improves(v);
+            if (improved) {
+                monitor.accept(v, epoch);
+            }
+        }
+        if (improved || !saveBestOnly) {
+            Path target = pathFor(epoch);
+            try {
+                saver.save(target);
+            } catch (IOException e) {
+                throw new UncheckedIOException("ModelCheckpoint: saving epoch " + epoch + " to " + target
+                        + " failed: " + e.getMessage(), e);
+            }
+            savedEpochs.add(epoch);
+        }
+        return false;
+    }
+
+    /** The path for an epoch: {@code {epoch}} replaced by its number. */
+    public Path pathFor(int epoch) {
+        String p = path.toString();
+        return p.contains("{epoch}") ? Path.of(p.replace("{epoch}", Integer.toString(epoch))) : path;
+    }
+
+    /** The epochs (from 1) after which the model was saved, in order. */
+    public List<Integer> savedEpochs() {
+        return List.copyOf(savedEpochs);
+    }
+
+    /** The epoch (from 1) with the best monitored value so far; 0 before any. */
+    public int bestEpoch() {
+        return monitor.bestEpoch();
+    }
+
+    /** The best monitored value so far; NaN before any. */
+    public double best() {
+        return monitor.best();
+    }
+}

@@ -1,0 +1,182 @@
+package org.autograd4j.nn.train;
+
+import java.util.Arrays;
+import java.util.TreeSet;
+import org.autograd4j.core.Tensor;
+
+/** The checks and counting behind {@link Metrics}; every message starts with the public method's name. */
+final class Scores {
+    /** Which per-class score to average. */
+    enum Kind { PRECISION, RECALL, F1 }
+
+    private Scores() {
+    }
+
+    static void checkLengths(String op, String a, int na, String b, int nb) {
+        if (na != nb) {
+            throw new IllegalArgumentException(op + ": " + a + " has " + na + " elements but " + b + " has " + nb);
+        }
+        if (na == 0) {
+            throw new IllegalArgumentException(op + ": " + a + " and " + b + " are empty");
+        }
+    }
+
+    static void checkClasses(String op, String name, int[] y) {
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0) {
+                throw new IllegalArgumentException(op + ": " + name + "[" + i + "] is " + y[i]
+                        + "; class indices must be >= 0");
+            }
+        }
+    }
+
+    static int numClasses(int[] yTrue, int[] yPred) {
+        int max = 0;
+        for (int i = 0; i < yTrue.length; i++) {
+            max = Math.max(max, Math.max(yTrue[i], yPred[i]));
+        }
+        return max + 1;
+    }
+
+    /**
+     * Precision, recall or F1 with scikit-learn's averaging and {@code zero_division=0}: a score whose denominator is
+     * 0 is 0. MACRO and WEIGHTED average over the classes present in either array.
+     */
+    static double score(String op, int[] yTrue, int[] yPred, Metrics.Average average, Kind kind) {
+        checkLengths(op, "yTrue", yTrue.length, "yPred", yPred.length);
+        checkClasses(op, "yTrue", yTrue);
+        checkClasses(op, "yPred", yPred);
+        if (average == null) {
+            throw new IllegalArgumentException(op + ": average must not be null");
+        }
+        int k = numClasses(yTrue, yPred);
+        long[] tp = new long[k];
+        long[] fp = new long[k];
+        long[] fn = new long[k];
+        TreeSet<Integer> present = new TreeSet<>();
+        for (int i = 0; i < yTrue.length; i++) {
+            present.add(yTrue[i]);
+            present.add(yPred[i]);
+            if (yTrue[i] == yPred[i]) {
+                tp[yTrue[i]]++;
+            } else {
+                fp[yPred[i]]++;
+                fn[yTrue[i]]++;
+            }
+        }
+        switch (average) {
+            case BINARY -> {
+                if (k > 2) {
+                    throw new IllegalArgumentException(op + ": average BINARY needs labels 0 and 1 but the labels go "
+                            + "up to " + (k - 1) + "; use MACRO, WEIGHTED or MICRO for multiclass");
+                }
+                return k < 2 ? 0.0 : of(kind, tp[1], fp[1], fn[1]);
+            }
+            case MICRO -> {
+                return of(kind, sum(tp), sum(fp), sum(fn));
+            }
+            case MACRO -> {
+                double s = 0;
+                for (int c : present) {
+                    s += of(kind, tp[c], fp[c], fn[c]);
+                }
+                return s / present.size();
+            }
+            default -> {
+                double s = 0;
+                for (int c : present) {
+                    s += of(kind, tp[c], fp[c], fn[c]) * (tp[c] + fn[c]);
+                }
+                return s / yTrue.length;
+            }
+        }
+    }
+
+    private static long sum(long[] v) {
+        return Arrays.stream(v).sum();
+    }
+
+    private static double of(Kind kind, long tp, long fp, long fn) {
+        long den = switch (kind) {
+            case PRECISION -> tp + fp;
+            case RECALL -> tp + fn;
+            case F1 -> 2 * tp + fp + fn;
+        };
+        return den == 0 ? 0.0 : (kind == Kind.F1 ? 2.0 * tp : tp) / (double) den;
+    }
+
+    /** Classes from outputs: argmax of {@code [n, k > 1]}, or {@code p > threshold} for {@code [n]}, {@code [n, 1]}. */
+    static int[] predicted(String op, Tensor prediction, double threshold) {
+        double[] v = prediction.toDoubleArray();
+        if (singleColumn(prediction)) {
+            int[] out = new int[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i] > threshold ? 1 : 0;
+            }
+            return out;
+        }
+        if (prediction.rank() != 2) {
+            throw new IllegalArgumentException(op + ": prediction must have shape [n], [n, 1] or [n, classes], got "
+                    + Arrays.toString(prediction.shape()));
+        }
+        return argmax(v, (int) prediction.size(0), (int) prediction.size(1));
+    }
+
+    /** Classes from targets: whole numbers in {@code [n]}/{@code [n, 1]}, or argmax of one-hot {@code [n, k > 1]}. */
+    static int[] target(String op, Tensor target) {
+        double[] v = target.toDoubleArray();
+        if (singleColumn(target)) {
+            int[] out = new int[v.length];
+            for (int i = 0; i < v.length; i++) {
+                if (!(v[i] >= 0) || v[i] != Math.rint(v[i]) || v[i] > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(op + ": target at row " + i + " is " + v[i]
+                            + ", not a class index (a whole number >= 0)");
+                }
+                out[i] = (int) v[i];
+            }
+            return out;
+        }
+        if (target.rank() != 2) {
+            throw new IllegalArgumentException(op + ": target must have shape [n], [n, 1] or [n, classes], got "
+                    + Arrays.toString(target.shape()));
+        }
+        return argmax(v, (int) target.size(0), (int) target.size(1));
+    }
+
+    static boolean singleColumn(Tensor t) {
+        return t.rank() == 1 || (t.rank() == 2 && t.size(1) == 1);
+    }
+
+    private static int[] argmax(double[] v, int n, int k) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (v[i * k + j] > v[i * k + best]) {
+                    best = j;
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    /** The values of two tensors holding the same number of elements, for the regression metrics. */
+    static double[][] pair(String op, Tensor prediction, Tensor target) {
+        if (prediction.size() != target.size()) {
+            throw new IllegalArgumentException(op + ": prediction has " + prediction.size() + " elements (shape "
+                    + Arrays.toString(prediction.shape()) + ") but target has " + target.size() + " (shape "
+                    + Arrays.toString(target.shape()) + ")");
+        }
+        return new double[][] {prediction.toDoubleArray(), target.toDoubleArray()};
+    }
+
+    /** Checks a probability is in [0, 1] and clips it to [eps, 1 - eps] so that its logarithm is finite. */
+    static double clip(String op, double p, int row) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException(op + ": probability " + p + " at row " + row
+                    + " is outside [0, 1] (log loss takes probabilities, not logits)");
+        }
+        return Math.min(Math.max(p, Metrics.LOG_LOSS_EPS), 1 - Metrics.LOG_LOSS_EPS);
+    }
+}

@@ -1,0 +1,53 @@
+package org.autograd4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The Keras-style summary table. */
+class SummaryTest {
+    @Test
+    void mlpSummaryListsLayersShapesAndCounts() {
+        Mlp net = Mlp.builder().sizes(30, 64, 2).hiddenActivation(Activation.RELU).dropout(0.5)
+                .outputActivation(Activation.SOFTMAX).seed(1).build();
+        String expected = String.join("\n",
+                "Layer (type)          Output Shape    Param #",
+                "=============================================",
+                "layers.0 (Linear)     [1, 64]           1,984",
+                "layers.1 (ReLU)       [1, 64]               0",
+                "layers.2 (Dropout)    [1, 64]               0",
+                "layers.3 (Linear)     [1, 2]              130",
+                "layers.4 (Softmax)    [1, 2]                0",
+                "=============================================",
+                "Total params: 2,114",
+                "Trainable params: 2,114",
+                "Non-trainable params: 0",
+                "");
+        assertEquals(expected, net.summary(30));
+        assertTrue(net.isTraining(), "summary leaves the mode as it was");
+    }
+
+    @Test
+    void summaryCountsFrozenParametersAndNestedContainers() {
+        Random rng = new Random(1);
+        Sequential seq = new Sequential(new Linear(3, 4, Activation.TANH, rng),
+                new Sequential(new Tanh(), new Linear(4, 2, Activation.NONE, rng)), new PReLU());
+        seq.get(0).parameters().get(1).requiresGrad(false);
+        seq.eval();
+        String s = seq.summary(3);
+        assertTrue(s.contains("1.1 (Linear)"), s);
+        assertTrue(s.contains("2 (PReLU)"), s);
+        assertTrue(s.contains("Total params: 27\n"), s);
+        assertTrue(s.contains("Trainable params: 23\n"), s);
+        assertTrue(s.contains("Non-trainable params: 4\n"), s);
+        assertFalse(seq.isTraining());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> seq.summary(5));
+        assertEquals("Linear: expected input of shape [batch, 3], got [1, 5]", e.getMessage());
+        assertEquals("model (Linear)", new Linear(2, 2).summary(2).lines().skip(2).findFirst().orElseThrow()
+                .substring(0, 14));
+    }
+}

@@ -1,0 +1,117 @@
+package org.autograd4j.nn.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.autograd4j.core.DType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void readsHeaderAndLastColumnLabelByDefault() throws IOException {
+        Path p = write("iris.csv", "a,b,species\n1.5,2,0\n\n3,4.25,2\n");
+        Csv.Table t = Csv.read(p);
+        assertEquals(List.of("a", "b"), t.featureNames());
+        assertEquals(List.of(), t.classNames());
+        assertEquals(DType.FLOAT32, t.dataset().dtype());
+        assertArrayEquals(new double[] {1.5, 2, 3, 4.25}, t.dataset().features().toDoubleArray());
+        assertArrayEquals(new double[] {0, 2}, t.dataset().labels().toDoubleArray());
+    }
+
+    @Test
+    void labelByNameOrIndexWithStringClassesAndIgnoredColumns() throws IOException {
+        Path p = write("wdbc.csv", "id,diagnosis,r,t\n7,M,1,2\n8,B,3,4\n9,\"M\",5,6\n");
+        Csv.Table byName = Csv.builder().labelColumn("diagnosis").ignoreColumns("id").dtype(DType.FLOAT64).read(p);
+        assertEquals(List.of("r", "t"), byName.featureNames());
+        assertEquals(List.of("B", "M"), byName.classNames(), "sorted by default");
+        assertArrayEquals(new double[] {1, 0, 1}, byName.dataset().labels().toDoubleArray());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, byName.dataset().features().toDoubleArray());
+        Csv.Table byIndex = Csv.builder().labelColumn(1).ignoreColumns(0).classes("M", "B").read(p);
+        assertArrayEquals(new double[] {0, 1, 0}, byIndex.dataset().labels().toDoubleArray());
+        Path noHeader = write("raw.csv", "7;M;1\n8;B;3\n");
+        Csv.Table raw = Csv.builder().header(false).delimiter(';').labelColumn(1).read(noHeader);
+        assertEquals(List.of("column0", "column2"), raw.featureNames());
+        assertArrayEquals(new double[] {7, 1, 8, 3}, raw.dataset().features().toDoubleArray());
+    }
+
+    @Test
+    void malformedRowNamesFileAndLine() throws IOException {
+        Path p = write("bad.csv", "a,b,y\n1,2,0\n3,4,1\n5,6\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.read(p));
+        assertEquals("Csv: " + p + " line 4: expected 3 fields but found 2", e.getMessage());
+        Path nan = write("nan.csv", "a,b,y\n1,x1,0\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.read(nan));
+        assertEquals("Csv: " + nan + " line 2: column 'b' (1): 'x1' is not a finite number", e.getMessage());
+    }
+
+    @Test
+    void missingValuesAreErrorsWithTheirLine() throws IOException {
+        Path p = write("missing.csv", "a,b,y\n1,2,0\n\n3,,1\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.read(p));
+        assertEquals("Csv: " + p + " line 4: column 'b' (1): missing value ''", e.getMessage());
+        Path na = write("na.csv", "a,y\n1,0\nNA,1\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.read(na));
+        assertEquals("Csv: " + na + " line 3: column 'a' (0): missing value 'NA'", e.getMessage());
+        Path label = write("label.csv", "a,y\n1,?\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.read(label));
+        assertEquals("Csv: " + label + " line 2: column 'y' (1): missing label '?'", e.getMessage());
+    }
+
+    @Test
+    void unknownColumnsClassesAndEmptyFilesAreNamed() throws IOException {
+        Path p = write("x.csv", "a,y\n1,M\n2,X\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Csv.builder().labelColumn("z").read(p));
+        assertEquals("Csv: " + p + " has no column 'z'; columns are [a, y]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.builder().classes("B", "M").read(p));
+        assertEquals("Csv: " + p + " line 3: label 'X' is not one of the classes [B, M]", e.getMessage());
+        Path empty = write("empty.csv", "a,y\n\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Csv.read(empty));
+        assertEquals("Csv: " + empty + " has no data rows", e.getMessage());
+    }
+
+    /** The two WDBC files in shared/datasets hold the same data; skipped where they are absent. */
+    @Test
+    void uciWdbcWithStringLabelsEqualsTheCleanFile() {
+        Path shared = datasets();
+        assumeTrue(shared != null, "shared/datasets not found");
+        Csv.Table clean = Csv.builder().dtype(DType.FLOAT64).read(shared.resolve("wdbc.csv"));
+        Csv.Table uci = Csv.builder().header(false).ignoreColumns(0).labelColumn(1).classes("B", "M")
+                .dtype(DType.FLOAT64).read(shared.resolve("wdbc_uci_data.csv"));
+        assertEquals(569, uci.dataset().size());
+        assertEquals(30, uci.dataset().numFeatures());
+        assertArrayEquals(clean.dataset().labels().toDoubleArray(), uci.dataset().labels().toDoubleArray());
+        assertArrayEquals(clean.dataset().features().toDoubleArray(), uci.dataset().features().toDoubleArray());
+        assertEquals(212, (int) java.util.Arrays.stream(uci.dataset().classIndices()).filter(c -> c == 1).count());
+    }
+
+    static Path datasets() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path d = p.resolve("shared/datasets");
+            if (Files.isRegularFile(d.resolve("wdbc.csv"))) {
+                return d;
+            }
+            d = p.resolveSibling("shared/datasets");
+            if (p.getParent() != null && Files.isRegularFile(d.resolve("wdbc.csv"))) {
+                return d;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,150 @@
+package org.autograd4j.nn.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.autograd4j.core.DType;
+import org.autograd4j.core.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What every optimizer promises, whatever its rule. */
+class OptimizerContractTest {
+    static Stream<Arguments> optimizers() {
+        return Stream.of(
+                Arguments.of("Sgd", (Function<List<Tensor>, Optimizer>) p -> Sgd.builder(p).lr(0.01).momentum(0.9)
+                        .nesterov(true).weightDecay(0.01).build()),
+                Arguments.of("RmsProp", (Function<List<Tensor>, Optimizer>) p -> RmsProp.builder(p).momentum(0.5)
+                        .centered(true).build()),
+                Arguments.of("Adagrad", (Function<List<Tensor>, Optimizer>) p -> Adagrad.builder(p).lr(0.1).build()),
+                Arguments.of("Adam", (Function<List<Tensor>, Optimizer>) p -> Adam.builder(p).lr(0.01).amsgrad(true)
+                        .build()),
+                Arguments.of("AdamW", (Function<List<Tensor>, Optimizer>) p -> AdamW.builder(p).lr(0.01).build()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void float32ParametersStayFloatRepresentable(String name, Function<List<Tensor>, Optimizer> make) {
+        Tensor w = Tensor.of(new float[] {0.1f, -0.7f, 1.3f, 2.9f}, 2, 2).requiresGrad(true);
+        Optimizer opt = make.apply(List.of(w));
+        Tensor target = Tensor.of(new float[] {1f, 2f, 3f, 4f}, 2, 2);
+        for (int t = 0; t < 20; t++) {
+            opt.zeroGrad();
+            w.sub(target).square().sum().backward();
+            opt.step();
+        }
+        assertEquals(DType.FLOAT32, w.dtype());
+        for (double v : w.array()) {
+            assertEquals((double) (float) v, v, name + ": " + v + " is not a float");
+        }
+        assertNotEquals(0.1, w.array()[0], 1e-3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void parametersWithoutGradientAreSkipped(String name, Function<List<Tensor>, Optimizer> make) {
+        Tensor used = OptimTesting.param(1, 2);
+        Tensor unused = OptimTesting.param(3, 4);
+        Optimizer opt = make.apply(List.of(used, unused));
+        used.setGrad(Tensor.of(new double[] {1, 1}));
+        opt.step();
+        opt.step();
+        assertArrayEquals(new double[] {3, 4}, unused.toDoubleArray());
+        assertNotEquals(1.0, used.array()[0]);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void zeroGradParametersAndLearningRate(String name, Function<List<Tensor>, Optimizer> make) {
+        Tensor a = OptimTesting.param(1);
+        Tensor b = OptimTesting.param(2, 3);
+        Optimizer opt = make.apply(List.of(a, b));
+        a.setGrad(Tensor.of(new double[] {1}));
+        b.setGrad(Tensor.of(new double[] {1, 1}));
+        opt.zeroGrad();
+        assertNull(a.grad());
+        assertNull(b.grad());
+        assertEquals(List.of(a, b), opt.parameters());
+        assertSame(a, opt.parameters().get(0));
+        assertThrows(UnsupportedOperationException.class, () -> opt.parameters().add(a));
+        opt.setLearningRate(0.0);
+        assertEquals(0.0, opt.learningRate());
+        assertEquals(name + ": lr must be >= 0, got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> opt.setLearningRate(-1)).getMessage());
+        assertEquals(name + ": lr must be finite, got Infinity", assertThrows(IllegalArgumentException.class,
+                () -> opt.setLearningRate(Double.POSITIVE_INFINITY)).getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void badParameterListsAreRejected(String name, Function<List<Tensor>, Optimizer> make) {
+        Tensor p = OptimTesting.param(1, 2);
+        assertEquals(name + ": parameter list is empty", error(() -> make.apply(List.of())));
+        assertEquals(name + ": parameter 1 is the same tensor as parameter 0; pass each parameter once",
+                error(() -> make.apply(List.of(p, p))));
+        assertEquals(name + ": parameter 1 of shape [3] does not require grad",
+                error(() -> make.apply(List.of(p, Tensor.of(new double[] {1, 2, 3})))));
+        assertEquals(name + ": parameter 0 is not a leaf (it was produced by MulBackward); optimizers update leaves"
+                + " only", error(() -> make.apply(List.of(p.mul(2.0)))));
+    }
+
+    private static String error(Runnable r) {
+        return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    }
+
+    @Test
+    void badHyperparametersAreRejectedWithTheirValue() {
+        List<Tensor> p = List.of(OptimTesting.param(1));
+        assertEquals("Adam: lr must be > 0, got -0.1", error(() -> Adam.builder(p).lr(-0.1).build()));
+        assertEquals("Adam: lr must be > 0, got 0.0", error(() -> Adam.builder(p).lr(0).build()));
+        assertEquals("Adam: lr must be > 0, got NaN", error(() -> Adam.builder(p).lr(Double.NaN).build()));
+        assertEquals("Adam: lr must be finite, got Infinity",
+                error(() -> Adam.builder(p).lr(Double.POSITIVE_INFINITY).build()));
+        assertEquals("Adam: beta1 must be in [0, 1), got 1.0", error(() -> Adam.builder(p).betas(1, 0.9).build()));
+        assertEquals("Adam: beta2 must be in [0, 1), got -0.5", error(() -> Adam.builder(p).betas(0.9, -0.5).build()));
+        assertEquals("Adam: eps must be >= 0, got -1.0E-8", error(() -> Adam.builder(p).eps(-1e-8).build()));
+        assertEquals("Adam: weightDecay must be >= 0, got -0.01",
+                error(() -> Adam.builder(p).weightDecay(-0.01).build()));
+        assertEquals("AdamW: beta1 must be in [0, 1), got 1.5", error(() -> AdamW.builder(p).betas(1.5, 0.9).build()));
+        assertEquals("AdamW: lr must be > 0, got -1.0", error(() -> AdamW.builder(p).lr(-1).build()));
+        assertEquals("Sgd: momentum must be >= 0, got -0.5", error(() -> Sgd.builder(p).momentum(-0.5).build()));
+        assertEquals("Sgd: dampening must be in [0, 1], got 2.0", error(() -> Sgd.builder(p).dampening(2).build()));
+        assertEquals("Sgd: nesterov requires momentum > 0 and dampening = 0, got momentum 0.0 and dampening 0.0",
+                error(() -> Sgd.builder(p).nesterov(true).build()));
+        assertEquals("Sgd: nesterov requires momentum > 0 and dampening = 0, got momentum 0.9 and dampening 0.1",
+                error(() -> Sgd.builder(p).nesterov(true).momentum(0.9).dampening(0.1).build()));
+        assertEquals("RmsProp: alpha must be in [0, 1], got 1.1", error(() -> RmsProp.builder(p).alpha(1.1).build()));
+        assertEquals("RmsProp: eps must be >= 0, got -1.0", error(() -> RmsProp.builder(p).eps(-1).build()));
+        assertEquals("RmsProp: momentum must be >= 0, got -0.1",
+                error(() -> RmsProp.builder(p).momentum(-0.1).build()));
+        assertEquals("Adagrad: lrDecay must be >= 0, got -1.0", error(() -> Adagrad.builder(p).lrDecay(-1).build()));
+        assertEquals("Adagrad: initialAccumulatorValue must be >= 0, got -0.1",
+                error(() -> Adagrad.builder(p).initialAccumulatorValue(-0.1).build()));
+        assertEquals("Adagrad: eps must be >= 0, got NaN", error(() -> Adagrad.builder(p).eps(Double.NaN).build()));
+    }
+
+    @Test
+    void defaultsArePyTorchs() {
+        List<Tensor> p = List.of(OptimTesting.param(1));
+        assertEquals(Map.of("lr", 1e-3, "momentum", 0.0, "dampening", 0.0, "nesterov", 0.0, "weight_decay", 0.0),
+                Sgd.builder(p).build().state().hyperparameters());
+        assertEquals(Map.of("lr", 0.01, "alpha", 0.99, "eps", 1e-8, "momentum", 0.0, "centered", 0.0,
+                "weight_decay", 0.0), RmsProp.builder(p).build().state().hyperparameters());
+        assertEquals(Map.of("lr", 0.01, "lr_decay", 0.0, "weight_decay", 0.0, "initial_accumulator_value", 0.0,
+                "eps", 1e-10), Adagrad.builder(p).build().state().hyperparameters());
+        assertEquals(Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 0.0,
+                "amsgrad", 0.0), Adam.builder(p).build().state().hyperparameters());
+        assertEquals(Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 0.01,
+                "amsgrad", 0.0), AdamW.builder(p).build().state().hyperparameters());
+    }
+}
