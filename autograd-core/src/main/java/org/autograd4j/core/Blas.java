@@ -11,12 +11,17 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 /**
  * The matrix-product kernel of the engine, on the engine's storage ({@code double[]}, row-major, contiguous).
  *
- * <p>Why two paths: a native call costs a JNI crossing, a copy into off-heap memory and OpenBLAS's own setup, a
- * few microseconds in all, against tens of nanoseconds for a tiny product in plain Java (measured by
- * {@code BlasMeasure}). So products up to {@link #JAVA_MAX_MACS} multiply-adds run as Java loops, ordered per
- * transpose case so the innermost loop walks memory contiguously; larger ones go to OpenBLAS's
- * {@code cblas_sgemm}/{@code cblas_dgemm} (the same {@code libopenblas} ND4J loads), on per-thread off-heap scratch
- * buffers that grow as needed and are reused, so a call allocates nothing.
+ * <p>Why two paths: a native call costs a thread-local look-up, a JNI crossing, copies to and from off-heap memory
+ * and OpenBLAS's own set-up, 0.1–0.3 µs in all, against 20–80 ns for a product of a few elements in plain Java. So
+ * products up to {@link #JAVA_MAX_MACS} multiply-adds run as register-blocked Java loops; larger ones go to
+ * OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}, whose kernels run 10–30× faster than Java per multiply-add.
+ * The native path works on per-thread off-heap scratch buffers that grow as needed and are reused, so a call
+ * allocates nothing; it converts to float32 while copying in, in one pass. Copying is the price of the engine's
+ * {@code double[]} storage: about 0.5 ns per element, a third of the time of a 128×784 @ 784×256 float32 product.
+ *
+ * <p>Library note: this binds {@code openblas_nolapack} from the bytedeco presets, which ND4J's own BLAS calls use
+ * too; ND4J's native code links a second, identical copy ({@code libopenblas.so.0}). Both read
+ * {@code OPENBLAS_CORETYPE} when they load, so {@link OpenBlasSetup#ensure()} runs first (see {@code Native}).
  *
  * <p>Float32 note: the Java path multiplies and adds float32 operands in double and rounds each output once to
  * float — never less accurate than sgemm, and float32-representable like it. The native path runs sgemm.
@@ -24,10 +29,13 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 final class Blas {
 
     /**
-     * Largest m·n·k still done in Java. At the crossing point both paths take about the same time; see
-     * {@code BlasMeasure} for the numbers it was picked from.
+     * Largest m·n·k still done in Java. Measured on the 2-core AVX-512 CI machine (SkylakeX kernel, best of 41
+     * rounds): the native path costs about 0.1–0.3 µs at these sizes, Java about 0.5 ns per multiply-add, so they
+     * cross between 256 and 512 (256: f64 Java 0.14 µs vs native 0.09–0.18; 512: f64 0.27 vs 0.11–0.20, f32 0.29 vs
+     * 0.19–0.31). The upper end keeps every tiny product (up to 64 outputs with k up to 8) free of JNI and of
+     * thread-local look-ups at a cost of at most ~0.15 µs; from ~1000 up the native path wins by 2–10×.
      */
-    static final long JAVA_MAX_MACS = 64L * 64 * 64;
+    static final long JAVA_MAX_MACS = 512;
 
     private Blas() {
     }
@@ -245,23 +253,22 @@ final class Blas {
         DoublePointer d;
         DoubleBuffer dv;
 
+        /** A float32 view of at least len elements; grows by at least half, so creeping sizes reallocate rarely. */
         FloatBuffer floats(int len) {
-            if (f == null || fv.capacity() < len) {
-                if (f != null) {
-                    f.close();
-                }
-                f = new FloatPointer(Math.max(len, fv == null ? 0 : fv.capacity() + fv.capacity() / 2));
+            if (fv == null || fv.capacity() < len) {
+                long size = Math.max(len, fv == null ? 0 : fv.capacity() * 3L / 2);
+                freeFloats();  // first, so that a failed allocation leaves no view on freed memory
+                f = new FloatPointer(size);
                 fv = f.asBuffer();
             }
             return fv;
         }
 
         DoubleBuffer doubles(int len) {
-            if (d == null || dv.capacity() < len) {
-                if (d != null) {
-                    d.close();
-                }
-                d = new DoublePointer(Math.max(len, dv == null ? 0 : dv.capacity() + dv.capacity() / 2));
+            if (dv == null || dv.capacity() < len) {
+                long size = Math.max(len, dv == null ? 0 : dv.capacity() * 3L / 2);
+                freeDoubles();
+                d = new DoublePointer(size);
                 dv = d.asBuffer();
             }
             return dv;
@@ -283,15 +290,29 @@ final class Blas {
         }
 
         void trim(long maxBytes) {
-            if (f != null && 4L * fv.capacity() > maxBytes) {
-                f.close();
-                f = null;
-                fv = null;
+            if (fv != null && 4L * fv.capacity() > maxBytes) {
+                freeFloats();
             }
-            if (d != null && 8L * dv.capacity() > maxBytes) {
-                d.close();
-                d = null;
-                dv = null;
+            if (dv != null && 8L * dv.capacity() > maxBytes) {
+                freeDoubles();
+            }
+        }
+
+        private void freeFloats() {
+            FloatPointer old = f;
+            f = null;
+            fv = null;
+            if (old != null) {
+                old.close();
+            }
+        }
+
+        private void freeDoubles() {
+            DoublePointer old = d;
+            d = null;
+            dv = null;
+            if (old != null) {
+                old.close();
             }
         }
     }

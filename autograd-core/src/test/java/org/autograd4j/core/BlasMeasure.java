@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * native paths around {@link Blas#JAVA_MAX_MACS}. Run it once as is and once with {@code OPENBLAS_CORETYPE=Prescott}
  * in the environment to see what the kernel choice is worth:
  * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.autograd4j.core.BlasMeasure [large] [small]</pre>
- * Timings are medians of 7 rounds; the machine may be shared, so read differences under ~30% as noise.
+ * Timings are the best of 7 rounds: the machine may be shared, and the best round is the least disturbed one.
  */
 public final class BlasMeasure {
 
@@ -116,7 +116,7 @@ public final class BlasMeasure {
         return x;
     }
 
-    /** Median ns per run over 7 rounds of about seconds/8 each, after one round that also sizes the rounds. */
+    /** Best ns per run over 7 rounds of about seconds/8 each, after one round that also sizes the rounds. */
     private static double nanos(Runnable r, double seconds) {
         long t0 = System.nanoTime();
         r.run();
@@ -132,8 +132,6 @@ public final class BlasMeasure {
                 reps = Math.max(1, (long) (seconds / 8 * 1e9 / per[0]));
             }
         }
-        double[] timed = Arrays.copyOfRange(per, 1, per.length);
-        Arrays.sort(timed);
-        return timed[timed.length / 2];
+        return Arrays.stream(per, 1, per.length).min().orElseThrow();
     }
 }

@@ -183,8 +183,11 @@ class BlasTest {
                 }
                 double got = c[pad + i * n + j];
                 double tol = f32 ? (k + 1) * 0x1p-23 * scale : 1e-12 * scale;
-                if (!(Math.abs(got - sum) <= tol) || (f32 && (float) got != got)) {
+                if (!(Math.abs(got - sum) <= tol)) {
                     fail(what + ": c[" + i + "," + j + "] = " + got + ", expected " + sum + " ± " + tol);
+                }
+                if (f32 && (float) got != got) {
+                    fail(what + ": c[" + i + "," + j + "] = " + got + " is not a float32 value");
                 }
             }
         }

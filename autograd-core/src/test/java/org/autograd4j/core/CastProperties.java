@@ -4,6 +4,7 @@ import static org.autograd4j.core.TensorGen.tensors;
 import static org.autograd4j.core.TensorGen.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.List;
@@ -28,8 +29,9 @@ class CastProperties {
     @Test
     void gradientMatchesCentralDifferences() {
         qt().withExamples(60).forAll(INPUTS).checkAssert(x -> {
-            GradCheck.Result r = GradCheck.check(CastProperties::roundTrip, OpChecks.leaves(x), EPS, ATOL, GradCheck.RTOL);
-            assertEquals(true, r.passed(), r::toString);
+            GradCheck.Result r = GradCheck.check(CastProperties::roundTrip, OpChecks.leaves(x), EPS, ATOL,
+                    GradCheck.RTOL);
+            assertTrue(r.passed(), r::toString);
         });
     }
 
@@ -59,7 +61,7 @@ class CastProperties {
         qt().withExamples(30).forAll(INPUTS).checkAssert(x -> {
             GradCheck.Result r = GradCheck.checkSecondOrder(in -> in.get(0).to(DType.FLOAT32).square(),
                     OpChecks.leaves(x), EPS, ATOL, GradCheck.RTOL);
-            assertEquals(true, r.passed(), r::toString);
+            assertTrue(r.passed(), r::toString);
         });
     }
 }

@@ -17,7 +17,7 @@ class ErfProperties {
         return in.get(0).erf();
     }
 
-    /** {@code 2/√π ∫₀ˣ e^{-t²} dt} by Simpson's rule on 4000 intervals (error far below 1e-12 for |x| <= 4). */
+    /** {@code 2/√π ∫₀ˣ e^{-t²} dt} by Simpson's rule on 4000 intervals (error far below 1e-12 for |x| ≤ 4). */
     static double reference(double x) {
         int n = 4000;
         double h = x / n;
@@ -41,8 +41,8 @@ class ErfProperties {
 
     @Test
     void forwardMatchesReference() {
-        qt().withExamples(40).forAll(INPUTS).checkAssert(x -> OpChecks.assertMatches(Ref.map(x, ErfProperties::reference),
-                x.erf()));
+        qt().withExamples(40).forAll(INPUTS).checkAssert(x -> OpChecks.assertMatches(
+                Ref.map(x, ErfProperties::reference), x.erf()));
     }
 
     @Test

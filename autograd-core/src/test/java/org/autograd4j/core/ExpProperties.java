@@ -45,7 +45,6 @@ class ExpProperties {
 
     @Test
     void secondOrderMatchesCentralDifferences() {
-        qt().withExamples(40).forAll(INPUTS).checkAssert(x -> OpChecks.gradcheckSecondOrder(
-                in -> op(in), x));
+        qt().withExamples(40).forAll(INPUTS).checkAssert(x -> OpChecks.gradcheckSecondOrder(ExpProperties::op, x));
     }
 }

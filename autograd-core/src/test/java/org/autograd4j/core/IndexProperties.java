@@ -49,7 +49,8 @@ class IndexProperties {
 
     @Test
     void forwardMatchesReference() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(reference(c), c.x().index(c.rows())));
+        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(reference(c),
+                c.x().index(c.rows())));
     }
 
     /** The gradient's graph goes through {@link IndexAdd}, whose own backward is an index again. */

@@ -42,7 +42,8 @@ class LogSumExpProperties {
 
     @Test
     void forwardMatchesReference() {
-        qt().withExamples(60).forAll(REDUCTIONS).checkAssert(r -> OpChecks.assertMatches(r.reference(), r.apply(r.x())));
+        qt().withExamples(60).forAll(REDUCTIONS).checkAssert(r -> OpChecks.assertMatches(r.reference(),
+                r.apply(r.x())));
     }
 
     /** Shifting every value by 1000 (where the naive formula overflows) shifts the result by exactly that. */

@@ -85,8 +85,12 @@ class MatMulProperties {
 
     @Test
     void secondOrderMatchesCentralDifferences() {
-        qt().withExamples(40).forAll(OPERANDS).checkAssert(p -> OpChecks.gradcheckSecondOrder(MatMulProperties::op,
-                p.get(0), p.get(1)));
+        qt().withExamples(40).forAll(OPERANDS).checkAssert(p -> {
+            OpChecks.gradcheckSecondOrder(MatMulProperties::op, p.get(0), p.get(1));
+            // Squared, the incoming gradient depends on the inputs too: the transposed products of the backward
+            // are then differentiated with respect to both of their operands.
+            OpChecks.gradcheckSecondOrder(in -> op(in).square(), p.get(0), p.get(1));
+        });
     }
 
     @Test

@@ -62,7 +62,8 @@ class MaxProperties {
     /** On a tie the first extreme element along the axis takes the whole gradient, as in PyTorch. */
     @Test
     void tiesSendTheGradientToTheFirstExtreme() {
-        qt().withExamples(40).forAll(shapes(1, 3), integers().between(0, 2), booleans().all()).checkAssert((s, a, min) -> {
+        Gen<Integer> axes = integers().between(0, 2);
+        qt().withExamples(40).forAll(shapes(1, 3), axes, booleans().all()).checkAssert((s, a, min) -> {
             int axis = a % s.length;
             Tensor x = Tensor.full(0.5, Arrays.stream(s).asLongStream().toArray()).requiresGrad(true);
             (min ? x.min(axis, false) : x.max(axis, false)).sum().backward();

@@ -72,14 +72,15 @@ final class OpChecks {
             double a = actual.data[i];
             int at = i;
             assertTrue(Math.abs(e - a) <= FORWARD_TOLERANCE * Math.max(1.0, Math.abs(e)),
-                    () -> "element " + at + ": got " + a + ", expected " + e + "; result " + TensorGen.describe(actual));
+                    () -> "element " + at + ": got " + a + ", expected " + e + "; result "
+                            + TensorGen.describe(actual));
         }
     }
 
     /**
-     * FLOAT32 promotion of a binary op, as PyTorch does it: FLOAT32 with FLOAT64 gives FLOAT64, FLOAT32 with FLOAT32
-     * stays FLOAT32 with the reference's values rounded to float, FLOAT32 with a Java double stays FLOAT32; a FLOAT32 leaf gets a
-     * FLOAT32 gradient even when the op promoted.
+     * FLOAT32 promotion of a binary op, as PyTorch does it: FLOAT32 with FLOAT64 gives FLOAT64 (either order),
+     * FLOAT32 with FLOAT32 stays FLOAT32 with the reference's values rounded to float, FLOAT32 with a Java double stays
+     * FLOAT32; a FLOAT32 leaf gets a FLOAT32 gradient of its shape even when the op promoted.
      */
     static void assertFloat32Promotion(BinaryOperator<Tensor> op, BiFunction<Tensor, Double, Tensor> withDouble,
             DoubleBinaryOperator reference, Tensor x, Tensor y, double c) {

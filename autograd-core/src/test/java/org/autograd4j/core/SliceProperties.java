@@ -23,7 +23,9 @@ class SliceProperties {
             int n = x.shape[Math.floorMod(axis, x.rank())];
             int from = Math.min(Math.min(a, b), n);
             int to = Math.min(Math.max(a, b), n);
-            return new Case(x, axis, from, to, negative && from < n ? from - n : from, negative && to < n ? to - n : to);
+            long fromArg = negative && from < n ? from - n : from;
+            long toArg = negative && to < n ? to - n : to;
+            return new Case(x, axis, from, to, fromArg, toArg);
         }
 
         Tensor apply(Tensor t) {

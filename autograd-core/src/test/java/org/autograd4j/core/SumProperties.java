@@ -56,7 +56,8 @@ class SumProperties {
 
     @Test
     void forwardMatchesReference() {
-        qt().withExamples(60).forAll(REDUCTIONS).checkAssert(r -> OpChecks.assertMatches(r.reference(), r.apply(r.x())));
+        qt().withExamples(60).forAll(REDUCTIONS).checkAssert(r -> OpChecks.assertMatches(r.reference(),
+                r.apply(r.x())));
         qt().withExamples(40).forAll(INPUTS).checkAssert(x -> {
             OpChecks.assertMatches(new Ref.Expected(new int[0], new double[] {Ref.sum(x.data)}), x.sum());
             OpChecks.assertMatches(new Ref.Expected(new int[0], new double[] {Ref.sum(x.data) / x.data.length}),

@@ -15,7 +15,8 @@ import org.quicktheories.generators.Generate;
  * QuickTheories generators shared by the {@code *Properties} classes: shapes of rank 0 to 3 with axes of 1 to
  * {@link #MAX_DIM}, broadcast-compatible shape tuples, and FLOAT64 leaf tensors whose values stay away from kinks and
  * domain edges. Every generated tensor prints its shape and its values in full (see {@link #describe}), so a shrunk
- * failure can be pasted back into a test.
+ * failure can be pasted back into a test. A failure also prints QuickTheories' seed; rerun with {@code -DQT_SEED=<seed>}
+ * to replay it.
  */
 final class TensorGen {
     /** The largest size of an axis: keeps every example (and the whole suite) small and fast. */

@@ -11,6 +11,9 @@ public final class Data {
     /** Share of rows whose label is drawn at random, so the loss stays away from 0 as in real data. */
     static final double LABEL_NOISE = 0.1;
 
+    /** Share of non-zero "pixels" in the mnist-like inputs. */
+    static final double MNIST_INK = 0.2;
+
     private Data() {
     }
 
@@ -43,7 +46,8 @@ public final class Data {
     }
 
     /**
-     * {@code count} batches of {@code batch} rows: features uniform in [0, 1) (mnist-like) or standard normal, labels
+     * {@code count} batches of {@code batch} rows: features mnist-like (a share {@link #MNIST_INK} of them uniform in
+     * [0, 1), the others 0, so the mean is about MNIST's 0.13) or standard normal, labels
      * from a fixed random linear rule so that the task is learnable.
      */
     public static Batch[] pool(int count, int batch, int features, int classes, boolean uniform, long seed) {
@@ -58,7 +62,8 @@ public final class Data {
             int[] labels = new int[batch];
             for (int r = 0; r < batch; r++) {
                 for (int f = 0; f < features; f++) {
-                    x[r * features + f] = (float) (uniform ? rng.nextDouble() : rng.nextGaussian());
+                    x[r * features + f] = (float) (!uniform ? rng.nextGaussian()
+                            : rng.nextDouble() < MNIST_INK ? rng.nextDouble() : 0.0);
                 }
                 labels[r] = rng.nextDouble() < LABEL_NOISE ? rng.nextInt(classes)
                         : argmaxOfRule(x, r, features, classes, rule);
@@ -74,7 +79,7 @@ public final class Data {
         for (int c = 0; c < classes; c++) {
             double s = 0;
             for (int f = 0; f < features; f++) {
-                s += (x[row * features + f] - 0.5) * rule[f * classes + c];
+                s += x[row * features + f] * rule[f * classes + c];
             }
             if (s > bestScore) {
                 bestScore = s;

@@ -38,7 +38,8 @@ class ModelIOTest {
                         .outputActivation(Activation.LOG_SOFTMAX).seed(5).build(),
                 Mlp.builder().sizes(5, 6, 1).bias(false).outputActivation(Activation.SIGMOID).seed(6).build(),
                 new Sequential(new Linear(5, 4, Activation.TANH, rng), new Tanh(),
-                        new Sequential(new Linear(4, 4, Activation.NONE, rng), new Dropout(0.5, rng), new PReLU(4, 0.1)),
+                        new Sequential(new Linear(4, 4, Activation.NONE, rng), new Dropout(0.5, rng),
+                                new PReLU(4, 0.1)),
                         new Linear(4, 3, Activation.NONE, rng), new Softmax(1))));
         for (Activation a : Activation.values()) {
             models.add(new Sequential(new Linear(5, 3, a, rng), a.module()));

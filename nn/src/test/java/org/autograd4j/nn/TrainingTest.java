@@ -54,7 +54,8 @@ class TrainingTest {
             boolean inner = i % 2 == 1;
             double r = inner ? 0.3 : 1.0;
             double a = 2 * Math.PI * rng.nextDouble();
-            x[i] = new double[] {r * Math.cos(a) + 0.1 * rng.nextGaussian(), r * Math.sin(a) + 0.1 * rng.nextGaussian()};
+            x[i] = new double[] {r * Math.cos(a) + 0.1 * rng.nextGaussian(),
+                r * Math.sin(a) + 0.1 * rng.nextGaussian()};
             y[i] = inner ? 1 : 0;
             t[i] = y[i];
         }

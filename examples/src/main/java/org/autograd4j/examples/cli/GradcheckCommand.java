@@ -1,13 +1,137 @@
 package org.autograd4j.examples.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.autograd4j.core.GradCheck;
+import org.autograd4j.examples.Cli;
+import org.autograd4j.examples.data.Builtin;
+import org.autograd4j.examples.run.Activations;
+import org.autograd4j.examples.run.CsvFormat;
+import org.autograd4j.examples.run.Experiment;
+import org.autograd4j.examples.run.LossKind;
+import org.autograd4j.examples.run.ModelGradCheck;
+import org.autograd4j.examples.run.Problem;
+import org.autograd4j.examples.run.Recipes;
+import org.autograd4j.examples.run.SavedModel;
+import org.autograd4j.examples.run.TrainSpec;
+import org.autograd4j.nn.Module;
+import org.autograd4j.nn.data.Dataset;
+import org.autograd4j.nn.data.StandardScaler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder. */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true)
+/**
+ * {@code gradcheck}: compares a network's backpropagated gradients with central differences ({@link GradCheck}, in
+ * float64, PyTorch's tolerances) on a few rows, and prints the worst relative error. Exit status 0 when every
+ * gradient agrees, 1 when one does not.
+ */
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Checks a network's gradients against central differences and prints the worst relative"
+                + " error.",
+            "Checks a saved model (--model) or a fresh one built from the dataset's recipe and the options.",
+            "Examples:",
+            "  gradcheck",
+            "  gradcheck iris --hidden 8,8 --activation tanh",
+            "  gradcheck --model runs/wdbc/model.ag4j wdbc"})
 public final class GradcheckCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "DATASET", arity = "0..1", defaultValue = "wdbc", description = "A built-in dataset or a CSV file laid"
+            + " out as the model's training data (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A model saved by train.")
+    private Path model;
+
+    @Option(names = "--hidden", paramLabel = "SIZES", description = "Hidden sizes of a fresh network, e.g. 8,4.")
+    private String hidden;
+
+    @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation of a fresh network.")
+    private String activation;
+
+    @Option(names = "--loss", paramLabel = "NAME", description = "The loss of a fresh network.")
+    private String loss;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "8",
+            description = "How many rows to check on (default: ${DEFAULT-VALUE}).")
+    private int rows;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "The seed of a fresh network's weights (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/mnist",
+            description = "MNIST: the folder holding the IDX files (default: ${DEFAULT-VALUE}).")
+    private Path mnistDir;
+
     @Override
     public Integer call() {
-        return 0;
+        if (rows < 1) {
+            throw new IllegalArgumentException("--rows must be >= 1, got " + rows);
+        }
+        Module net;
+        LossKind lossKind;
+        Dataset data;
+        if (model != null) {
+            if (hidden != null || activation != null || loss != null) {
+                throw new IllegalArgumentException("--hidden, --activation and --loss describe a fresh network;"
+                        + " they cannot change a saved --model");
+            }
+            SavedModel saved = SavedModel.load(model);
+            net = saved.model();
+            lossKind = saved.meta().loss();
+            data = head(saved.data(dataset, null, mnistDir));
+            data = new Dataset(saved.meta().pre().transform(data.features()),
+                    lossKind.shapeLabels(saved.meta().pre().scaleTarget(data.labels())));
+        } else {
+            Problem problem = problem();
+            TrainSpec recipe = Builtin.find(dataset).map(Recipes::of).orElse(Recipes.forCsv(problem.task()));
+            TrainSpec fresh = new TrainSpec(hidden != null ? TrainCommand.parseSizes(hidden) : recipe.hidden(),
+                    activation != null ? Activations.parse(activation) : recipe.activation(),
+                    loss != null ? LossKind.parse(loss) : recipe.loss(), recipe.optimizer(), recipe.lr(),
+                    recipe.batchSize(), recipe.epochs(), recipe.patience(), seed, recipe.validation());
+            net = Experiment.network(problem, fresh);
+            lossKind = fresh.loss();
+            data = head(problem.data());
+            StandardScaler scaler = StandardScaler.fit(data.features());
+            data = new Dataset(scaler.transform(data.features()), lossKind.shapeLabels(data.labels()));
+        }
+        GradCheck.Result r = ModelGradCheck.check(net, lossKind.loss(), data.features(), data.labels());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "gradcheck: %s: %d parameters in %d tensors, %d rows of %s, loss %s%n",
+                r.passed() ? "passed" : "FAILED", net.parameterCount(), net.parameters().size(), data.size(),
+                dataset, lossKind.id());
+        out.printf(Locale.ROOT, "worst relative error %.3e, worst absolute error %.3e (tolerance: atol %.0e + rtol"
+                + " %.0e x |numerical|)%n", r.maxRelError(), r.maxAbsError(), GradCheck.ATOL, GradCheck.RTOL);
+        if (!r.passed()) {
+            out.println("worst element: " + r.worst());
+        }
+        out.flush();
+        return r.passed() ? 0 : Cli.EXIT_FAILURE;
+    }
+
+    private Problem problem() {
+        Optional<Builtin> builtin = Builtin.find(dataset);
+        if (builtin.isPresent()) {
+            return Problem.builtin(builtin.get(), seed, mnistDir, Math.max(rows, 1));
+        }
+        LossKind kind = loss != null ? LossKind.parse(loss) : LossKind.CROSS_ENTROPY;
+        return Problem.csv(Path.of(dataset), CsvFormat.DEFAULT, kind.task());
+    }
+
+    private Dataset head(Dataset d) {
+        int n = Math.min(rows, d.size());
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        return d.subset(idx);
     }
 }

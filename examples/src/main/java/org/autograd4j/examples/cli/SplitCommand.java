@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.autograd4j.examples.data.ColumnRef;
@@ -30,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "split", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Splits a CSV file into training and validation files, stratified by the label.",
-            "Example: split data.csv --no-header --label 1 --validation 0.2 --seed 42"})
+            "Example:",
+            "  split data.csv --no-header --label 1 --validation 0.2 --seed 42"})
 public final class SplitCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -70,32 +70,73 @@ public final class SplitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--validation must be in (0, 1), got " + fraction);
         }
         CsvLines csv = CsvLines.read(file, !noHeader);
-        int column = ColumnRef.parse(label).resolve(csv.names(), file.toString());
-        List<String> classNames = new ArrayList<>();
-        double[][] rowIds = new double[csv.rows().size()][];
-        int[] classes = new int[rowIds.length];
-        TreeMap<String, Integer> classOf = new TreeMap<>();
-        for (CsvLines.Row r : csv.rows()) {
-            classOf.putIfAbsent(r.fields().get(column), 0);
-        }
-        int c = 0;
-        for (Map.Entry<String, Integer> e : classOf.entrySet()) {
-            e.setValue(c++);
-            classNames.add(e.getKey());
-        }
-        for (int i = 0; i < rowIds.length; i++) {
-            rowIds[i] = new double[] {i};
-            classes[i] = classOf.get(csv.rows().get(i).fields().get(column));
-        }
-        // The features are the row numbers, so the split datasets say which rows went where.
-        Splits.TrainTest split = Splits.trainTestSplit(Dataset.of(rowIds, classes), fraction, seed, !noStratify);
+        Labels labels = labels(csv, ColumnRef.parse(label).resolve(csv.names(), file.toString()));
         Path train = trainOut != null ? trainOut : sibling("_train");
         Path validation = validationOut != null ? validationOut : sibling("_validation");
-        if (train.toAbsolutePath().normalize().equals(validation.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("--train-out and --validation-out are the same file: " + train);
+        checkOutputs(train, validation);
+        double[][] rowIds = new double[labels.classes().length][];
+        for (int i = 0; i < rowIds.length; i++) {
+            rowIds[i] = new double[] {i};
         }
+        // The features are the row numbers, so the split datasets say which rows went where.
+        Splits.TrainTest split = Splits.trainTestSplit(Dataset.of(rowIds, labels.classes()), fraction, seed,
+                !noStratify);
         int[] trainRows = rows(split.train());
         int[] validationRows = rows(split.test());
+        writeBoth(csv, trainRows, train, validationRows, validation);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("split: " + trainRows.length + " training rows " + labels.counts(trainRows) + " -> " + train);
+        out.println("split: " + validationRows.length + " validation rows " + labels.counts(validationRows) + " -> "
+                + validation);
+        return 0;
+    }
+
+    /** The class of every row and the class names (the distinct label texts, sorted). */
+    private record Labels(int[] classes, List<String> names) {
+        String counts(int[] rows) {
+            int[] n = new int[names.size()];
+            for (int r : rows) {
+                n[classes[r]]++;
+            }
+            StringBuilder b = new StringBuilder("(");
+            for (int k = 0; k < n.length; k++) {
+                b.append(k == 0 ? "" : ", ").append(names.get(k)).append(": ").append(n[k]);
+            }
+            return b.append(')').toString();
+        }
+    }
+
+    private static Labels labels(CsvLines csv, int column) {
+        TreeMap<String, Integer> classOf = new TreeMap<>();
+        for (CsvLines.Row r : csv.rows()) {
+            classOf.put(r.fields().get(column), 0);
+        }
+        List<String> names = new ArrayList<>(classOf.keySet());
+        for (int c = 0; c < names.size(); c++) {
+            classOf.put(names.get(c), c);
+        }
+        int[] classes = new int[csv.rows().size()];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = classOf.get(csv.rows().get(i).fields().get(column));
+        }
+        return new Labels(classes, names);
+    }
+
+    private void checkOutputs(Path train, Path validation) {
+        Path in = file.toAbsolutePath().normalize();
+        Path t = train.toAbsolutePath().normalize();
+        Path v = validation.toAbsolutePath().normalize();
+        if (t.equals(v)) {
+            throw new IllegalArgumentException("--train-out and --validation-out are the same file: " + train);
+        }
+        if (t.equals(in) || v.equals(in)) {
+            throw new IllegalArgumentException("an output would overwrite the input file " + file);
+        }
+    }
+
+    /** Writes both files to temporary names first, then moves them into place: no half-done split is left. */
+    private static void writeBoth(CsvLines csv, int[] trainRows, Path train, int[] validationRows, Path validation)
+            throws IOException {
         Path trainTmp = temporary(csv, trainRows, train);
         try {
             Path validationTmp = temporary(csv, validationRows, validation);
@@ -109,12 +150,6 @@ public final class SplitCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(trainTmp);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("split: " + trainRows.length + " training rows " + counts(classes, trainRows, classNames)
-                + " -> " + train);
-        out.println("split: " + validationRows.length + " validation rows "
-                + counts(classes, validationRows, classNames) + " -> " + validation);
-        return 0;
     }
 
     private Path sibling(String suffix) {
@@ -135,23 +170,11 @@ public final class SplitCommand implements Callable<Integer> {
         return rows;
     }
 
-    private static String counts(int[] classes, int[] rows, List<String> names) {
-        int[] n = new int[names.size()];
-        for (int r : rows) {
-            n[classes[r]]++;
-        }
-        StringBuilder b = new StringBuilder("(");
-        for (int k = 0; k < n.length; k++) {
-            b.append(k == 0 ? "" : ", ").append(names.get(k)).append(": ").append(n[k]);
-        }
-        return b.append(')').toString();
-    }
-
     /** Writes the rows to a new temporary file next to {@code target} (moved into place once both are written). */
     private static Path temporary(CsvLines csv, int[] rows, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".split", ".tmp");
+        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             if (csv.header() != null) {
                 w.write(csv.header());

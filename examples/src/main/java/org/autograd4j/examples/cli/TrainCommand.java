@@ -3,6 +3,7 @@ package org.autograd4j.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.autograd4j.examples.data.Builtin;
@@ -31,14 +32,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains an MLP and saves model.ag4j, history.csv and PNG plots in the output folder.",
-            "Without arguments: the Wisconsin breast-cancer MLP (30-16-8-2, Adam, early stopping).",
-            "Examples: train   |   train iris --hidden 16 --epochs 200   |   train data.csv --label 1 --ignore 0"
-                + " --no-header"})
+            "Without arguments: the Wisconsin breast-cancer MLP 30-32-16-2 (relu, cross-entropy, adam lr 0.001,"
+                + " batch 32, up to 200 epochs, patience 15). Options left out take the dataset's recipe.",
+            "Examples:",
+            "  train",
+            "  train iris --hidden 16 --epochs 200 --optimizer momentum",
+            "  train data.csv --no-header --label 1 --ignore 0 -o runs/42"})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "DATASET", defaultValue = "wdbc", description = "A built-in dataset (wdbc, digits, iris,"
+    @Parameters(paramLabel = "DATASET", arity = "0..1", defaultValue = "wdbc", description = "A built-in dataset (wdbc, digits, iris,"
             + " wine, diabetes, xor, circles, mnist) or a CSV file (default: ${DEFAULT-VALUE}).")
     private String dataset;
 
@@ -135,7 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Task task = loss != null ? LossKind.parse(loss).task() : Task.CLASSIFICATION;
         CsvFormat format = new CsvFormat(!noHeader, label != null ? ColumnRef.parse(label) : ColumnRef.LAST,
-                CsvFormat.parseColumns(ignore));
+                CsvFormat.parseColumns(ignore), List.of());
         return Problem.csv(Path.of(dataset), format, task);
     }
 
@@ -152,7 +156,8 @@ public final class TrainCommand implements Callable<Integer> {
                 validation != null ? validation : base.validation());
     }
 
-    private static int[] parseSizes(String text) {
+    /** Parses {@code --hidden}: comma-separated sizes, or {@code none} for no hidden layer. */
+    static int[] parseSizes(String text) {
         if (text.isBlank() || text.strip().equals("none")) {
             return new int[0];
         }

@@ -118,6 +118,7 @@ public final class Plots {
         style.setLegendPosition(Styler.LegendPosition.OutsideE);
         style.setMarkerSize(7);
         style.setPlotGridLinesVisible(false);
+        style.setPlotContentSize(1.0);
         double[][] cells = new double[grid * grid][];
         for (int i = 0; i < grid; i++) {
             for (int j = 0; j < grid; j++) {
@@ -209,7 +210,7 @@ public final class Plots {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".plot", ".png.tmp");
+            Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     if (charts.size() == 1) {

@@ -16,24 +16,30 @@ import org.autograd4j.nn.data.Csv;
  * @param header whether the first line names the columns
  * @param label  the label column
  * @param ignore columns that are neither features nor label (an id, say)
+ * @param labels the label strings in class-index order when the labels are text (e.g. {@code B, M}), so that every
+ *               file maps them alike; empty for numeric labels
  */
-public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore) {
-    /** A header, the label in the last column, nothing ignored: the layout of the shipped datasets. */
-    public static final CsvFormat DEFAULT = new CsvFormat(true, ColumnRef.LAST, List.of());
+public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore, List<String> labels) {
+    /** A header, the label in the last column, nothing ignored, numeric labels: the shipped datasets' layout. */
+    public static final CsvFormat DEFAULT = new CsvFormat(true, ColumnRef.LAST, List.of(), List.of());
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public CsvFormat {
         ignore = List.copyOf(ignore);
+        labels = List.copyOf(labels);
+    }
+
+    /** This layout with the text labels fixed in the given order. */
+    public CsvFormat withLabels(List<String> classes) {
+        return new CsvFormat(header, label, ignore, classes);
     }
 
     /**
-     * Reads {@code file} in this format.
+     * Reads {@code file} in this format (text labels not in {@link #labels()}, when that is set, are an error).
      *
-     * @param classes the class names in index order when the labels are strings (as a trained model knows them), or
-     *                null to take them in sorted order
      * @throws IllegalArgumentException naming the file (and line) if it is missing or malformed
      */
-    public Csv.Table read(Path file, List<String> classes) {
+    public Csv.Table read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
@@ -49,8 +55,8 @@ public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore)
         }
         csv.ignoreColumns(indices.stream().mapToInt(Integer::intValue).toArray());
         csv.ignoreColumns(names.toArray(String[]::new));
-        if (classes != null && !classes.isEmpty()) {
-            csv.classes(classes.toArray(String[]::new));
+        if (!labels.isEmpty()) {
+            csv.classes(labels.toArray(String[]::new));
         }
         return csv.read(file);
     }

@@ -3,7 +3,6 @@ package org.autograd4j.examples.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.autograd4j.core.Autograd;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.examples.data.Task;
 import org.autograd4j.nn.Module;
@@ -34,32 +33,30 @@ public record Evaluation(Task task, int rows, double loss, double accuracy, doub
         ConfusionMatrix confusion, double mse, double mae, double r2, double[] predictions, double[] actual) {
 
     /**
-     * Scores {@code model} (switched to evaluation mode) on raw {@code data}.
+     * Scores {@code model} (switched to evaluation mode, without recording gradients) on raw {@code data}.
      *
      * @param numClasses the number of classes (ignored for regression)
      */
     public static Evaluation of(Module model, LossKind loss, Preprocessing pre, Dataset data, int numClasses) {
         model.eval();
-        try (Autograd.Scope scope = Autograd.noGrad()) {
-            Tensor out = Predictions.forward(model, pre.transform(data.features()));
-            if (loss.task() == Task.REGRESSION) {
-                Tensor target = loss.shapeLabels(pre.scaleTarget(data.labels())).to(out.dtype());
-                double lossValue = loss.loss().compute(out, target).item();
-                double[] predicted = pre.unscaleTarget(out);
-                double[] actual = data.labels().toDoubleArray();
-                return new Evaluation(Task.REGRESSION, data.size(), lossValue, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, null, Metrics.mse(actual, predicted), Metrics.mae(actual, predicted),
-                        Metrics.r2(actual, predicted), predicted, actual);
-            }
-            double lossValue = loss.loss().compute(out, loss.shapeLabels(data.labels()).to(out.dtype())).item();
-            int[] yTrue = data.classIndices();
-            int[] yPred = Metrics.predictedClasses(loss.probabilities(out));
-            Metrics.Average avg = numClasses == 2 ? Metrics.Average.BINARY : Metrics.Average.MACRO;
-            return new Evaluation(Task.CLASSIFICATION, data.size(), lossValue, Metrics.accuracy(yTrue, yPred),
-                    Metrics.precision(yTrue, yPred, avg), Metrics.recall(yTrue, yPred, avg),
-                    Metrics.f1(yTrue, yPred, avg), Metrics.confusionMatrix(yTrue, yPred, numClasses), Double.NaN,
-                    Double.NaN, Double.NaN, toDouble(yPred), toDouble(yTrue));
+        Tensor out = Predictions.forward(model, pre.transform(data.features()));
+        if (loss.task() == Task.REGRESSION) {
+            Tensor target = loss.shapeLabels(pre.scaleTarget(data.labels())).to(out.dtype());
+            double lossValue = loss.loss().compute(out, target).item();
+            double[] predicted = pre.unscaleTarget(out);
+            double[] actual = data.labels().toDoubleArray();
+            return new Evaluation(Task.REGRESSION, data.size(), lossValue, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, null, Metrics.mse(actual, predicted), Metrics.mae(actual, predicted),
+                    Metrics.r2(actual, predicted), predicted, actual);
         }
+        double lossValue = loss.loss().compute(out, loss.shapeLabels(data.labels()).to(out.dtype())).item();
+        int[] yTrue = data.classIndices();
+        int[] yPred = Metrics.predictedClasses(loss.probabilities(out));
+        Metrics.Average avg = numClasses == 2 ? Metrics.Average.BINARY : Metrics.Average.MACRO;
+        return new Evaluation(Task.CLASSIFICATION, data.size(), lossValue, Metrics.accuracy(yTrue, yPred),
+                Metrics.precision(yTrue, yPred, avg), Metrics.recall(yTrue, yPred, avg),
+                Metrics.f1(yTrue, yPred, avg), Metrics.confusionMatrix(yTrue, yPred, numClasses), Double.NaN,
+                Double.NaN, Double.NaN, toDouble(yPred), toDouble(yTrue));
     }
 
     private static double[] toDouble(int[] v) {

@@ -51,6 +51,7 @@ public record ModelMeta(String dataset, Task task, LossKind loss, List<String> f
         m.put("csv.header", Boolean.toString(format.header()));
         m.put("csv.label", format.label().toString());
         m.put("csv.ignore", format.ignoreText());
+        m.put("csv.labels", String.join(SEP, format.labels()));
         m.put("scaler.mean", pre.features() == null ? "" : join(pre.features().mean()));
         m.put("scaler.scale", pre.features() == null ? "" : join(pre.features().scale()));
         m.put("target.mean", Double.toString(pre.targetMean()));
@@ -76,7 +77,8 @@ public record ModelMeta(String dataset, Task task, LossKind loss, List<String> f
             Preprocessing pre = new Preprocessing(scaler, Double.parseDouble(get(m, "target.mean", source)),
                     Double.parseDouble(get(m, "target.scale", source)));
             CsvFormat format = new CsvFormat(Boolean.parseBoolean(get(m, "csv.header", source)),
-                    ColumnRef.parse(get(m, "csv.label", source)), CsvFormat.parseColumns(get(m, "csv.ignore", source)));
+                    ColumnRef.parse(get(m, "csv.label", source)), CsvFormat.parseColumns(get(m, "csv.ignore", source)),
+                    split(get(m, "csv.labels", source)));
             return new ModelMeta(get(m, "dataset", source), Task.valueOf(get(m, "task", source)),
                     LossKind.parse(get(m, "loss", source)), split(get(m, "features", source)),
                     split(get(m, "classes", source)), format, pre);

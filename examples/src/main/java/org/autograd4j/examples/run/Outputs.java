@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.autograd4j.core.Autograd;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.examples.data.Task;
@@ -119,10 +118,8 @@ public final class Outputs {
         double margin = 0.1 * Math.max(box[1] - box[0], box[3] - box[2]);
         model.eval();
         return Plots.decisionBoundary(file, title, Plots.bounds(points, margin), 120, grid -> {
-            try (Autograd.Scope scope = Autograd.noGrad()) {
-                Tensor x = meta.pre().transform(Tensor.of(grid).to(DType.FLOAT32));
-                return Metrics.predictedClasses(meta.loss().probabilities(Predictions.forward(model, x)));
-            }
+            Tensor x = meta.pre().transform(Tensor.of(grid).to(DType.FLOAT32));
+            return Metrics.predictedClasses(meta.loss().probabilities(Predictions.forward(model, x)));
         }, points, data.classIndices(), meta.classNames());
     }
 }

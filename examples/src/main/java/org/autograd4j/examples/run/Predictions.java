@@ -19,6 +19,7 @@ public final class Predictions {
      * @param x shape {@code [n, features]}
      * @return shape {@code [n, outputs]}
      */
+    @SuppressWarnings("try") // the scope is only closed, never read
     public static Tensor forward(Module model, Tensor x) {
         try (Autograd.Scope scope = Autograd.noGrad()) {
             long n = x.size(0);

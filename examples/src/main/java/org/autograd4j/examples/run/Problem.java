@@ -55,7 +55,7 @@ public record Problem(String name, Task task, Dataset data, Dataset test, List<S
      *                                  class indices in a classification
      */
     public static Problem csv(Path file, CsvFormat format, Task task) {
-        Csv.Table t = format.read(file, null);
+        Csv.Table t = format.read(file);
         List<String> classes = new ArrayList<>(t.classNames());
         if (task == Task.CLASSIFICATION && classes.isEmpty()) {
             int max = 0;
@@ -76,7 +76,7 @@ public record Problem(String name, Task task, Dataset data, Dataset test, List<S
         }
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return new Problem(name, task, t.dataset(), null, t.featureNames(),
-                task == Task.CLASSIFICATION ? classes : List.of(), format, true);
+                task == Task.CLASSIFICATION ? classes : List.of(), format.withLabels(t.classNames()), true);
     }
 
     /** The number of classes (0 for regression). */

@@ -18,7 +18,7 @@ public final class Recipes {
     /** The default run for a built-in dataset. */
     public static TrainSpec of(Builtin b) {
         return switch (b) {
-            case WDBC -> spec(new int[] {16, 8}, Activation.RELU, LossKind.CROSS_ENTROPY, 1e-3, 32, 200, 15);
+            case WDBC -> spec(new int[] {32, 16}, Activation.RELU, LossKind.CROSS_ENTROPY, 1e-3, 32, 200, 15);
             case DIGITS -> spec(new int[] {64}, Activation.RELU, LossKind.CROSS_ENTROPY, 1e-3, 32, 100, 10);
             case IRIS -> spec(new int[] {16}, Activation.RELU, LossKind.CROSS_ENTROPY, 1e-2, 16, 200, 20);
             case WINE -> spec(new int[] {16}, Activation.RELU, LossKind.CROSS_ENTROPY, 1e-2, 16, 100, 15);

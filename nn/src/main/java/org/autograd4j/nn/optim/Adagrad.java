@@ -71,14 +71,15 @@ public final class Adagrad extends BaseOptimizer {
             Slot s = slots[i];
             s.step++;
             double clr = lr / (1 + (s.step - 1) * o.lrDecay);
-            update(p.array(), grad.array(), s.sum, clr, o.weightDecay, o.eps);
+            double[] x = p.array();
+            update(x, withWeightDecay(grad.array(), x, o.weightDecay), s.sum, clr, o.eps);
             p.modifiedInPlace();
         }
     }
 
-    private static void update(double[] x, double[] g, double[] sum, double clr, double wd, double eps) {
+    private static void update(double[] x, double[] g, double[] sum, double clr, double eps) {
         for (int j = 0; j < x.length; j++) {
-            double gj = wd != 0 ? g[j] + wd * x[j] : g[j];
+            double gj = g[j];
             double s = sum[j] + gj * gj;
             sum[j] = s;
             x[j] -= clr * (gj / (Math.sqrt(s) + eps));

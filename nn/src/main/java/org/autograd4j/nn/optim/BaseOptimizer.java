@@ -15,6 +15,8 @@ abstract class BaseOptimizer implements Optimizer {
     final String name;
     final List<Tensor> params;
     double lr;
+    /** Work arrays as long as the largest parameter, for the update loops; see {@link #scratch(int)}. */
+    private final double[][] scratch = new double[2][];
 
     BaseOptimizer(String name, List<Tensor> params, double lr) {
         this.name = name;
@@ -76,6 +78,37 @@ abstract class BaseOptimizer implements Optimizer {
 
     /** Reads and checks everything from {@code in} without changing this optimizer; returns the change to apply. */
     abstract Runnable importState(StateReader in);
+
+    /**
+     * The gradient with the L2 term, {@code g + l2 * x}, in a work array, or {@code g} itself when {@code l2} is 0
+     * (PyTorch adds the term only for a non-zero weight decay). Only the first {@code x.length} values are meaningful.
+     */
+    final double[] withWeightDecay(double[] g, double[] x, double l2) {
+        if (l2 == 0) {
+            return g;
+        }
+        double[] out = scratch(0);
+        for (int j = 0; j < x.length; j++) {
+            out[j] = g[j] + l2 * x[j];
+        }
+        return out;
+    }
+
+    /**
+     * Work array {@code i} (0 or 1), at least as long as every parameter. Array 0 is the one
+     * {@link #withWeightDecay} fills. Update loops write to these instead of allocating, and run over
+     * {@code x.length}, never over the work array's length.
+     */
+    final double[] scratch(int i) {
+        if (scratch[i] == null) {
+            int n = 0;
+            for (Tensor p : params) {
+                n = Math.max(n, p.array().length);
+            }
+            scratch[i] = new double[n];
+        }
+        return scratch[i];
+    }
 
     /** A boolean as a stored hyper-parameter. */
     static double flag(boolean b) {

@@ -96,6 +96,24 @@ final class Check {
         return v;
     }
 
+    /** The value stored under {@code key} in a scheduler's state. */
+    static double value(String op, Map<String, Double> state, String key) {
+        Double v = notNull(op, "state", state).get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(op + ": \"" + key + "\" is missing");
+        }
+        return v;
+    }
+
+    /** A counter stored under {@code key}: a whole number in {@code [0, Integer.MAX_VALUE]}. */
+    static int count(String op, Map<String, Double> state, String key) {
+        double v = value(op, state, key);
+        if (!(v >= 0 && v <= Integer.MAX_VALUE && v == Math.rint(v))) {
+            throw new IllegalArgumentException(op + ": \"" + key + "\" must be a non-negative whole number, got " + v);
+        }
+        return (int) v;
+    }
+
     private static double finite(String op, String name, double v) {
         if (v == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException(op + ": " + name + " must be finite, got " + v);

@@ -1,5 +1,8 @@
 package org.autograd4j.nn.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Anneals the learning rate along a cosine from its base value to {@code etaMin} over {@code tMax} epochs, in the
  * closed form of PyTorch's {@code CosineAnnealingLR}: after epoch {@code e} the rate is
@@ -12,7 +15,7 @@ package org.autograd4j.nn.optim;
  */
 public final class CosineAnnealingLr implements LrScheduler {
     private final Optimizer optimizer;
-    private final double baseLr;
+    private double baseLr;
     private final int tMax;
     private final double etaMin;
     private int lastEpoch;
@@ -47,5 +50,21 @@ public final class CosineAnnealingLr implements LrScheduler {
     @Override
     public int lastEpoch() {
         return lastEpoch;
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("last_epoch", (double) lastEpoch);
+        out.put("base_lr", baseLr);
+        return out;
+    }
+
+    @Override
+    public void loadState(Map<String, Double> state) {
+        int epoch = Check.count("CosineAnnealingLr.loadState", state, "last_epoch");
+        baseLr = Check.nonNegative("CosineAnnealingLr.loadState", "base_lr",
+                Check.value("CosineAnnealingLr.loadState", state, "base_lr"));
+        lastEpoch = epoch;
     }
 }

@@ -1,5 +1,8 @@
 package org.autograd4j.nn.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Multiplies the learning rate by {@code gamma} every epoch, as PyTorch's {@code ExponentialLR}: after epoch {@code e}
  * the rate is {@code base * gamma^e}, applied as one multiplication of the current rate per step.
@@ -39,5 +42,17 @@ public final class ExponentialLr implements LrScheduler {
     @Override
     public int lastEpoch() {
         return lastEpoch;
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("last_epoch", (double) lastEpoch);
+        return out;
+    }
+
+    @Override
+    public void loadState(Map<String, Double> state) {
+        lastEpoch = Check.count("ExponentialLr.loadState", state, "last_epoch");
     }
 }

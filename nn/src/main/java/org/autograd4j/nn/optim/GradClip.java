@@ -100,32 +100,41 @@ public final class GradClip {
         }
     }
 
-    /** The {@code p}-norm of {@code v}: {@code (sum |v_i|^p)^(1/p)}, or {@code max |v_i|} for infinity. */
+    /**
+     * The {@code p}-norm of {@code v}: {@code (sum |v_i|^p)^(1/p)}, or {@code max |v_i|}
+     * for infinity (NaN if any value is NaN). Sums run in four interleaved partial sums, for speed; the order of
+     * additions differs from a left-to-right sum only in the last bits, as PyTorch's vectorized sums do too.
+     */
     static double norm(double[] v, double p) {
-        double acc = 0;
         if (p == Double.POSITIVE_INFINITY) {
+            double max = 0;
             for (double x : v) {
                 double a = Math.abs(x);
-                acc = a > acc || Double.isNaN(a) ? a : acc;
+                max = a > max || Double.isNaN(a) ? a : max;
             }
-            return acc;
+            return max;
         }
-        if (p == 2) {
-            for (double x : v) {
-                acc += x * x;
-            }
-            return Math.sqrt(acc);
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = v.length;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += term(v[j], p);
+            s1 += term(v[j + 1], p);
+            s2 += term(v[j + 2], p);
+            s3 += term(v[j + 3], p);
         }
-        if (p == 1) {
-            for (double x : v) {
-                acc += Math.abs(x);
-            }
-            return acc;
+        for (; j < n; j++) {
+            s0 += term(v[j], p);
         }
-        for (double x : v) {
-            acc += Math.pow(Math.abs(x), p);
-        }
-        return Math.pow(acc, 1 / p);
+        double sum = (s0 + s1) + (s2 + s3);
+        return p == 2 ? Math.sqrt(sum) : p == 1 ? sum : Math.pow(sum, 1 / p);
+    }
+
+    private static double term(double x, double p) {
+        return p == 2 ? x * x : p == 1 ? Math.abs(x) : Math.pow(Math.abs(x), p);
     }
 
     private static List<Tensor> withGrad(String op, List<Tensor> params) {

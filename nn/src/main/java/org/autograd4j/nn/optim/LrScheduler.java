@@ -1,5 +1,7 @@
 package org.autograd4j.nn.optim;
 
+import java.util.Map;
+
 /**
  * Changes an optimizer's learning rate once per epoch, as PyTorch's {@code torch.optim.lr_scheduler}. Build it after
  * the optimizer (its learning rate at that moment is the base rate) and call {@link #step()} after each epoch's
@@ -30,4 +32,26 @@ public interface LrScheduler {
 
     /** The number of epochs stepped so far (PyTorch's {@code last_epoch}). */
     int lastEpoch();
+
+    /**
+     * The counters a resumed run needs, by PyTorch's names ({@code last_epoch}, and e.g. {@code best}); save it with
+     * the optimizer's {@link Optimizer#state()}, which holds the learning rate itself. The schedulers of this package
+     * implement it; the default throws.
+     *
+     * @throws UnsupportedOperationException if this scheduler cannot be saved
+     */
+    default Map<String, Double> state() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + ": state() is not supported");
+    }
+
+    /**
+     * Restores counters exported by {@link #state()} of a scheduler of the same class. The schedulers of this package
+     * implement it; the default throws.
+     *
+     * @throws IllegalArgumentException      if a value is missing or out of range; nothing changes then
+     * @throws UnsupportedOperationException if this scheduler cannot be restored
+     */
+    default void loadState(Map<String, Double> state) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + ": loadState() is not supported");
+    }
 }

@@ -1,5 +1,8 @@
 package org.autograd4j.nn.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Cuts the learning rate when a monitored metric stops improving, as PyTorch's {@code ReduceLROnPlateau} (relative
  * threshold): an epoch improves when the metric is below {@code best * (1 - threshold)} (mode MIN) or above
@@ -129,5 +132,28 @@ public final class ReduceLrOnPlateau implements LrScheduler {
     @Override
     public int lastEpoch() {
         return lastEpoch;
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("last_epoch", (double) lastEpoch);
+        out.put("best", best);
+        out.put("num_bad_epochs", (double) badEpochs);
+        out.put("cooldown_counter", (double) cooldownCounter);
+        return out;
+    }
+
+    @Override
+    public void loadState(Map<String, Double> state) {
+        String op = NAME + ".loadState";
+        int epoch = Check.count(op, state, "last_epoch");
+        double loadedBest = Check.value(op, state, "best");
+        int bad = Check.count(op, state, "num_bad_epochs");
+        int cooling = Check.count(op, state, "cooldown_counter");
+        lastEpoch = epoch;
+        best = loadedBest;
+        badEpochs = bad;
+        cooldownCounter = cooling;
     }
 }

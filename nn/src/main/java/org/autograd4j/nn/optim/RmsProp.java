@@ -74,36 +74,47 @@ public final class RmsProp extends BaseOptimizer {
             }
             Slot s = slots[i];
             s.step++;
-            update(p.array(), grad.array(), s, lr, o);
+            double[] x = p.array();
+            update(x, withWeightDecay(grad.array(), x, o.weightDecay), scratch(1), s, lr, o);
             p.modifiedInPlace();
         }
     }
 
-    private static void update(double[] x, double[] g, Slot s, double lr, Options o) {
+    /** Two passes of simple loops, so that each vectorizes: the averages and denominators, then the update. */
+    private static void update(double[] x, double[] g, double[] den, Slot s, double lr, Options o) {
         double alpha = o.alpha;
         double beta = 1 - alpha;
         double eps = o.eps;
-        double wd = o.weightDecay;
-        double mu = o.momentum;
         double[] sq = s.squareAvg;
         double[] ga = s.gradAvg;
-        double[] buf = s.momentumBuffer;
-        for (int j = 0; j < x.length; j++) {
-            double gj = wd != 0 ? g[j] + wd * x[j] : g[j];
-            double v = alpha * sq[j] + beta * (gj * gj);
-            sq[j] = v;
-            if (ga != null) {
+        if (ga != null) {
+            for (int j = 0; j < x.length; j++) {
+                double gj = g[j];
+                double v = alpha * sq[j] + beta * (gj * gj);
                 double a = alpha * ga[j] + beta * gj;
+                sq[j] = v;
                 ga[j] = a;
-                v -= a * a;
+                den[j] = Math.sqrt(v - a * a) + eps;
             }
-            double avg = Math.sqrt(v) + eps;
-            if (buf != null) {
-                double b = mu * buf[j] + gj / avg;
+        } else {
+            for (int j = 0; j < x.length; j++) {
+                double gj = g[j];
+                double v = alpha * sq[j] + beta * (gj * gj);
+                sq[j] = v;
+                den[j] = Math.sqrt(v) + eps;
+            }
+        }
+        double[] buf = s.momentumBuffer;
+        if (buf != null) {
+            double mu = o.momentum;
+            for (int j = 0; j < x.length; j++) {
+                double b = mu * buf[j] + g[j] / den[j];
                 buf[j] = b;
                 x[j] -= lr * b;
-            } else {
-                x[j] -= lr * (gj / avg);
+            }
+        } else {
+            for (int j = 0; j < x.length; j++) {
+                x[j] -= lr * (g[j] / den[j]);
             }
         }
     }

@@ -58,43 +58,48 @@ public final class Sgd extends BaseOptimizer {
     @Override
     public void step() {
         Options o = options;
+        double lr = this.lr;
         for (int i = 0; i < params.size(); i++) {
             Tensor p = params.get(i);
             Tensor grad = p.grad();
             if (grad == null) {
                 continue;
             }
+            double[] x = p.array();
+            double[] g = withWeightDecay(grad.array(), x, o.weightDecay);
             if (o.momentum == 0) {
-                plainStep(p.array(), grad.array(), lr, o.weightDecay);
-            } else {
-                Slot s = slots[i];
-                boolean first = s.momentumBuffer == null;
-                if (first) {
-                    s.momentumBuffer = new double[p.array().length];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] -= lr * g[j];
                 }
-                momentumStep(p.array(), grad.array(), s.momentumBuffer, first, lr, o);
+            } else {
+                momentumStep(x, g, slots[i], lr, o);
             }
             p.modifiedInPlace();
         }
     }
 
-    private static void plainStep(double[] x, double[] g, double lr, double wd) {
-        for (int j = 0; j < x.length; j++) {
-            double gj = wd != 0 ? g[j] + wd * x[j] : g[j];
-            x[j] -= lr * gj;
-        }
-    }
-
-    private static void momentumStep(double[] x, double[] g, double[] buf, boolean first, double lr, Options o) {
+    /** Separate simple loops, so that each one vectorizes. */
+    private static void momentumStep(double[] x, double[] g, Slot s, double lr, Options o) {
         double mu = o.momentum;
-        double damp = 1 - o.dampening;
-        double wd = o.weightDecay;
-        boolean nesterov = o.nesterov;
-        for (int j = 0; j < x.length; j++) {
-            double gj = wd != 0 ? g[j] + wd * x[j] : g[j];
-            double b = first ? gj : mu * buf[j] + damp * gj;
-            buf[j] = b;
-            x[j] -= lr * (nesterov ? gj + mu * b : b);
+        double[] buf = s.momentumBuffer;
+        if (buf == null) {
+            buf = new double[x.length];
+            System.arraycopy(g, 0, buf, 0, x.length);
+            s.momentumBuffer = buf;
+        } else {
+            double damp = 1 - o.dampening;
+            for (int j = 0; j < x.length; j++) {
+                buf[j] = mu * buf[j] + damp * g[j];
+            }
+        }
+        if (o.nesterov) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] -= lr * (g[j] + mu * buf[j]);
+            }
+        } else {
+            for (int j = 0; j < x.length; j++) {
+                x[j] -= lr * buf[j];
+            }
         }
     }
 

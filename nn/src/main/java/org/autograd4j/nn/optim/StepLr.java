@@ -1,5 +1,8 @@
 package org.autograd4j.nn.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Multiplies the learning rate by {@code gamma} every {@code stepSize} epochs, as PyTorch's {@code StepLR}: after epoch
  * {@code e} the rate is {@code base * gamma^floor(e / stepSize)}, applied as one multiplication of the current rate.
@@ -44,5 +47,17 @@ public final class StepLr implements LrScheduler {
     @Override
     public int lastEpoch() {
         return lastEpoch;
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("last_epoch", (double) lastEpoch);
+        return out;
+    }
+
+    @Override
+    public void loadState(Map<String, Double> state) {
+        lastEpoch = Check.count("StepLr.loadState", state, "last_epoch");
     }
 }

@@ -3,7 +3,6 @@ package org.autograd4j.nn.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,34 +83,5 @@ class CsvTest {
         Path empty = write("empty.csv", "a,y\n\n");
         e = assertThrows(IllegalArgumentException.class, () -> Csv.read(empty));
         assertEquals("Csv: " + empty + " has no data rows", e.getMessage());
-    }
-
-    /** The two WDBC files in shared/datasets hold the same data; skipped where they are absent. */
-    @Test
-    void uciWdbcWithStringLabelsEqualsTheCleanFile() {
-        Path shared = datasets();
-        assumeTrue(shared != null, "shared/datasets not found");
-        Csv.Table clean = Csv.builder().dtype(DType.FLOAT64).read(shared.resolve("wdbc.csv"));
-        Csv.Table uci = Csv.builder().header(false).ignoreColumns(0).labelColumn(1).classes("B", "M")
-                .dtype(DType.FLOAT64).read(shared.resolve("wdbc_uci_data.csv"));
-        assertEquals(569, uci.dataset().size());
-        assertEquals(30, uci.dataset().numFeatures());
-        assertArrayEquals(clean.dataset().labels().toDoubleArray(), uci.dataset().labels().toDoubleArray());
-        assertArrayEquals(clean.dataset().features().toDoubleArray(), uci.dataset().features().toDoubleArray());
-        assertEquals(212, (int) java.util.Arrays.stream(uci.dataset().classIndices()).filter(c -> c == 1).count());
-    }
-
-    static Path datasets() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path d = p.resolve("shared/datasets");
-            if (Files.isRegularFile(d.resolve("wdbc.csv"))) {
-                return d;
-            }
-            d = p.resolveSibling("shared/datasets");
-            if (p.getParent() != null && Files.isRegularFile(d.resolve("wdbc.csv"))) {
-                return d;
-            }
-        }
-        return null;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.autograd4j.nn.optim.ReduceLrOnPlateau.Mode;
 import org.junit.jupiter.api.Test;
@@ -155,5 +156,47 @@ class LrSchedulerTest {
                 .getMessage());
         assertEquals("StepLr: optimizer is null",
                 assertThrows(IllegalArgumentException.class, () -> new StepLr(null, 1, 0.5)).getMessage());
+    }
+
+    /** Makes a scheduler for an optimizer, for the resume test. */
+    private interface Factory {
+        LrScheduler make(Optimizer opt);
+    }
+
+    @Test
+    void resumedSchedulesContinueExactly() {
+        List<Factory> factories = List.of(o -> new StepLr(o, 3, 0.5), o -> new ExponentialLr(o, 0.9),
+                o -> new CosineAnnealingLr(o, 7, 0.01), o -> new ReduceLrOnPlateau(o, Mode.MIN, 0.5, 1, 0, 1, 0));
+        double[] metrics = {5, 4, 4, 4, 3, 3, 3, 3, 2, 2, 2, 2, 2};
+        for (Factory f : factories) {
+            Optimizer straight = sgd(0.1);
+            LrScheduler s = f.make(straight);
+            Optimizer first = sgd(0.1);
+            LrScheduler s1 = f.make(first);
+            for (int e = 0; e < 6; e++) {
+                s.step(metrics[e]);
+                s1.step(metrics[e]);
+            }
+            Optimizer resumed = sgd(0.1);
+            LrScheduler s2 = f.make(resumed);   // built at lr 0.1, as a restarted program would
+            resumed.loadState(first.state());
+            s2.loadState(s1.state());
+            for (int e = 6; e < metrics.length; e++) {
+                s.step(metrics[e]);
+                s2.step(metrics[e]);
+                assertEquals(straight.learningRate(), resumed.learningRate(), s.getClass().getSimpleName() + " " + e);
+            }
+            assertEquals(s.state(), s2.state());
+        }
+    }
+
+    @Test
+    void badSchedulerStateIsRejected() {
+        StepLr s = new StepLr(sgd(0.1), 2, 0.5);
+        assertEquals("StepLr.loadState: \"last_epoch\" is missing",
+                assertThrows(IllegalArgumentException.class, () -> s.loadState(Map.of())).getMessage());
+        assertEquals("StepLr.loadState: \"last_epoch\" must be a non-negative whole number, got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> s.loadState(Map.of("last_epoch", -1.0)))
+                        .getMessage());
     }
 }
