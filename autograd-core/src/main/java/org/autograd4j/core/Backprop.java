@@ -161,35 +161,38 @@ final class Backprop {
     private static List<Tensor> topologicalOrder(String op, Tensor root) {
         List<Tensor> order = new ArrayList<>();
         Map<Tensor, Boolean> seen = new IdentityHashMap<>();
-        ArrayList<Tensor> stack = new ArrayList<>();
-        ArrayList<Integer> next = new ArrayList<>();
-        stack.add(root);
-        next.add(0);
+        Tensor[] stack = new Tensor[16];
+        int[] next = new int[16];
+        int top = 0;
+        stack[0] = root;
         seen.put(root, Boolean.TRUE);
-        while (!stack.isEmpty()) {
-            int top = stack.size() - 1;
-            Tensor t = stack.get(top);
+        while (top >= 0) {
+            Tensor t = stack[top];
             Node node = t.node;
             if (node != null && node.released()) {
                 throw new IllegalStateException(op + ": the graph was released by an earlier backward pass (tensor"
                         + " produced by " + node.name() + "); pass retainGraph=true to the first backward to"
                         + " differentiate through the same graph twice");
             }
-            int i = next.get(top);
             Tensor[] inputs = node == null ? null : node.inputs;
+            int i = next[top];
             if (inputs != null && i < inputs.length) {
-                next.set(top, i + 1);
+                next[top] = i + 1;
                 Tensor x = inputs[i];
                 if (x.requiresGrad && seen.put(x, Boolean.TRUE) == null) {
-                    stack.add(x);
-                    next.add(0);
+                    if (++top == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, top * 2);
+                        next = java.util.Arrays.copyOf(next, top * 2);
+                    }
+                    stack[top] = x;
+                    next[top] = 0;
                 }
             } else {
                 order.add(t);
-                stack.remove(top);
-                next.remove(top);
+                stack[top--] = null;
             }
         }
         return order;
     }
+
 }

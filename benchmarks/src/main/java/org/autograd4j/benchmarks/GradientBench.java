@@ -3,6 +3,7 @@ package org.autograd4j.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.autograd4j.core.Autograd;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One full gradient of an MLP's loss by {@code backward()} against the numerical oracle ({@link Oracle}: 2P forward
  * passes), for P of about 10², 10³, 10⁴ and 10⁵ parameters. Float64 (the oracle needs it), tanh hidden layer,
  * softmax cross-entropy, batch of 8. The oracle at P = 10⁵ takes tens of seconds per call: the {@link Suite} runs that
- * one case single-shot.
+ * case single-shot in full mode only; in short mode it reports it as 2P × {@link #forwardNoGrad} (an estimate the
+ * smaller P, measured both ways, check).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,6 +76,14 @@ public class GradientBench {
     @Benchmark
     public double[][] autodiff() {
         return Oracle.autodiff(loss, parameters);
+    }
+
+    /** One forward pass with recording off: what the oracle repeats 2P times. */
+    @Benchmark
+    public Tensor forwardNoGrad() {
+        try (Autograd.Scope scope = Autograd.noGrad()) {
+            return loss.get();
+        }
     }
 
     /** 2P forward passes with recording off. */

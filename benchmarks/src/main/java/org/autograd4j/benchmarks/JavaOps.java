@@ -71,19 +71,18 @@ final class JavaOps {
         return c;
     }
 
-    /** a[m×k] · b[n×k]ᵀ, row-by-row dot products. */
+    /**
+     * a[m×k] · b[n×k]ᵀ: b is transposed into a temporary first, so the product runs in the vectorisable i-p-j order
+     * (dot products would be a float reduction, which HotSpot does not vectorise).
+     */
     static float[] matmulTransB(float[] a, float[] b, int m, int k, int n) {
-        float[] c = new float[m * n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = 0;
-                for (int p = 0; p < k; p++) {
-                    s += a[i * k + p] * b[j * k + p];
-                }
-                c[i * n + j] = s;
+        float[] bt = new float[k * n];
+        for (int j = 0; j < n; j++) {
+            for (int p = 0; p < k; p++) {
+                bt[p * n + j] = b[j * k + p];
             }
         }
-        return c;
+        return matmul(a, bt, m, k, n);
     }
 
     /** a[m×k]ᵀ · b[m×n] → [k×n], accumulating row i of b into row p of c. */

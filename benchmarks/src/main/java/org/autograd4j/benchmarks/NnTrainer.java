@@ -41,6 +41,16 @@ public final class NnTrainer implements Trainer {
         return loss.item();
     }
 
+    /** The model, for {@link StepProfile}. */
+    Mlp model() {
+        return model;
+    }
+
+    /** The optimizer, for {@link StepProfile}. */
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
     @Override
     public String describe() {
         return "nn (Mlp, Losses.crossEntropy, " + (adam ? "Adam" : "Sgd") + ")";

@@ -9,13 +9,17 @@ import java.util.function.Supplier;
 import org.autograd4j.core.Autograd;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.Losses;
+import org.autograd4j.nn.Mlp;
+import org.autograd4j.nn.optim.Optimizer;
 
 /**
- * Where the time of a {@code tiny} and a {@code wdbc-shape} step goes: every op of the step timed alone in a loop —
- * forward with recording on, and forward plus {@code backward} from a leaf, less the fixed cost of a
- * {@code backward()} call — next to the whole step, its forward, its backward and its optimizer update; printed as a
- * ranked list ({@code PROFILE} lines). Ops are timed on the step's real shapes and values, inputs requiring gradients
- * exactly where they do in the step.
+ * Where the time of a {@code tiny} and a {@code wdbc-shape} step goes, for the step users write ({@link NnTrainer}):
+ * the whole step and its phases (forward + loss, backward, optimizer step, zeroGrad), then every core op the step
+ * records, timed alone in a loop on the step's real shapes and values — forward with recording on, and backward as
+ * (forward + {@code backward} from a leaf) − forward − the fixed cost of a {@code backward()} call — with inputs
+ * requiring gradients exactly where they do in the step. Printed as a ranked list ({@code PROFILE} lines), with the
+ * bytes the step allocates. Each figure is the fastest of 5 timed rounds.
  *
  * <p>Usage: {@code THREADS=1 java -cp benchmarks.jar org.autograd4j.benchmarks.StepProfile [short|full]}.
  */
@@ -36,7 +40,7 @@ public final class StepProfile {
         p.profile(Workload.WDBC_SHAPE);
     }
 
-    /** One op of the step: its inputs (leaves) and which of them require a gradient. */
+    /** One recorded op of the step, on leaves holding the values the step sees. */
     private record Op(String name, Function<Tensor[], Tensor> f, Tensor[] inputs) {
     }
 
@@ -44,19 +48,23 @@ public final class StepProfile {
     }
 
     private void profile(Workload w) {
-        CoreTrainer trainer = new CoreTrainer(w);
+        NnTrainer trainer = new NnTrainer(w);
+        Mlp model = trainer.model();
+        Optimizer opt = trainer.optimizer();
         Data.Batch[] data = w.data();
-        int[] next = {0};
-        double step = time(() -> trainer.step(data[next[0]++ % data.length]));
-        List<Tensor> params = trainer.parameters();
         Data.Batch b = data[0];
-        CoreMlp model = new CoreMlp(w.sizes, w.activation, DType.FLOAT32, Workload.SEED);
-        double forward = time(() -> CoreMlp.crossEntropy(model.forward(b.x()), b.oneHot()));
+        int[] next = {0};
+        Supplier<?> step = () -> trainer.step(data[next[0]++ % data.length]);
+        time(step, 4);
+        double stepNs = time(step, 1);
+        double bytes = allocatedPerCall(step);
+        double forward = time(() -> Losses.crossEntropy(model.forward(b.x()), b.labels()), 1);
         double forwardBackward = time(() -> {
-            model.parameters().forEach(Tensor::zeroGrad);
-            CoreMlp.crossEntropy(model.forward(b.x()), b.oneHot()).backward();
+            opt.zeroGrad();
+            Losses.crossEntropy(model.forward(b.x()), b.labels()).backward();
             return model;
-        });
+        }, 1);
+        List<Tensor> params = model.parameters();
         List<Tensor> grads = new ArrayList<>();
         for (Tensor p : params) {
             grads.add(Tensor.full(1e-3, DType.FLOAT32, p.shape()));
@@ -65,57 +73,67 @@ public final class StepProfile {
             for (int i = 0; i < params.size(); i++) {
                 params.get(i).setGrad(grads.get(i));
             }
-            trainer.update();
+            opt.step();
             return params;
-        });
-        Tensor one = leaf(Tensor.scalar(1.0, DType.FLOAT32), true);
+        }, 1);
+        double zero = time(() -> {
+            opt.zeroGrad();
+            return opt;
+        }, 1);
+        Tensor one = Tensor.scalar(1.0, DType.FLOAT32).requiresGrad(true);
         double fixed = time(() -> {
             one.zeroGrad();
             one.mul(2.0).backward();
             return one;
-        }) - time(() -> one.mul(2.0));
+        }, 1) - time(() -> one.mul(2.0), 1);
         List<Part> parts = new ArrayList<>();
         double opsForward = 0;
         double opsBackward = 0;
         for (Op op : ops(w, model, b)) {
-            double fwd = time(() -> op.f.apply(op.inputs));
-            Tensor probe = op.f.apply(op.inputs);
-            Tensor seed = Tensor.full(1.0, DType.FLOAT32, probe.shape());
+            double fwd = time(() -> op.f.apply(op.inputs), 1);
+            Tensor seed = Tensor.full(1.0, DType.FLOAT32, op.f.apply(op.inputs).shape());
             double both = time(() -> {
                 for (Tensor in : op.inputs) {
                     in.zeroGrad();
                 }
                 op.f.apply(op.inputs).backward(seed);
                 return seed;
-            });
+            }, 1);
             double bwd = Math.max(0, both - fwd - fixed);
             parts.add(new Part("fwd " + op.name, fwd));
             parts.add(new Part("bwd " + op.name, bwd));
             opsForward += fwd;
             opsBackward += bwd;
         }
-        parts.add(new Part("optimizer update (" + (w.adam ? "Adam" : "SGD") + ", all params)", update));
-        parts.add(new Part("backward() walk: topological sort, gradient map, accumulation (step backward − Σ op bwd)",
-                Math.max(0, forwardBackward - forward - opsBackward)));
+        double backward = forwardBackward - forward;
+        parts.add(new Part("optimizer.step() (" + (w.adam ? "Adam" : "Sgd") + ", all parameters)", update));
+        parts.add(new Part("optimizer.zeroGrad()", zero));
+        parts.add(new Part("forward outside the ops (modules, checks, label tensor): forward+loss − Σ op fwd",
+                Math.max(0, forward - opsForward)));
+        parts.add(new Part("backward() walk (ordering, gradient map, accumulation): backward − Σ op bwd",
+                Math.max(0, backward - opsBackward)));
         parts.sort((x, y) -> Double.compare(y.ns, x.ns));
-        print("%s (batch %d): step %.1f µs = forward+loss %.1f + backward %.1f + update %.1f (+ %.1f other)", w.label,
-                w.batch, step / 1e3, forward / 1e3, (forwardBackward - forward) / 1e3, update / 1e3,
-                (step - forwardBackward - update) / 1e3);
-        print("  Σ op forwards %.1f µs, Σ op backwards %.1f µs; fixed cost of one backward() call %.2f µs", opsForward
-                / 1e3, opsBackward / 1e3, fixed / 1e3);
+        print("%s (batch %d, %s): step %.1f µs, %.0f bytes allocated per step", w.label, w.batch, trainer.describe(),
+                stepNs / 1e3, bytes);
+        print("  = forward+loss %.1f + backward %.1f + optimizer.step %.1f + zeroGrad %.1f (+ %.1f unaccounted)",
+                forward / 1e3, backward / 1e3, update / 1e3, zero / 1e3, (stepNs - forwardBackward - update - zero) / 1e3);
+        print("  Σ op forwards %.1f µs, Σ op backwards %.1f µs; fixed cost of a backward() call %.2f µs",
+                opsForward / 1e3, opsBackward / 1e3, fixed / 1e3);
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
-            print("  %2d. %8.2f µs %5.1f%%  %s", i + 1, p.ns / 1e3, 100 * p.ns / step, p.name);
+            print("  %2d. %8.2f µs %5.1f%%  %s", i + 1, p.ns / 1e3, 100 * p.ns / stepNs, p.name);
         }
     }
 
-    /** The step's ops in order, each on leaves holding the values the real step sees. */
-    private static List<Op> ops(Workload w, CoreMlp model, Data.Batch b) {
+    /** nn's step as core ops: per layer matmul, add bias, activation; then cross-entropy as nn composes it. */
+    private static List<Op> ops(Workload w, Mlp model, Data.Batch b) {
         List<Op> ops = new ArrayList<>();
         List<Tensor> ps = model.parameters();
+        int layers = ps.size() / 2;
+        boolean sigmoid = w.activation == Workload.Activation.SIGMOID;
         Tensor h = b.x();
         try (Autograd.Scope scope = Autograd.noGrad()) {
-            for (int l = 0; l < ps.size() / 2; l++) {
+            for (int l = 0; l < layers; l++) {
                 Tensor wt = ps.get(2 * l);
                 Tensor bias = ps.get(2 * l + 1);
                 Tensor in = leaf(h, l > 0);
@@ -123,25 +141,29 @@ public final class StepProfile {
                 ops.add(new Op("matmul " + shapes, x -> x[0].matmul(x[1]), new Tensor[] {in, wt}));
                 Tensor z = leaf(in.matmul(wt), true);
                 ops.add(new Op("add bias " + Arrays.toString(z.shape()), x -> x[0].add(x[1]), new Tensor[] {z, bias}));
-                Tensor a = leaf(z.add(bias), true);
-                if (l + 1 < ps.size() / 2) {
-                    ops.add(new Op(w.activation.name().toLowerCase(Locale.ROOT) + " " + Arrays.toString(a.shape()),
-                            x -> w.activation == Workload.Activation.SIGMOID ? x[0].sigmoid() : x[0].relu(),
-                            new Tensor[] {a}));
-                    h = w.activation == Workload.Activation.SIGMOID ? a.sigmoid() : a.relu();
-                } else {
-                    h = a;
+                h = z.add(bias);
+                if (l + 1 < layers) {
+                    Tensor a = leaf(h, true);
+                    ops.add(new Op((sigmoid ? "sigmoid " : "relu ") + Arrays.toString(a.shape()),
+                            x -> sigmoid ? x[0].sigmoid() : x[0].relu(), new Tensor[] {a}));
+                    h = sigmoid ? a.sigmoid() : a.relu();
                 }
             }
+            double[] y = new double[w.batch];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = b.labels()[i];
+            }
+            Tensor index = Tensor.of(y, w.batch, 1);
             Tensor logits = leaf(h, true);
             ops.add(new Op("logSoftmax " + Arrays.toString(logits.shape()), x -> x[0].logSoftmax(1),
                     new Tensor[] {logits}));
             Tensor logp = leaf(logits.logSoftmax(1), true);
-            ops.add(new Op("mul one-hot", x -> x[0].mul(x[1]), new Tensor[] {logp, b.oneHot()}));
-            Tensor picked = leaf(logp.mul(b.oneHot()), true);
-            ops.add(new Op("sum", x -> x[0].sum(), new Tensor[] {picked}));
-            Tensor total = leaf(picked.sum(), true);
-            ops.add(new Op("mul by -1/batch", x -> x[0].mul(-1.0 / w.batch), new Tensor[] {total}));
+            ops.add(new Op("gather labels", x -> x[0].gather(1, x[1]), new Tensor[] {logp, index}));
+            Tensor picked = leaf(logp.gather(1, index), true);
+            ops.add(new Op("reshape [batch, 1] → [batch]", x -> x[0].reshape(w.batch), new Tensor[] {picked}));
+            Tensor flat = leaf(picked.reshape(w.batch), true);
+            ops.add(new Op("neg", x -> x[0].neg(), new Tensor[] {flat}));
+            ops.add(new Op("mean (sum, mul)", x -> x[0].mean(), new Tensor[] {leaf(flat.neg(), true)}));
         }
         return ops;
     }
@@ -150,9 +172,12 @@ public final class StepProfile {
         return t.detach().requiresGrad(requiresGrad);
     }
 
-    /** Median ns per call over 5 rounds after a warm-up of the same length. */
-    private double time(Supplier<?> r) {
-        long warmEnd = System.nanoTime() + budgetNs / 2;
+    /**
+     * ns per call: the fastest of 5 rounds (the least disturbed by other processes), after a warm-up of
+     * {@code warmFactor} halves of the budget.
+     */
+    private double time(Supplier<?> r, int warmFactor) {
+        long warmEnd = System.nanoTime() + warmFactor * budgetNs / 2;
         while (System.nanoTime() < warmEnd) {
             sink = r.get();
         }
@@ -172,7 +197,19 @@ public final class StepProfile {
             rounds[k] = (now - start) / (double) n;
         }
         Arrays.sort(rounds);
-        return rounds[2];
+        return rounds[0];
+    }
+
+    /** Bytes allocated on this thread per call, over 1,000 calls. */
+    private double allocatedPerCall(Supplier<?> r) {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 1000; i++) {
+            sink = r.get();
+        }
+        return (mx.getThreadAllocatedBytes(id) - before) / 1000.0;
     }
 
     private static void print(String format, Object... args) {

@@ -23,9 +23,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code <out>/results.md}; JMH's own logs go to {@code <out>/jmh-*.log}).
  *
  * <p>{@code short} (under 5 minutes on 2 idle cores): one fork per JMH run, 1 warm-up and 3 measured iterations of
- * 200 ms; the per-op grid runs inside this JVM ({@code -f 0}) because 75 forks alone would take minutes; the oracle at
- * P = 10⁵ runs once; the memory probe runs 20,000 steps. {@code full}: one fork per run, 3 × 1 s warm-up, 5 × 1 s
- * measured, the memory probe over 100,000 steps.
+ * 200 ms; the per-op grid runs inside this JVM ({@code -f 0}, 2 × 300 ms warm-up) because 75 forks alone would take
+ * minutes; the oracle at P = 10⁵ is estimated as 2P forward passes; only nn's trainer is timed; the memory probe runs
+ * 20,000 steps. {@code full}: one fork per run, 3 × 1 s warm-up, 5 × 1 s measured, the P = 10⁵ oracle measured
+ * single-shot, both trainers, the memory probe over 100,000 steps.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.autograd4j.benchmarks.Suite [short|full] [group ...] [--out=DIR]}
  * with groups among {@code ops tape gradient xor training gemm workloads memory profile} (default: all).
@@ -77,17 +78,21 @@ public final class Suite {
 
     private void run(String group) throws RunnerException, IOException, InterruptedException {
         switch (group) {
-            case "ops" -> jmh(group, opts("OpBench\\.").forks(full ? 1 : 0));
+            case "ops" -> jmh(group, full ? opts("OpBench\\.") : opts("OpBench\\.").forks(0).warmupIterations(2)
+                    .warmupTime(TimeValue.milliseconds(300)));
             case "tape" -> jmh(group, opts("TapeBench\\."));
             case "gradient" -> {
                 jmh(group + "-small", opts("GradientBench\\.").param("params", "100", "1000", "10000"));
-                jmh(group + "-autodiff-large", opts("GradientBench\\.autodiff").param("params", "100000"));
-                jmh(group + "-oracle-large", opts("GradientBench\\.centralDifferences").param("params", "100000")
-                        .mode(Mode.SingleShotTime).warmupIterations(0).measurementIterations(full ? 2 : 1));
+                jmh(group + "-large", opts("GradientBench\\.(autodiff|forwardNoGrad)").param("params", "100000"));
+                if (full) {
+                    jmh(group + "-oracle-large", opts("GradientBench\\.centralDifferences").param("params", "100000")
+                            .mode(Mode.SingleShotTime).warmupIterations(0).measurementIterations(2));
+                }
             }
             case "xor" -> jmh(group, opts("XorTrainBench\\.").mode(Mode.SingleShotTime)
                     .warmupIterations(1).measurementIterations(full ? 5 : 2));
-            case "training" -> jmh(group, opts("TrainingBench\\."));
+            case "training" -> jmh(group, full ? opts("TrainingBench\\.")
+                    : opts("TrainingBench\\.").param("trainer", "nn"));
             case "gemm" -> jmh(group, opts("GemmBoundBench\\."));
             case "workloads" -> {
                 for (String threads : List.of("1", "2")) {

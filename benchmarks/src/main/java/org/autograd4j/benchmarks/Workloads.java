@@ -55,7 +55,7 @@ public final class Workloads {
                 Instant start = ProcessHandle.current().info().startInstant().orElse(null);
                 long startup = start == null ? -1 : Duration.between(start, run.firstStepEnd).toMillis();
                 System.out.printf(Locale.ROOT, "STARTUP peer=autograd4j workload=%s process_start_to_first_step_ms=%d"
-                        + " first_step_ms=%.1f%n", w.label, startup, run.firstStepMs);
+                        + " first_step_ms=%.1f threads=%d%n", w.label, startup, run.firstStepMs, threads);
                 first = false;
             }
             System.out.printf(Locale.ROOT, "RESULT peer=autograd4j workload=%s steps=%d seconds=%.4f samples_per_s=%.1f"

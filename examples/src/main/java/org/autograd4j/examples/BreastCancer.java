@@ -14,6 +14,7 @@ import org.autograd4j.examples.run.Outputs;
 import org.autograd4j.examples.run.Problem;
 import org.autograd4j.examples.run.Recipes;
 import org.autograd4j.examples.run.TrainSpec;
+import org.autograd4j.nn.train.History;
 
 /**
  * The main job: the Wisconsin diagnostic breast-cancer data (569 fine-needle aspirates, 30 features, benign or
@@ -22,7 +23,7 @@ import org.autograd4j.examples.run.TrainSpec;
  * recall, F1, confusion matrix and loss (about 96–98%, as the literature reports), and saves the learning curves.
  *
  * <p>It then trains the same network from the same start with SGD, SGD with momentum, RMSprop and Adam for a fixed
- * number of epochs and draws their validation losses on one plot, {@code optimizer_comparison.png}.
+ * number of epochs and draws their training and validation losses in one picture, {@code optimizer_comparison.png}.
  *
  * <p>Run: {@code java -cp examples/target/autograd4j-examples.jar org.autograd4j.examples.BreastCancer [OUTPUT_DIR]};
  * the {@code train} command with no arguments runs the first part.
@@ -49,27 +50,32 @@ public final class BreastCancer {
 
     /**
      * Trains the default network with each of {@link #COMPARED} (its default learning rate) for {@code epochs}
-     * epochs without early stopping, and plots the validation losses.
+     * epochs without early stopping, and plots the training losses (log scale) beside the validation losses.
      *
-     * @return the validation loss curve of each optimizer, by name; the plot is {@code dir/}{@value #COMPARISON}
+     * @return each optimizer's history, by name; the plot is {@code dir/}{@value #COMPARISON}
      */
-    public static Map<String, double[]> compareOptimizers(Path dir, PrintWriter out, int epochs) {
+    public static Map<String, History> compareOptimizers(Path dir, PrintWriter out, int epochs) {
         Outputs.prepare(dir);
-        TrainSpec base = Recipes.of(Builtin.WDBC);
-        Map<String, double[]> curves = new LinkedHashMap<>();
+        Map<String, History> runs = new LinkedHashMap<>();
+        Map<String, double[]> train = new LinkedHashMap<>();
+        Map<String, double[]> validation = new LinkedHashMap<>();
         for (OptimizerKind kind : COMPARED) {
-            TrainSpec spec = new TrainSpec(base.hidden(), base.activation(), base.loss(), kind, Double.NaN,
-                    base.batchSize(), epochs, 0, base.seed(), base.validation());
+            TrainSpec spec = Recipes.of(Builtin.WDBC).withOptimizer(kind).withEpochs(epochs, 0);
             Experiment.Outcome o = Experiment.run(problem(), spec, null);
-            curves.put(kind.id() + " (lr " + spec.effectiveLr() + ")", o.history().get("val_loss"));
-            out.printf(Locale.ROOT, "%-9s lr %-6s %d epochs: validation loss %.4f, accuracy %.4f%n", kind.id(),
-                    spec.effectiveLr(), epochs, o.validation().loss(), o.validation().accuracy());
+            String name = kind.id() + " (lr " + spec.effectiveLr() + ")";
+            runs.put(name, o.history());
+            train.put(name, o.history().get("loss"));
+            validation.put(name, o.history().get("val_loss"));
+            out.printf(Locale.ROOT, "%-9s lr %-6s %d epochs: training loss %.4f, validation loss %.4f, accuracy"
+                    + " %.4f%n", kind.id(), spec.effectiveLr(), epochs, o.history().last("loss"),
+                    o.validation().loss(), o.validation().accuracy());
         }
-        Path plot = Plots.lines(dir.resolve(COMPARISON), "WDBC: validation loss by optimizer", "validation loss",
-                curves, true);
+        Path plot = Plots.lines(dir.resolve(COMPARISON), List.of(
+                new Plots.Panel("WDBC: training loss by optimizer", "training loss (log scale)", train, true),
+                new Plots.Panel("WDBC: validation loss by optimizer", "validation loss", validation, false)));
         out.println("plot: " + plot);
         out.flush();
-        return curves;
+        return runs;
     }
 
     /** Runs the example; the optional argument is the output folder (default {@code runs/wdbc}). */

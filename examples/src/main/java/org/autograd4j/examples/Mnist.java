@@ -17,9 +17,6 @@ import org.autograd4j.examples.run.TrainSpec;
  * [MNIST_DIR]]}
  */
 public final class Mnist {
-    /** The share of the training images held out for early stopping: 5000 of 60000. */
-    public static final double VALIDATION = 5000.0 / 60000.0;
-
     private Mnist() {
     }
 
@@ -29,9 +26,7 @@ public final class Mnist {
      */
     public static Examples.Result run(Path dir, PrintWriter out, Path mnistDir, int trainImages, int epochs) {
         Problem problem = Problem.builtin(Builtin.MNIST, Recipes.SEED, mnistDir, trainImages);
-        TrainSpec r = Recipes.of(Builtin.MNIST);
-        TrainSpec spec = new TrainSpec(r.hidden(), r.activation(), r.loss(), r.optimizer(), r.lr(), r.batchSize(),
-                epochs, r.patience(), r.seed(), VALIDATION);
+        TrainSpec spec = Recipes.of(Builtin.MNIST).withEpochs(epochs, Recipes.of(Builtin.MNIST).patience());
         return Examples.trainAndSave(problem, spec, dir, out);
     }
 

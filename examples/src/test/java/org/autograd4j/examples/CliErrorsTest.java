@@ -55,8 +55,14 @@ class CliErrorsTest {
         assertTrue(run("train", "--activation", "swish").assertUsageError().err().contains("unknown activation"));
         assertTrue(run("train", "--hidden", "8,x").assertUsageError().err().contains("--hidden"));
         assertTrue(run("train", "--lr", "-0.1").assertUsageError().err().contains("--lr must be a positive number"));
-        assertTrue(run("train", "--loss", "mse").assertUsageError().err().contains("loss mse is for regression"));
-        assertTrue(run("train", "iris", "--loss", "bce").assertUsageError().err().contains("exactly 2 classes"));
+        String out = dir.resolve("out").toString();
+        assertTrue(run("train", "--loss", "mse", "-o", out).assertUsageError().err()
+                .contains("train: loss mse is for regression but wdbc is a classification problem"));
+        assertTrue(run("train", "iris", "--loss", "bce", "-o", out).assertUsageError().err()
+                .contains("exactly 2 classes"));
+        assertFalse(Files.exists(dir.resolve("out")), "refused before creating the output folder");
+        assertTrue(run("train", "--dropout", "1").assertUsageError().err()
+                .contains("--dropout must be in [0, 1), got 1.0"));
         assertTrue(run("train", "nosuchset").assertUsageError().err().contains("unknown dataset 'nosuchset'"));
     }
 

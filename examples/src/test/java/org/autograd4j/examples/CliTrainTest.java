@@ -88,6 +88,8 @@ class CliTrainTest {
         assertEquals("untouched", Files.readString(keep));
         err = run("gradcheck", "--model", model.toString(), wdbc.toString()).assertUsageError().err();
         assertTrue(err.startsWith("gradcheck: ") && err.contains("expects 4 features"), err);
+        assertTrue(run("gradcheck", "--model", model.toString()).assertOk().out().contains("rows of " + iris),
+                "without DATASET, the file the model was trained on");
     }
 
     @Test

@@ -34,5 +34,7 @@ class GradcheckCommandTest {
         assertTrue(run("gradcheck", "iris", "--activation", "prelu").assertUsageError().err()
                 .contains("cannot check a PReLU layer"));
         assertTrue(run("gradcheck", "--rows", "0").assertUsageError().err().contains("--rows must be >= 1"));
+        assertTrue(run("gradcheck", "iris", "--loss", "mse").assertUsageError().err()
+                .contains("loss mse is for regression but iris is a classification problem"));
     }
 }

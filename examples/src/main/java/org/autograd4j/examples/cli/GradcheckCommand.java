@@ -1,6 +1,7 @@
 package org.autograd4j.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,8 +44,8 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "DATASET", arity = "0..1", defaultValue = "wdbc", description = "A built-in dataset or a CSV file laid"
-            + " out as the model's training data (default: ${DEFAULT-VALUE}).")
+    @Parameters(paramLabel = "DATASET", arity = "0..1", description = "A built-in dataset or a CSV file laid out as"
+            + " the model's training data (default: wdbc, or the built-in dataset a --model was trained on).")
     private String dataset;
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A model saved by train.")
@@ -71,43 +72,22 @@ public final class GradcheckCommand implements Callable<Integer> {
             description = "MNIST: the folder holding the IDX files (default: ${DEFAULT-VALUE}).")
     private Path mnistDir;
 
+    /** What is checked: a network, its loss, and a batch as the network sees it. */
+    private record Subject(Module net, LossKind loss, Dataset batch) {
+    }
+
     @Override
     public Integer call() {
         if (rows < 1) {
             throw new IllegalArgumentException("--rows must be >= 1, got " + rows);
         }
-        Module net;
-        LossKind lossKind;
-        Dataset data;
-        if (model != null) {
-            if (hidden != null || activation != null || loss != null) {
-                throw new IllegalArgumentException("--hidden, --activation and --loss describe a fresh network;"
-                        + " they cannot change a saved --model");
-            }
-            SavedModel saved = SavedModel.load(model);
-            net = saved.model();
-            lossKind = saved.meta().loss();
-            data = head(saved.data(dataset, null, mnistDir));
-            data = new Dataset(saved.meta().pre().transform(data.features()),
-                    lossKind.shapeLabels(saved.meta().pre().scaleTarget(data.labels())));
-        } else {
-            Problem problem = problem();
-            TrainSpec recipe = Builtin.find(dataset).map(Recipes::of).orElse(Recipes.forCsv(problem.task()));
-            TrainSpec fresh = new TrainSpec(hidden != null ? TrainCommand.parseSizes(hidden) : recipe.hidden(),
-                    activation != null ? Activations.parse(activation) : recipe.activation(),
-                    loss != null ? LossKind.parse(loss) : recipe.loss(), recipe.optimizer(), recipe.lr(),
-                    recipe.batchSize(), recipe.epochs(), recipe.patience(), seed, recipe.validation());
-            net = Experiment.network(problem, fresh);
-            lossKind = fresh.loss();
-            data = head(problem.data());
-            StandardScaler scaler = StandardScaler.fit(data.features());
-            data = new Dataset(scaler.transform(data.features()), lossKind.shapeLabels(data.labels()));
-        }
-        GradCheck.Result r = ModelGradCheck.check(net, lossKind.loss(), data.features(), data.labels());
+        Subject s = model != null ? saved() : fresh();
+        GradCheck.Result r = ModelGradCheck.check(s.net(), s.loss().loss(), s.batch().features(),
+                s.batch().labels());
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "gradcheck: %s: %d parameters in %d tensors, %d rows of %s, loss %s%n",
-                r.passed() ? "passed" : "FAILED", net.parameterCount(), net.parameters().size(), data.size(),
-                dataset, lossKind.id());
+                r.passed() ? "passed" : "FAILED", s.net().parameterCount(), s.net().parameters().size(),
+                s.batch().size(), dataset, s.loss().id());
         out.printf(Locale.ROOT, "worst relative error %.3e, worst absolute error %.3e (tolerance: atol %.0e + rtol"
                 + " %.0e x |numerical|)%n", r.maxRelError(), r.maxAbsError(), GradCheck.ATOL, GradCheck.RTOL);
         if (!r.passed()) {
@@ -115,6 +95,42 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         out.flush();
         return r.passed() ? 0 : Cli.EXIT_FAILURE;
+    }
+
+    /** The saved model on the first rows of its data, preprocessed as in training. */
+    private Subject saved() {
+        if (hidden != null || activation != null || loss != null) {
+            throw new IllegalArgumentException("--hidden, --activation and --loss describe a fresh network;"
+                    + " they cannot change a saved --model");
+        }
+        SavedModel saved = SavedModel.load(model);
+        if (dataset == null) {
+            dataset = saved.meta().dataset();
+            if (Builtin.find(dataset).isEmpty() && !Files.isRegularFile(Path.of(dataset))) {
+                throw new IllegalArgumentException(model + " was trained on " + dataset + ", which is gone; give"
+                        + " a CSV file laid out like it as DATASET");
+            }
+        }
+        LossKind kind = saved.meta().loss();
+        Dataset raw = head(saved.data(dataset, null, mnistDir));
+        return new Subject(saved.model(), kind, new Dataset(saved.meta().pre().transform(raw.features()),
+                kind.shapeLabels(saved.meta().pre().scaleTarget(raw.labels()))));
+    }
+
+    /** A fresh network from the dataset's recipe and the options, on the first rows, standardised. */
+    private Subject fresh() {
+        dataset = dataset != null ? dataset : "wdbc";
+        Problem problem = problem();
+        TrainSpec recipe = Builtin.find(dataset).map(Recipes::of).orElse(Recipes.forCsv(problem.task()));
+        TrainSpec run = new TrainSpec(hidden != null ? TrainCommand.parseSizes(hidden) : recipe.hidden(),
+                activation != null ? Activations.parse(activation) : recipe.activation(),
+                loss != null ? LossKind.parse(loss) : recipe.loss(), recipe.optimizer(), recipe.lr(),
+                recipe.batchSize(), recipe.epochs(), recipe.patience(), seed, recipe.validation(), 0);
+        Experiment.check(problem, run);
+        Dataset raw = head(problem.data());
+        StandardScaler scaler = StandardScaler.fit(raw.features());
+        return new Subject(Experiment.network(problem, run), run.loss(),
+                new Dataset(scaler.transform(raw.features()), run.loss().shapeLabels(raw.labels())));
     }
 
     private Problem problem() {

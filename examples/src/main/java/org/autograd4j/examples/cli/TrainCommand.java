@@ -94,6 +94,10 @@ public final class TrainCommand implements Callable<Integer> {
             + " validation, stratified for classification (default: 0.2).")
     private Double validation;
 
+    @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability after each hidden layer"
+            + " (default: 0; 0.2 for mnist).")
+    private Double dropout;
+
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "The output folder (default: runs/DATASET).")
     private Path output;
 
@@ -110,8 +114,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TrainSpec run = spec();
         Problem problem = problem();
-        TrainSpec run = spec(problem);
+        Experiment.check(problem, run);
         Path dir = Outputs.prepare(output != null ? output : Path.of("runs", problem.name()));
         PrintWriter out = spec.commandLine().getOut();
         Experiment.Outcome outcome = Experiment.run(problem, run, quiet ? null : out);
@@ -137,15 +142,19 @@ public final class TrainCommand implements Callable<Integer> {
                     + String.join(", ", Arrays.stream(Builtin.values()).map(Builtin::id).toList())
                     + ") nor a CSV path");
         }
-        Task task = loss != null ? LossKind.parse(loss).task() : Task.CLASSIFICATION;
         CsvFormat format = new CsvFormat(!noHeader, label != null ? ColumnRef.parse(label) : ColumnRef.LAST,
                 CsvFormat.parseColumns(ignore), List.of());
-        return Problem.csv(Path.of(dataset), format, task);
+        return Problem.csv(Path.of(dataset), format, csvTask());
     }
 
-    /** The recipe of the dataset, with every option the user gave in its place. */
-    private TrainSpec spec(Problem problem) {
-        TrainSpec base = Builtin.find(dataset).map(Recipes::of).orElse(Recipes.forCsv(problem.task()));
+    /** A CSV file is a regression when the loss is one, a classification otherwise. */
+    private Task csvTask() {
+        return loss != null ? LossKind.parse(loss).task() : Task.CLASSIFICATION;
+    }
+
+    /** The recipe of the dataset, with every option the user gave in its place (checked before any data is read). */
+    private TrainSpec spec() {
+        TrainSpec base = Builtin.find(dataset).map(Recipes::of).orElseGet(() -> Recipes.forCsv(csvTask()));
         return new TrainSpec(hidden != null ? parseSizes(hidden) : base.hidden(),
                 activation != null ? Activations.parse(activation) : base.activation(),
                 loss != null ? LossKind.parse(loss) : base.loss(),
@@ -153,7 +162,7 @@ public final class TrainCommand implements Callable<Integer> {
                 lr != null ? lr : optimizer != null ? Double.NaN : base.lr(),
                 batchSize != null ? batchSize : base.batchSize(), epochs != null ? epochs : base.epochs(),
                 patience != null ? patience : base.patience(), seed != null ? seed : base.seed(),
-                validation != null ? validation : base.validation());
+                validation != null ? validation : base.validation(), dropout != null ? dropout : base.dropout());
     }
 
     /** Parses {@code --hidden}: comma-separated sizes, or {@code none} for no hidden layer. */

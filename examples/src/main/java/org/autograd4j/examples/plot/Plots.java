@@ -43,14 +43,27 @@ public final class Plots {
     }
 
     /**
-     * Line chart of per-epoch series (x = epoch 1, 2, ...), e.g. training and validation loss.
+     * One chart of per-epoch series (x = epoch 1, 2, ...).
      *
+     * @param title  the chart's title
+     * @param yTitle the y axis' title
      * @param series name → one value per epoch; series may have different lengths
      * @param logY   a logarithmic y axis (values are clamped to {@code >= 1e-12})
+     */
+    public record Panel(String title, String yTitle, Map<String, double[]> series, boolean logY) {
+    }
+
+    /**
+     * Line charts side by side, each {@value #WIDTH}×{@value #HEIGHT}.
+     *
      * @return {@code file}
      */
-    public static Path lines(Path file, String title, String yTitle, Map<String, double[]> series, boolean logY) {
-        write(file, List.of(lineChart(title, yTitle, series, logY)), 1);
+    public static Path lines(Path file, List<Panel> panels) {
+        List<XYChart> charts = new ArrayList<>();
+        for (Panel p : panels) {
+            charts.add(lineChart(p.title(), p.yTitle(), p.series(), p.logY()));
+        }
+        write(file, charts, charts.size());
         return file;
     }
 
@@ -62,13 +75,12 @@ public final class Plots {
      */
     public static Path learningCurves(Path file, String title, Map<String, double[]> losses,
             Map<String, double[]> metrics) {
-        List<XYChart> charts = new ArrayList<>();
-        charts.add(lineChart(title + " — loss", "loss", losses, false));
+        List<Panel> panels = new ArrayList<>();
+        panels.add(new Panel(title + " — loss", "loss", losses, false));
         if (!metrics.isEmpty()) {
-            charts.add(lineChart(title + " — metrics", "value", metrics, false));
+            panels.add(new Panel(title + " — metrics", "value", metrics, false));
         }
-        write(file, charts, charts.size());
-        return file;
+        return lines(file, panels);
     }
 
     private static XYChart lineChart(String title, String yTitle, Map<String, double[]> series, boolean logY) {

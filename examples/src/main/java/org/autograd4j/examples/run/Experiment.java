@@ -3,6 +3,7 @@ package org.autograd4j.examples.run;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.examples.data.Task;
@@ -58,11 +59,8 @@ public final class Experiment {
      * @throws IllegalArgumentException if the loss does not suit the problem's task or the data is too small to split
      */
     public static Outcome run(Problem problem, TrainSpec spec, PrintWriter progress) {
+        check(problem, spec);
         LossKind loss = spec.loss();
-        if (loss.task() != problem.task()) {
-            throw new IllegalArgumentException("loss " + loss.id() + " is for " + loss.task().name().toLowerCase()
-                    + " but " + problem.name() + " is a " + problem.task().name().toLowerCase() + " problem");
-        }
         boolean classify = problem.task() == Task.CLASSIFICATION;
         Splits.TrainTest split = Splits.trainTestSplit(problem.data(), spec.validation(), spec.seed(), classify);
         Preprocessing pre = fit(problem, split.train());
@@ -73,22 +71,16 @@ public final class Experiment {
         Optimizer optimizer = spec.optimizer().build(model.parameters(), spec.lr());
         if (progress != null) {
             progress.println(Report.header(problem, spec, model, train.size(), validation.size()));
+            progress.print(model.summary(problem.data().numFeatures()));
         }
         DataLoader trainLoader = DataLoader.builder(train).batchSize(spec.batchSize()).shuffle(true)
                 .seed(spec.seed()).build();
         DataLoader validationLoader = DataLoader.builder(validation).batchSize(EVAL_BATCH).build();
-        List<Callback> callbacks = new ArrayList<>();
-        if (progress != null) {
-            callbacks.add(new PrintProgress(progress));
-        }
         EarlyStopping stop = spec.patience() > 0 ? EarlyStopping.builder().monitor("val_loss")
                 .patience(spec.patience()).restoreBestWeights(true).build() : null;
-        if (stop != null) {
-            callbacks.add(stop);
-        }
         FitConfig config = FitConfig.builder(model, loss.loss(), optimizer, trainLoader).validation(validationLoader)
                 .epochs(spec.epochs()).metrics(classify ? Metric.accuracy() : Metric.r2())
-                .callbacks(callbacks.toArray(Callback[]::new)).build();
+                .callbacks(callbacks(progress, stop)).build();
         long start = System.nanoTime();
         History history = Trainer.fit(config);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -101,6 +93,37 @@ public final class Experiment {
                 seconds);
     }
 
+    /** The progress printer (if any), then early stopping (if any). */
+    private static Callback[] callbacks(PrintWriter progress, EarlyStopping stop) {
+        List<Callback> callbacks = new ArrayList<>();
+        if (progress != null) {
+            callbacks.add(new PrintProgress(progress));
+        }
+        if (stop != null) {
+            callbacks.add(stop);
+        }
+        return callbacks.toArray(Callback[]::new);
+    }
+
+    /**
+     * Checks that {@code spec} suits {@code problem} (the loss's task, binary cross-entropy's two classes), so that a
+     * caller can refuse a run before it creates any file.
+     *
+     * @throws IllegalArgumentException naming the mismatch
+     */
+    public static void check(Problem problem, TrainSpec spec) {
+        LossKind loss = spec.loss();
+        if (loss.task() != problem.task()) {
+            throw new IllegalArgumentException("loss " + loss.id() + " is for " + name(loss.task()) + " but "
+                    + problem.name() + " is a " + name(problem.task()) + " problem");
+        }
+        loss.outputs(problem.numClasses());
+    }
+
+    private static String name(Task task) {
+        return task.name().toLowerCase(Locale.ROOT);
+    }
+
     /** The network for a problem: features → hidden layers → the outputs the loss needs, float32, seeded. */
     public static Mlp network(Problem problem, TrainSpec spec) {
         int[] sizes = new int[spec.hidden().length + 2];
@@ -108,7 +131,7 @@ public final class Experiment {
         System.arraycopy(spec.hidden(), 0, sizes, 1, spec.hidden().length);
         sizes[sizes.length - 1] = spec.loss().outputs(problem.numClasses());
         Mlp model = Mlp.builder().sizes(sizes).hiddenActivation(spec.activation())
-                .outputActivation(spec.loss().outputActivation()).seed(spec.seed()).build();
+                .outputActivation(spec.loss().outputActivation()).dropout(spec.dropout()).seed(spec.seed()).build();
         model.to(DType.FLOAT32);
         return model;
     }

@@ -14,7 +14,7 @@ import org.autograd4j.nn.data.StandardScaler;
  * the feature and class names, the CSV layout and the fitted preprocessing. {@code evaluate}, {@code predict} and
  * {@code gradcheck} read it back to treat new data exactly as the training data was treated.
  *
- * @param dataset      the name of the training data
+ * @param dataset      where the training data came from: a built-in dataset's name or a CSV file's path
  * @param task         classification or regression
  * @param loss         the loss trained with
  * @param featureNames one name per input feature
@@ -35,8 +35,14 @@ public record ModelMeta(String dataset, Task task, LossKind loss, List<String> f
 
     /** The metadata of a model trained on {@code problem}. */
     public static ModelMeta of(Problem problem, LossKind loss, Preprocessing pre) {
-        return new ModelMeta(problem.name(), problem.task(), loss, problem.featureNames(), problem.classNames(),
+        return new ModelMeta(problem.source(), problem.task(), loss, problem.featureNames(), problem.classNames(),
                 problem.format(), pre);
+    }
+
+    /** The training data's short name: the built-in name, or the CSV file's name without its extension. */
+    public String datasetName() {
+        String file = java.nio.file.Path.of(dataset).getFileName().toString();
+        return file.replaceFirst("\\.[^.]*$", "");
     }
 
     /** As the string pairs a model file stores. */

@@ -84,14 +84,14 @@ public final class Outputs {
     public static List<Path> plots(Path dir, Experiment.Outcome outcome, Dataset data) {
         List<Path> written = new ArrayList<>();
         ModelMeta meta = outcome.meta();
-        written.add(learningCurves(dir.resolve(CURVES), meta.dataset(), outcome.history()));
+        written.add(learningCurves(dir.resolve(CURVES), meta.datasetName(), outcome.history()));
         if (meta.task() == Task.CLASSIFICATION && data.numFeatures() == 2) {
-            written.add(decisionBoundary(dir.resolve(BOUNDARY), meta.dataset() + ": decision boundary",
+            written.add(decisionBoundary(dir.resolve(BOUNDARY), meta.datasetName() + ": decision boundary",
                     outcome.model(), meta, data));
         } else if (meta.task() == Task.REGRESSION) {
             Evaluation v = outcome.validation();
             written.add(Plots.predictedVsActual(dir.resolve(SCATTER), String.format(java.util.Locale.ROOT,
-                    "%s: predicted vs actual (validation, R² %.3f)", meta.dataset(), v.r2()), v.actual(),
+                    "%s: predicted vs actual (validation, R² %.3f)", meta.datasetName(), v.r2()), v.actual(),
                     v.predictions()));
         }
         return written;

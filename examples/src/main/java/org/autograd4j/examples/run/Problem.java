@@ -13,6 +13,7 @@ import org.autograd4j.nn.data.Dataset;
  * A dataset ready to train on, with what the tool needs to know about it.
  *
  * @param name         a short name for messages and file names (e.g. {@code wdbc} or the CSV's file name)
+ * @param source       where the rows came from: a built-in dataset's name or the CSV file's path
  * @param task         classification or regression
  * @param data         every row to split into training and validation; labels {@code [n]}
  * @param test         a separate test set (MNIST's), or null
@@ -21,7 +22,7 @@ import org.autograd4j.nn.data.Dataset;
  * @param format       how a CSV with this layout is read
  * @param standardize  whether to standardise the features (fitted on the training split)
  */
-public record Problem(String name, Task task, Dataset data, Dataset test, List<String> featureNames,
+public record Problem(String name, String source, Task task, Dataset data, Dataset test, List<String> featureNames,
         List<String> classNames, CsvFormat format, boolean standardize) {
     /** Copies the lists. */
     public Problem {
@@ -39,11 +40,11 @@ public record Problem(String name, Task task, Dataset data, Dataset test, List<S
     public static Problem builtin(Builtin b, long seed, Path mnistDir, int limit) {
         if (b == Builtin.MNIST) {
             MnistData.Split s = MnistData.load(mnistDir, limit, limit < 0 ? -1 : Math.min(limit, 10_000));
-            return new Problem(b.id(), b.task(), s.train(), s.test(), b.featureNames(784), b.classNames(),
+            return new Problem(b.id(), b.id(), b.task(), s.train(), s.test(), b.featureNames(784), b.classNames(),
                     CsvFormat.DEFAULT, false);
         }
         Dataset d = b.load(seed, mnistDir, limit);
-        return new Problem(b.id(), b.task(), d, null, b.featureNames(d.numFeatures()), b.classNames(),
+        return new Problem(b.id(), b.id(), b.task(), d, null, b.featureNames(d.numFeatures()), b.classNames(),
                 CsvFormat.DEFAULT, true);
     }
 
@@ -75,7 +76,7 @@ public record Problem(String name, Task task, Dataset data, Dataset test, List<S
                     + ", ...), not numbers a regression can predict");
         }
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new Problem(name, task, t.dataset(), null, t.featureNames(),
+        return new Problem(name, file.toString(), task, t.dataset(), null, t.featureNames(),
                 task == Task.CLASSIFICATION ? classes : List.of(), format.withLabels(t.classNames()), true);
     }
 

@@ -11,6 +11,8 @@ import org.autograd4j.nn.Activation;
 public final class Recipes {
     /** The seed of every recipe. */
     public static final long SEED = 42;
+    /** MNIST holds out 5000 of its 60000 training images for early stopping (it has its own test set). */
+    public static final double MNIST_VALIDATION = 5000.0 / 60000.0;
 
     private Recipes() {
     }
@@ -25,7 +27,8 @@ public final class Recipes {
             case DIABETES -> spec(new int[] {32, 16}, Activation.RELU, LossKind.MSE, 1e-3, 32, 300, 20);
             case XOR -> spec(new int[] {8}, Activation.SIGMOID, LossKind.CROSS_ENTROPY, 5e-2, 16, 200, 20);
             case CIRCLES -> spec(new int[] {20}, Activation.RELU, LossKind.BCE, 1e-2, 16, 300, 30);
-            case MNIST -> spec(new int[] {256, 128}, Activation.RELU, LossKind.CROSS_ENTROPY, 1e-3, 64, 10, 3);
+            case MNIST -> new TrainSpec(new int[] {256, 128}, Activation.RELU, LossKind.CROSS_ENTROPY,
+                    OptimizerKind.ADAM, 1e-3, 64, 10, 3, SEED, MNIST_VALIDATION, 0.2);
         };
     }
 
@@ -37,6 +40,6 @@ public final class Recipes {
 
     private static TrainSpec spec(int[] hidden, Activation activation, LossKind loss, double lr, int batch,
             int epochs, int patience) {
-        return new TrainSpec(hidden, activation, loss, OptimizerKind.ADAM, lr, batch, epochs, patience, SEED, 0.2);
+        return new TrainSpec(hidden, activation, loss, OptimizerKind.ADAM, lr, batch, epochs, patience, SEED, 0.2, 0);
     }
 }

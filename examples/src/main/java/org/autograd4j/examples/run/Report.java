@@ -21,9 +21,10 @@ public final class Report {
         for (int s : model.sizes()) {
             sizes.append(sizes.length() == 0 ? "" : "-").append(s);
         }
-        return String.format(Locale.ROOT, "%s: %d training and %d validation rows; MLP %s (%s, %s, %d parameters);"
+        return String.format(Locale.ROOT, "%s: %d training and %d validation rows; MLP %s (%s%s, %s, %d parameters);"
                 + " %s lr %s, batch %d, up to %d epochs, %s", problem.name(), trainRows, validationRows, sizes,
-                Activations.id(spec.activation()), spec.loss().id(), model.parameterCount(), spec.optimizer().id(),
+                Activations.id(spec.activation()), spec.dropout() > 0 ? ", dropout " + spec.dropout() : "",
+                spec.loss().id(), model.parameterCount(), spec.optimizer().id(),
                 spec.effectiveLr(), spec.batchSize(), spec.epochs(),
                 spec.patience() > 0 ? "patience " + spec.patience() : "no early stopping");
     }

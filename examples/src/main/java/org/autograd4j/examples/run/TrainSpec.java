@@ -16,9 +16,10 @@ import org.autograd4j.nn.Activation;
  *                       0 turns early stopping off
  * @param seed           the seed of the split, the weights and the shuffling
  * @param validation     the share of rows held out for validation, in (0, 1)
+ * @param dropout        the dropout probability after each hidden activation, in [0, 1)
  */
 public record TrainSpec(int[] hidden, Activation activation, LossKind loss, OptimizerKind optimizer, double lr,
-        int batchSize, int epochs, int patience, long seed, double validation) {
+        int batchSize, int epochs, int patience, long seed, double validation, double dropout) {
     /** Checks every value, naming the option in the message. */
     public TrainSpec {
         hidden = hidden.clone();
@@ -42,12 +43,21 @@ public record TrainSpec(int[] hidden, Activation activation, LossKind loss, Opti
         if (!(validation > 0 && validation < 1)) {
             throw new IllegalArgumentException("--validation must be in (0, 1), got " + validation);
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+        }
     }
 
     /** The same run with another optimizer (and its default learning rate). */
     public TrainSpec withOptimizer(OptimizerKind other) {
         return new TrainSpec(hidden, activation, loss, other, Double.NaN, batchSize, epochs, patience, seed,
-                validation);
+                validation, dropout);
+    }
+
+    /** The same run with at most {@code n} epochs and the given patience (0: no early stopping). */
+    public TrainSpec withEpochs(int n, int patienceEpochs) {
+        return new TrainSpec(hidden, activation, loss, optimizer, lr, batchSize, n, patienceEpochs, seed, validation,
+                dropout);
     }
 
     /** The learning rate actually used. */
