@@ -14,11 +14,11 @@ import org.autograd4j.core.Tensor;
  * Optimizer opt = Adagrad.builder(model.parameters()).lr(0.1).lrDecay(1e-4).build();
  * }</pre>
  */
-public final class Adagrad extends BaseOptimizer {
+public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> {
     private static final String NAME = "Adagrad";
 
     /** The hyper-parameters other than the learning rate, checked on creation. */
-    private record Options(double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
+    record Options(double lrDecay, double weightDecay, double initialAccumulatorValue, double eps) {
         Options {
             Check.nonNegative(NAME, "lrDecay", lrDecay);
             Check.nonNegative(NAME, "weightDecay", weightDecay);
@@ -28,24 +28,20 @@ public final class Adagrad extends BaseOptimizer {
     }
 
     /** Per-parameter state: the step count and the running sum of squared gradients. */
-    private static final class Slot {
+    static final class Slot {
         long step;
         double[] sum;
     }
 
-    private Options options;
-    private Slot[] slots;
-
     private Adagrad(Builder b) {
         super(NAME, b.params, b.lr);
         this.options = new Options(b.lrDecay, b.weightDecay, b.initialAccumulatorValue, b.eps);
-        this.slots = new Slot[params.size()];
-        for (int i = 0; i < slots.length; i++) {
+        this.slots = perParameter(i -> {
             Slot s = new Slot();
             s.sum = new double[params.get(i).array().length];
             Arrays.fill(s.sum, options.initialAccumulatorValue);
-            slots[i] = s;
-        }
+            return s;
+        });
     }
 
     /**
@@ -58,23 +54,14 @@ public final class Adagrad extends BaseOptimizer {
         return new Builder(params);
     }
 
-    /** Applies the update the class comment states; parameters without a gradient are skipped. */
+    /** Applies the update the class comment states to parameter {@code i}. */
     @Override
-    public void step() {
+    void update(int i, double[] x, double[] grad) {
         Options o = options;
-        for (int i = 0; i < params.size(); i++) {
-            Tensor p = params.get(i);
-            Tensor grad = p.grad();
-            if (grad == null) {
-                continue;
-            }
-            Slot s = slots[i];
-            s.step++;
-            double clr = lr / (1 + (s.step - 1) * o.lrDecay);
-            double[] x = p.array();
-            update(x, withWeightDecay(grad.array(), x, o.weightDecay), s.sum, clr, o.eps);
-            p.modifiedInPlace();
-        }
+        Slot s = slots.get(i);
+        s.step++;
+        double clr = lr / (1 + (s.step - 1) * o.lrDecay);
+        update(x, withWeightDecay(grad, x, o.weightDecay), s.sum, clr, o.eps);
     }
 
     private static void update(double[] x, double[] g, double[] sum, double clr, double eps) {
@@ -87,51 +74,42 @@ public final class Adagrad extends BaseOptimizer {
     }
 
     @Override
-    void exportState(Map<String, Double> hyper, Map<String, double[]> buffers) {
-        hyper.put("lr_decay", options.lrDecay);
-        hyper.put("weight_decay", options.weightDecay);
-        hyper.put("initial_accumulator_value", options.initialAccumulatorValue);
-        hyper.put("eps", options.eps);
-        for (int i = 0; i < slots.length; i++) {
-            buffers.put(i + ".step", new double[] {slots[i].step});
-            buffers.put(i + ".sum", slots[i].sum.clone());
-        }
+    void exportOptions(Options o, Map<String, Double> hyper) {
+        hyper.put("lr_decay", o.lrDecay);
+        hyper.put("weight_decay", o.weightDecay);
+        hyper.put("initial_accumulator_value", o.initialAccumulatorValue);
+        hyper.put("eps", o.eps);
     }
 
     @Override
-    Runnable importState(StateReader in) {
-        Options o = new Options(in.hyper("lr_decay"), in.hyper("weight_decay"), in.hyper("initial_accumulator_value"),
+    void exportSlot(int i, Slot s, Map<String, double[]> buffers) {
+        buffers.put(i + ".step", new double[] {s.step});
+        buffers.put(i + ".sum", s.sum.clone());
+    }
+
+    @Override
+    Options readOptions(StateReader in) {
+        return new Options(in.hyper("lr_decay"), in.hyper("weight_decay"), in.hyper("initial_accumulator_value"),
                 in.hyper("eps"));
-        Slot[] loaded = new Slot[params.size()];
-        for (int i = 0; i < loaded.length; i++) {
-            Slot s = new Slot();
-            s.step = in.step(i);
-            s.sum = in.buffer(i, "sum");
-            loaded[i] = s;
-        }
-        return () -> {
-            options = o;
-            slots = loaded;
-        };
+    }
+
+    @Override
+    Slot readSlot(StateReader in, int i, Options o) {
+        Slot s = new Slot();
+        s.step = in.step(i);
+        s.sum = in.buffer(i, "sum");
+        return s;
     }
 
     /** Collects {@link Adagrad}'s hyper-parameters; {@link #build()} checks them. */
-    public static final class Builder {
-        private final List<Tensor> params;
-        private double lr = 0.01;
+    public static final class Builder extends BaseBuilder<Builder> {
         private double lrDecay;
         private double weightDecay;
         private double initialAccumulatorValue;
         private double eps = 1e-10;
 
         private Builder(List<Tensor> params) {
-            this.params = params;
-        }
-
-        /** The learning rate, {@code > 0}; default 0.01. */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
+            super(params, 0.01);
         }
 
         /** The decay of the learning rate per step, {@code lr / (1 + (t - 1) * lrDecay)}, {@code >= 0}; default 0. */

@@ -12,7 +12,7 @@ import org.autograd4j.core.Tensor;
  *
  * <p>See the note on amsgrad in {@link Adam}.
  */
-abstract class AdamBase extends BaseOptimizer {
+abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
     /** The hyper-parameters other than the learning rate; build them with {@link #of}, which checks them. */
     record Options(double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
         static Options of(String op, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad) {
@@ -25,7 +25,7 @@ abstract class AdamBase extends BaseOptimizer {
     }
 
     /** Per-parameter state: step count, first and second moments, and (amsgrad only) the maximum second moment. */
-    private static final class Slot {
+    static final class Slot {
         long step;
         double[] expAvg;
         double[] expAvgSq;
@@ -34,55 +34,45 @@ abstract class AdamBase extends BaseOptimizer {
 
     /** True for AdamW: {@code p *= 1 - lr * weightDecay} before the step instead of adding the L2 term to g. */
     private final boolean decoupled;
-    private Options options;
-    private Slot[] slots;
 
-    AdamBase(String name, List<Tensor> params, double lr, Options options, boolean decoupled) {
+    /** The optimizer {@code b} describes; its hyper-parameters are checked before its parameters, then its lr. */
+    AdamBase(String name, AdamBuilder<?> b, boolean decoupled) {
+        this(name, b.params, b.lr, Options.of(name, b.beta1, b.beta2, b.eps, b.weightDecay, b.amsgrad), decoupled);
+    }
+
+    private AdamBase(String name, List<Tensor> params, double lr, Options options, boolean decoupled) {
         super(name, params, lr);
         this.options = options;
         this.decoupled = decoupled;
-        this.slots = new Slot[this.params.size()];
-        for (int i = 0; i < slots.length; i++) {
+        this.slots = perParameter(i -> {
             int n = this.params.get(i).array().length;
             Slot s = new Slot();
             s.expAvg = new double[n];
             s.expAvgSq = new double[n];
             s.maxExpAvgSq = options.amsgrad ? new double[n] : null;
-            slots[i] = s;
-        }
+            return s;
+        });
     }
 
-    /** Applies the update the class comment states; parameters without a gradient are skipped. */
+    /** Applies the update the class comment states to parameter {@code i}. */
     @Override
-    public final void step() {
+    final void update(int i, double[] x, double[] grad) {
         Options o = options;
-        double lr = this.lr;
+        Slot s = slots.get(i);
+        s.step++;
+        double stepSize = lr / (1 - Math.pow(o.beta1, s.step));
+        double invBc2Sqrt = 1 / Math.sqrt(1 - Math.pow(o.beta2, s.step));
         double shrink = decoupled ? 1 - lr * o.weightDecay : 1;
-        for (int i = 0; i < params.size(); i++) {
-            Tensor p = params.get(i);
-            Tensor grad = p.grad();
-            if (grad == null) {
-                continue;
-            }
-            Slot s = slots[i];
-            s.step++;
-            double stepSize = lr / (1 - Math.pow(o.beta1, s.step));
-            double invBc2Sqrt = 1 / Math.sqrt(1 - Math.pow(o.beta2, s.step));
-            double[] x = p.array();
-            double[] g = withWeightDecay(grad.array(), x, decoupled ? 0 : o.weightDecay);
-            if (s.maxExpAvgSq == null) {
-                update(x, g, s, o, stepSize, invBc2Sqrt, shrink);
-            } else {
-                updateAmsgrad(x, g, s, o, stepSize, invBc2Sqrt, shrink);
-            }
-            p.modifiedInPlace();
-        }
+        double[] g = withWeightDecay(grad, x, decoupled ? 0 : o.weightDecay);
+        update(x, g, s, o, stepSize, invBc2Sqrt, shrink);
     }
 
     /**
      * One fused loop. {@code sqrt(v) * invBc2Sqrt} stands for PyTorch's {@code sqrt(v) / sqrt(1 - beta2^t)}: a multiply
      * instead of a second division (the slowest operation here), equal to within an ulp. {@code shrink} is 1 for Adam,
-     * and {@code x * 1} is exactly {@code x}.
+     * and {@code x * 1} is exactly {@code x}. With amsgrad the running maximum of the raw second moment takes the place
+     * of {@code v} in the denominator; the test on {@code amsgrad} does not change inside the loop, so the JIT compiles
+     * one loop without it for each case (loop unswitching).
      */
     private static void update(double[] x, double[] g, Slot s, Options o, double stepSize, double invBc2Sqrt,
             double shrink) {
@@ -93,73 +83,100 @@ abstract class AdamBase extends BaseOptimizer {
         double eps = o.eps;
         double[] m = s.expAvg;
         double[] v = s.expAvgSq;
+        double[] vMax = s.maxExpAvgSq;
+        boolean amsgrad = vMax != null;
         for (int j = 0; j < x.length; j++) {
             double gj = g[j];
             double mj = b1 * m[j] + c1 * gj;
             double vj = b2 * v[j] + c2 * (gj * gj);
             m[j] = mj;
             v[j] = vj;
+            if (amsgrad) {
+                vj = Math.max(vMax[j], vj);
+                vMax[j] = vj;
+            }
             x[j] = x[j] * shrink - stepSize * (mj / (Math.sqrt(vj) * invBc2Sqrt + eps));
         }
     }
 
-    /** As {@link #update}, with the running maximum of the raw second moment in the denominator. */
-    private static void updateAmsgrad(double[] x, double[] g, Slot s, Options o, double stepSize, double invBc2Sqrt,
-            double shrink) {
-        double b1 = o.beta1;
-        double c1 = 1 - b1;
-        double b2 = o.beta2;
-        double c2 = 1 - b2;
-        double eps = o.eps;
-        double[] m = s.expAvg;
-        double[] v = s.expAvgSq;
-        double[] vMax = s.maxExpAvgSq;
-        for (int j = 0; j < x.length; j++) {
-            double gj = g[j];
-            double mj = b1 * m[j] + c1 * gj;
-            double vj = b2 * v[j] + c2 * (gj * gj);
-            m[j] = mj;
-            v[j] = vj;
-            double top = Math.max(vMax[j], vj);
-            vMax[j] = top;
-            x[j] = x[j] * shrink - stepSize * (mj / (Math.sqrt(top) * invBc2Sqrt + eps));
+    @Override
+    final void exportOptions(Options o, Map<String, Double> hyper) {
+        hyper.put("beta1", o.beta1);
+        hyper.put("beta2", o.beta2);
+        hyper.put("eps", o.eps);
+        hyper.put("weight_decay", o.weightDecay);
+        hyper.put("amsgrad", flag(o.amsgrad));
+    }
+
+    @Override
+    final void exportSlot(int i, Slot s, Map<String, double[]> buffers) {
+        buffers.put(i + ".step", new double[] {s.step});
+        buffers.put(i + ".exp_avg", s.expAvg.clone());
+        buffers.put(i + ".exp_avg_sq", s.expAvgSq.clone());
+        if (s.maxExpAvgSq != null) {
+            buffers.put(i + ".max_exp_avg_sq", s.maxExpAvgSq.clone());
         }
     }
 
     @Override
-    final void exportState(Map<String, Double> hyper, Map<String, double[]> buffers) {
-        hyper.put("beta1", options.beta1);
-        hyper.put("beta2", options.beta2);
-        hyper.put("eps", options.eps);
-        hyper.put("weight_decay", options.weightDecay);
-        hyper.put("amsgrad", flag(options.amsgrad));
-        for (int i = 0; i < slots.length; i++) {
-            Slot s = slots[i];
-            buffers.put(i + ".step", new double[] {s.step});
-            buffers.put(i + ".exp_avg", s.expAvg.clone());
-            buffers.put(i + ".exp_avg_sq", s.expAvgSq.clone());
-            if (s.maxExpAvgSq != null) {
-                buffers.put(i + ".max_exp_avg_sq", s.maxExpAvgSq.clone());
-            }
-        }
-    }
-
-    @Override
-    final Runnable importState(StateReader in) {
-        Options o = Options.of(name, in.hyper("beta1"), in.hyper("beta2"), in.hyper("eps"), in.hyper("weight_decay"),
+    final Options readOptions(StateReader in) {
+        return Options.of(name, in.hyper("beta1"), in.hyper("beta2"), in.hyper("eps"), in.hyper("weight_decay"),
                 in.flag("amsgrad"));
-        Slot[] loaded = new Slot[params.size()];
-        for (int i = 0; i < loaded.length; i++) {
-            Slot s = new Slot();
-            s.step = in.step(i);
-            s.expAvg = in.buffer(i, "exp_avg");
-            s.expAvgSq = in.buffer(i, "exp_avg_sq");
-            s.maxExpAvgSq = o.amsgrad ? in.buffer(i, "max_exp_avg_sq") : null;
-            loaded[i] = s;
+    }
+
+    @Override
+    final Slot readSlot(StateReader in, int i, Options o) {
+        Slot s = new Slot();
+        s.step = in.step(i);
+        s.expAvg = in.buffer(i, "exp_avg");
+        s.expAvgSq = in.buffer(i, "exp_avg_sq");
+        s.maxExpAvgSq = o.amsgrad ? in.buffer(i, "max_exp_avg_sq") : null;
+        return s;
+    }
+
+    /**
+     * The builder part {@link Adam} and {@link AdamW} share: all their hyper-parameters, with PyTorch's defaults but
+     * for the weight decay, whose default each names.
+     */
+    abstract static class AdamBuilder<B extends AdamBuilder<B>> extends BaseBuilder<B> {
+        double beta1 = 0.9;
+        double beta2 = 0.999;
+        double eps = 1e-8;
+        double weightDecay;
+        boolean amsgrad;
+
+        AdamBuilder(List<Tensor> params, double weightDecay) {
+            super(params, 1e-3);
+            this.weightDecay = weightDecay;
         }
-        return () -> {
-            options = o;
-            slots = loaded;
-        };
+
+        /** The decay rates of the first and second moment averages, each in [0, 1); default (0.9, 0.999). */
+        public B betas(double beta1, double beta2) {
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            return self();
+        }
+
+        /** The term added to the denominator, {@code >= 0}; default 1e-8. */
+        public B eps(double eps) {
+            this.eps = eps;
+            return self();
+        }
+
+        /**
+         * The weight decay, {@code >= 0}. For {@link Adam} the L2 penalty added to the gradient,
+         * {@code grad + weightDecay * p}, default 0; for {@link AdamW} the decoupled decay rate, a step starting with
+         * {@code p -= lr * weightDecay * p}, default 0.01.
+         */
+        public B weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return self();
+        }
+
+        /** Use the running maximum of the second moment (the AMSGrad variant); default false. */
+        public B amsgrad(boolean amsgrad) {
+            this.amsgrad = amsgrad;
+            return self();
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class AdamW extends AdamBase {
     private static final String NAME = "AdamW";
 
     private AdamW(Builder b) {
-        super(NAME, b.params, b.lr, Options.of(NAME, b.beta1, b.beta2, b.eps, b.weightDecay, b.amsgrad), true);
+        super(NAME, b, true);
     }
 
     /**
@@ -30,50 +30,9 @@ public final class AdamW extends AdamBase {
     }
 
     /** Collects {@link AdamW}'s hyper-parameters; {@link #build()} checks them. */
-    public static final class Builder {
-        private final List<Tensor> params;
-        private double lr = 1e-3;
-        private double beta1 = 0.9;
-        private double beta2 = 0.999;
-        private double eps = 1e-8;
-        private double weightDecay = 0.01;
-        private boolean amsgrad;
-
+    public static final class Builder extends AdamBuilder<Builder> {
         private Builder(List<Tensor> params) {
-            this.params = params;
-        }
-
-        /** The learning rate, {@code > 0}; default 1e-3. */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
-        }
-
-        /** The decay rates of the first and second moment averages, each in [0, 1); default (0.9, 0.999). */
-        public Builder betas(double beta1, double beta2) {
-            this.beta1 = beta1;
-            this.beta2 = beta2;
-            return this;
-        }
-
-        /** The term added to the denominator, {@code >= 0}; default 1e-8. */
-        public Builder eps(double eps) {
-            this.eps = eps;
-            return this;
-        }
-
-        /**
-         * The decoupled decay rate, {@code >= 0}: a step starts with {@code p -= lr * weightDecay * p}. Default 0.01.
-         */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
-        /** Use the running maximum of the second moment (the AMSGrad variant); default false. */
-        public Builder amsgrad(boolean amsgrad) {
-            this.amsgrad = amsgrad;
-            return this;
+            super(params, 0.01);
         }
 
         /**

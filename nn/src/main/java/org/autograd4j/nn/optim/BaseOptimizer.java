@@ -1,20 +1,31 @@
 package org.autograd4j.nn.optim;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.autograd4j.core.Tensor;
 
 /**
- * What every optimizer shares: the checked parameter list, the learning rate, {@link #zeroGrad()}, and the frame of
- * {@link #state()} / {@link #loadState} (type, {@code lr}, {@code param_sizes}); subclasses add their hyper-parameters
- * and typed per-parameter slots.
+ * What every optimizer shares: the checked parameter list, the learning rate, its other hyper-parameters ({@code O})
+ * and per-parameter slots ({@code S}) as typed fields, {@link #zeroGrad()}, the frame of {@link #step()} (which
+ * parameters to update) and of {@link #state()} / {@link #loadState} (type, {@code lr}, {@code param_sizes}, then the
+ * options and each slot in parameter order), and the builders' common part ({@link BaseBuilder}). Subclasses add their
+ * update rule and how their options and slots are named in an {@link OptimizerState}.
+ *
+ * @param <O> the hyper-parameters other than the learning rate, checked when created
+ * @param <S> the state of one parameter
  */
-abstract class BaseOptimizer implements Optimizer {
+abstract class BaseOptimizer<O, S> implements Optimizer {
     /** The optimizer's name in messages and in {@link OptimizerState#type()}. */
     final String name;
     final List<Tensor> params;
     double lr;
+    /** The hyper-parameters other than the learning rate; the subclass's constructor sets them. */
+    O options;
+    /** Parameter {@code i}'s state is {@code slots.get(i)}; the subclass's constructor sets them. */
+    List<S> slots;
     /** Work arrays as long as the largest parameter, for the update loops; see {@link #scratch(int)}. */
     private final double[][] scratch = new double[2][];
 
@@ -23,6 +34,29 @@ abstract class BaseOptimizer implements Optimizer {
         this.params = Check.parameters(name, params);
         this.lr = Check.positive(name, "lr", lr);
     }
+
+    /**
+     * Calls {@link #update} for every parameter that has a gradient, then {@code modifiedInPlace()} on it; parameters
+     * without a gradient are skipped. One call per parameter: the loops over its elements stay inside {@code update}.
+     */
+    @Override
+    public final void step() {
+        for (int i = 0; i < params.size(); i++) {
+            Tensor p = params.get(i);
+            Tensor grad = p.grad();
+            if (grad == null) {
+                continue;
+            }
+            update(i, p.array(), grad.array());
+            p.modifiedInPlace();
+        }
+    }
+
+    /**
+     * Applies this optimizer's rule to parameter {@code i}: updates its values {@code x} in place from its raw
+     * gradient {@code grad} (weight decay not yet applied) and advances its slot.
+     */
+    abstract void update(int i, double[] x, double[] grad);
 
     @Override
     public final void zeroGrad() {
@@ -56,7 +90,10 @@ abstract class BaseOptimizer implements Optimizer {
             sizes[i] = params.get(i).size();
         }
         buffers.put("param_sizes", sizes);
-        exportState(hyper, buffers);
+        exportOptions(options, hyper);
+        for (int i = 0; i < sizes.length; i++) {
+            exportSlot(i, slots.get(i), buffers);
+        }
         return new OptimizerState(name, hyper, buffers);
     }
 
@@ -68,16 +105,33 @@ abstract class BaseOptimizer implements Optimizer {
     public final void loadState(OptimizerState state) {
         StateReader in = new StateReader(name, state, params);
         double loadedLr = Check.nonNegative(name, "lr", in.hyper("lr"));
-        Runnable commit = importState(in);
+        O o = readOptions(in);
+        List<S> loaded = perParameter(i -> readSlot(in, i, o));
         lr = loadedLr;
-        commit.run();
+        options = o;
+        slots = loaded;
     }
 
-    /** Adds this optimizer's hyper-parameters and copies of its buffers, named as {@link OptimizerState} lists. */
-    abstract void exportState(Map<String, Double> hyper, Map<String, double[]> buffers);
+    /** Adds the hyper-parameters {@code o} to {@code hyper}, by their {@link OptimizerState} names. */
+    abstract void exportOptions(O o, Map<String, Double> hyper);
 
-    /** Reads and checks everything from {@code in} without changing this optimizer; returns the change to apply. */
-    abstract Runnable importState(StateReader in);
+    /** Adds copies of parameter {@code i}'s buffers in {@code s} to {@code buffers}, named {@code i.name}. */
+    abstract void exportSlot(int i, S s, Map<String, double[]> buffers);
+
+    /** Reads and checks the hyper-parameters other than {@code lr} from {@code in}. */
+    abstract O readOptions(StateReader in);
+
+    /** Reads and checks parameter {@code i}'s state from {@code in}, for an optimizer with options {@code o}. */
+    abstract S readSlot(StateReader in, int i, O o);
+
+    /** One slot per parameter: {@code make.apply(i)} for parameter {@code i}, in order. */
+    final List<S> perParameter(IntFunction<S> make) {
+        List<S> out = new ArrayList<>(params.size());
+        for (int i = 0; i < params.size(); i++) {
+            out.add(make.apply(i));
+        }
+        return out;
+    }
 
     /**
      * The gradient with the L2 term, {@code g + l2 * x}, in a work array, or {@code g} itself when {@code l2} is 0
@@ -113,5 +167,32 @@ abstract class BaseOptimizer implements Optimizer {
     /** A boolean as a stored hyper-parameter. */
     static double flag(boolean b) {
         return b ? 1 : 0;
+    }
+
+    /**
+     * The part every optimizer's builder shares: the parameters and the learning rate. {@code B} is the concrete
+     * builder, so that the setters declared here return it and calls chain; {@code build()} stays in the concrete
+     * builder, which checks nothing itself (the optimizer's constructor does).
+     */
+    abstract static class BaseBuilder<B extends BaseBuilder<B>> {
+        final List<Tensor> params;
+        double lr;
+
+        BaseBuilder(List<Tensor> params, double lr) {
+            this.params = params;
+            this.lr = lr;
+        }
+
+        /** The learning rate, {@code > 0}; the default is PyTorch's, as the optimizer's {@code builder} states. */
+        public B lr(double lr) {
+            this.lr = lr;
+            return self();
+        }
+
+        /** This builder as its concrete type: {@code B} is that type, as every subclass declares. */
+        @SuppressWarnings("unchecked")
+        final B self() {
+            return (B) this;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.autograd4j.nn.optim;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,12 +12,12 @@ import java.util.Map;
  * new CosineAnnealingLr(opt, 100, 1e-5);
  * }</pre>
  */
-public final class CosineAnnealingLr implements LrScheduler {
-    private final Optimizer optimizer;
+public final class CosineAnnealingLr extends BaseLrScheduler {
+    private static final String NAME = "CosineAnnealingLr";
+
     private double baseLr;
     private final int tMax;
     private final double etaMin;
-    private int lastEpoch;
 
     /**
      * A schedule whose base rate is the optimizer's current learning rate.
@@ -28,9 +27,9 @@ public final class CosineAnnealingLr implements LrScheduler {
      * @throws IllegalArgumentException naming the invalid argument and its value
      */
     public CosineAnnealingLr(Optimizer optimizer, int tMax, double etaMin) {
-        this.optimizer = Check.notNull("CosineAnnealingLr", "optimizer", optimizer);
-        this.tMax = Check.atLeast("CosineAnnealingLr", "tMax", tMax, 1);
-        this.etaMin = Check.nonNegative("CosineAnnealingLr", "etaMin", etaMin);
+        super(NAME, optimizer);
+        this.tMax = Check.atLeast(NAME, "tMax", tMax, 1);
+        this.etaMin = Check.nonNegative(NAME, "etaMin", etaMin);
         this.baseLr = optimizer.learningRate();
     }
 
@@ -42,29 +41,15 @@ public final class CosineAnnealingLr implements LrScheduler {
         optimizer.setLearningRate(lr);
     }
 
+    /** Adds {@code base_lr}, which a restarted program's optimizer may no longer hold. */
     @Override
-    public double lastLr() {
-        return optimizer.learningRate();
-    }
-
-    @Override
-    public int lastEpoch() {
-        return lastEpoch;
-    }
-
-    @Override
-    public Map<String, Double> state() {
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("last_epoch", (double) lastEpoch);
+    void exportState(Map<String, Double> out) {
         out.put("base_lr", baseLr);
-        return out;
     }
 
     @Override
-    public void loadState(Map<String, Double> state) {
-        int epoch = Check.count("CosineAnnealingLr.loadState", state, "last_epoch");
-        baseLr = Check.nonNegative("CosineAnnealingLr.loadState", "base_lr",
-                Check.value("CosineAnnealingLr.loadState", state, "base_lr"));
-        lastEpoch = epoch;
+    Runnable importState(String op, Map<String, Double> state) {
+        double loaded = Check.nonNegative(op, "base_lr", Check.value(op, state, "base_lr"));
+        return () -> baseLr = loaded;
     }
 }

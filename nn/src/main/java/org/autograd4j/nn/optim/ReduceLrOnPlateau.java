@@ -1,6 +1,5 @@
 package org.autograd4j.nn.optim;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Map;
  * sched.step(validationLoss);   // once per epoch
  * }</pre>
  */
-public final class ReduceLrOnPlateau implements LrScheduler {
+public final class ReduceLrOnPlateau extends BaseLrScheduler {
     /** Whether a lower (loss) or a higher (accuracy) metric is better. */
     public enum Mode {
         /** Lower is better. */
@@ -28,7 +27,6 @@ public final class ReduceLrOnPlateau implements LrScheduler {
     /** PyTorch's {@code eps}: reductions smaller than this are skipped. */
     private static final double MIN_CHANGE = 1e-8;
 
-    private final Optimizer optimizer;
     private final Mode mode;
     private final double factor;
     private final int patience;
@@ -38,7 +36,6 @@ public final class ReduceLrOnPlateau implements LrScheduler {
     private double best;
     private int badEpochs;
     private int cooldownCounter;
-    private int lastEpoch;
 
     /**
      * A scheduler with PyTorch's defaults: {@code factor 0.1, patience 10, threshold 1e-4, cooldown 0, minLr 0}.
@@ -62,7 +59,7 @@ public final class ReduceLrOnPlateau implements LrScheduler {
      */
     public ReduceLrOnPlateau(Optimizer optimizer, Mode mode, double factor, int patience, double threshold,
             int cooldown, double minLr) {
-        this.optimizer = Check.notNull(NAME, "optimizer", optimizer);
+        super(NAME, optimizer);
         this.mode = Check.notNull(NAME, "mode", mode);
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException(NAME + ": factor must be in (0, 1), got " + factor);
@@ -125,35 +122,21 @@ public final class ReduceLrOnPlateau implements LrScheduler {
     }
 
     @Override
-    public double lastLr() {
-        return optimizer.learningRate();
-    }
-
-    @Override
-    public int lastEpoch() {
-        return lastEpoch;
-    }
-
-    @Override
-    public Map<String, Double> state() {
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("last_epoch", (double) lastEpoch);
+    void exportState(Map<String, Double> out) {
         out.put("best", best);
         out.put("num_bad_epochs", (double) badEpochs);
         out.put("cooldown_counter", (double) cooldownCounter);
-        return out;
     }
 
     @Override
-    public void loadState(Map<String, Double> state) {
-        String op = NAME + ".loadState";
-        int epoch = Check.count(op, state, "last_epoch");
+    Runnable importState(String op, Map<String, Double> state) {
         double loadedBest = Check.value(op, state, "best");
         int bad = Check.count(op, state, "num_bad_epochs");
         int cooling = Check.count(op, state, "cooldown_counter");
-        lastEpoch = epoch;
-        best = loadedBest;
-        badEpochs = bad;
-        cooldownCounter = cooling;
+        return () -> {
+            best = loadedBest;
+            badEpochs = bad;
+            cooldownCounter = cooling;
+        };
     }
 }

@@ -14,11 +14,11 @@ import org.autograd4j.core.Tensor;
  * Optimizer opt = RmsProp.builder(model.parameters()).lr(1e-3).centered(true).momentum(0.9).build();
  * }</pre>
  */
-public final class RmsProp extends BaseOptimizer {
+public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> {
     private static final String NAME = "RmsProp";
 
     /** The hyper-parameters other than the learning rate, checked on creation. */
-    private record Options(double alpha, double eps, double momentum, boolean centered, double weightDecay) {
+    record Options(double alpha, double eps, double momentum, boolean centered, double weightDecay) {
         Options {
             Check.fraction(NAME, "alpha", alpha);
             Check.nonNegative(NAME, "eps", eps);
@@ -28,28 +28,24 @@ public final class RmsProp extends BaseOptimizer {
     }
 
     /** Per-parameter state; {@code gradAvg} only when centered, {@code momentumBuffer} only with momentum. */
-    private static final class Slot {
+    static final class Slot {
         long step;
         double[] squareAvg;
         double[] gradAvg;
         double[] momentumBuffer;
     }
 
-    private Options options;
-    private Slot[] slots;
-
     private RmsProp(Builder b) {
         super(NAME, b.params, b.lr);
         this.options = new Options(b.alpha, b.eps, b.momentum, b.centered, b.weightDecay);
-        this.slots = new Slot[params.size()];
-        for (int i = 0; i < slots.length; i++) {
+        this.slots = perParameter(i -> {
             int n = params.get(i).array().length;
             Slot s = new Slot();
             s.squareAvg = new double[n];
             s.gradAvg = options.centered ? new double[n] : null;
             s.momentumBuffer = options.momentum > 0 ? new double[n] : null;
-            slots[i] = s;
-        }
+            return s;
+        });
     }
 
     /**
@@ -62,22 +58,13 @@ public final class RmsProp extends BaseOptimizer {
         return new Builder(params);
     }
 
-    /** Applies the update the class comment states; parameters without a gradient are skipped. */
+    /** Applies the update the class comment states to parameter {@code i}. */
     @Override
-    public void step() {
+    void update(int i, double[] x, double[] grad) {
         Options o = options;
-        for (int i = 0; i < params.size(); i++) {
-            Tensor p = params.get(i);
-            Tensor grad = p.grad();
-            if (grad == null) {
-                continue;
-            }
-            Slot s = slots[i];
-            s.step++;
-            double[] x = p.array();
-            update(x, withWeightDecay(grad.array(), x, o.weightDecay), scratch(1), s, lr, o);
-            p.modifiedInPlace();
-        }
+        Slot s = slots.get(i);
+        s.step++;
+        update(x, withWeightDecay(grad, x, o.weightDecay), scratch(1), s, lr, o);
     }
 
     /** Two passes of simple loops, so that each vectorizes: the averages and denominators, then the update. */
@@ -120,48 +107,44 @@ public final class RmsProp extends BaseOptimizer {
     }
 
     @Override
-    void exportState(Map<String, Double> hyper, Map<String, double[]> buffers) {
-        hyper.put("alpha", options.alpha);
-        hyper.put("eps", options.eps);
-        hyper.put("momentum", options.momentum);
-        hyper.put("centered", flag(options.centered));
-        hyper.put("weight_decay", options.weightDecay);
-        for (int i = 0; i < slots.length; i++) {
-            Slot s = slots[i];
-            buffers.put(i + ".step", new double[] {s.step});
-            buffers.put(i + ".square_avg", s.squareAvg.clone());
-            if (s.momentumBuffer != null) {
-                buffers.put(i + ".momentum_buffer", s.momentumBuffer.clone());
-            }
-            if (s.gradAvg != null) {
-                buffers.put(i + ".grad_avg", s.gradAvg.clone());
-            }
+    void exportOptions(Options o, Map<String, Double> hyper) {
+        hyper.put("alpha", o.alpha);
+        hyper.put("eps", o.eps);
+        hyper.put("momentum", o.momentum);
+        hyper.put("centered", flag(o.centered));
+        hyper.put("weight_decay", o.weightDecay);
+    }
+
+    @Override
+    void exportSlot(int i, Slot s, Map<String, double[]> buffers) {
+        buffers.put(i + ".step", new double[] {s.step});
+        buffers.put(i + ".square_avg", s.squareAvg.clone());
+        if (s.momentumBuffer != null) {
+            buffers.put(i + ".momentum_buffer", s.momentumBuffer.clone());
+        }
+        if (s.gradAvg != null) {
+            buffers.put(i + ".grad_avg", s.gradAvg.clone());
         }
     }
 
     @Override
-    Runnable importState(StateReader in) {
-        Options o = new Options(in.hyper("alpha"), in.hyper("eps"), in.hyper("momentum"), in.flag("centered"),
+    Options readOptions(StateReader in) {
+        return new Options(in.hyper("alpha"), in.hyper("eps"), in.hyper("momentum"), in.flag("centered"),
                 in.hyper("weight_decay"));
-        Slot[] loaded = new Slot[params.size()];
-        for (int i = 0; i < loaded.length; i++) {
-            Slot s = new Slot();
-            s.step = in.step(i);
-            s.squareAvg = in.buffer(i, "square_avg");
-            s.momentumBuffer = o.momentum > 0 ? in.buffer(i, "momentum_buffer") : null;
-            s.gradAvg = o.centered ? in.buffer(i, "grad_avg") : null;
-            loaded[i] = s;
-        }
-        return () -> {
-            options = o;
-            slots = loaded;
-        };
+    }
+
+    @Override
+    Slot readSlot(StateReader in, int i, Options o) {
+        Slot s = new Slot();
+        s.step = in.step(i);
+        s.squareAvg = in.buffer(i, "square_avg");
+        s.momentumBuffer = o.momentum > 0 ? in.buffer(i, "momentum_buffer") : null;
+        s.gradAvg = o.centered ? in.buffer(i, "grad_avg") : null;
+        return s;
     }
 
     /** Collects {@link RmsProp}'s hyper-parameters; {@link #build()} checks them. */
-    public static final class Builder {
-        private final List<Tensor> params;
-        private double lr = 0.01;
+    public static final class Builder extends BaseBuilder<Builder> {
         private double alpha = 0.99;
         private double eps = 1e-8;
         private double momentum;
@@ -169,13 +152,7 @@ public final class RmsProp extends BaseOptimizer {
         private double weightDecay;
 
         private Builder(List<Tensor> params) {
-            this.params = params;
-        }
-
-        /** The learning rate, {@code > 0}; default 0.01. */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
+            super(params, 0.01);
         }
 
         /** The smoothing constant of the squared-gradient average, in [0, 1]; default 0.99. */

@@ -14,11 +14,11 @@ import org.autograd4j.core.Tensor;
  * Optimizer opt = Sgd.builder(model.parameters()).lr(0.1).momentum(0.9).nesterov(true).build();
  * }</pre>
  */
-public final class Sgd extends BaseOptimizer {
+public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
     private static final String NAME = "Sgd";
 
     /** The hyper-parameters other than the learning rate, checked on creation. */
-    private record Options(double momentum, double dampening, boolean nesterov, double weightDecay) {
+    record Options(double momentum, double dampening, boolean nesterov, double weightDecay) {
         Options {
             Check.nonNegative(NAME, "momentum", momentum);
             Check.fraction(NAME, "dampening", dampening);
@@ -31,17 +31,14 @@ public final class Sgd extends BaseOptimizer {
     }
 
     /** Per-parameter state: the momentum buffer, null until the parameter's first step with momentum. */
-    private static final class Slot {
+    static final class Slot {
         double[] momentumBuffer;
     }
-
-    private Options options;
-    private Slot[] slots;
 
     private Sgd(Builder b) {
         super(NAME, b.params, b.lr);
         this.options = new Options(b.momentum, b.dampening, b.nesterov, b.weightDecay);
-        this.slots = newSlots(params.size());
+        this.slots = perParameter(i -> new Slot());
     }
 
     /**
@@ -54,27 +51,18 @@ public final class Sgd extends BaseOptimizer {
         return new Builder(params);
     }
 
-    /** Applies {@code p -= lr * update} as the class comment states; parameters without a gradient are skipped. */
+    /** Applies {@code p -= lr * update} to parameter {@code i} as the class comment states. */
     @Override
-    public void step() {
+    void update(int i, double[] x, double[] grad) {
         Options o = options;
         double lr = this.lr;
-        for (int i = 0; i < params.size(); i++) {
-            Tensor p = params.get(i);
-            Tensor grad = p.grad();
-            if (grad == null) {
-                continue;
+        double[] g = withWeightDecay(grad, x, o.weightDecay);
+        if (o.momentum == 0) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] -= lr * g[j];
             }
-            double[] x = p.array();
-            double[] g = withWeightDecay(grad.array(), x, o.weightDecay);
-            if (o.momentum == 0) {
-                for (int j = 0; j < x.length; j++) {
-                    x[j] -= lr * g[j];
-                }
-            } else {
-                momentumStep(x, g, slots[i], lr, o);
-            }
-            p.modifiedInPlace();
+        } else {
+            momentumStep(x, g, slots.get(i), lr, o);
         }
     }
 
@@ -104,57 +92,41 @@ public final class Sgd extends BaseOptimizer {
     }
 
     @Override
-    void exportState(Map<String, Double> hyper, Map<String, double[]> buffers) {
-        hyper.put("momentum", options.momentum);
-        hyper.put("dampening", options.dampening);
-        hyper.put("nesterov", flag(options.nesterov));
-        hyper.put("weight_decay", options.weightDecay);
-        for (int i = 0; i < slots.length; i++) {
-            if (slots[i].momentumBuffer != null) {
-                buffers.put(i + ".momentum_buffer", slots[i].momentumBuffer.clone());
-            }
+    void exportOptions(Options o, Map<String, Double> hyper) {
+        hyper.put("momentum", o.momentum);
+        hyper.put("dampening", o.dampening);
+        hyper.put("nesterov", flag(o.nesterov));
+        hyper.put("weight_decay", o.weightDecay);
+    }
+
+    @Override
+    void exportSlot(int i, Slot s, Map<String, double[]> buffers) {
+        if (s.momentumBuffer != null) {
+            buffers.put(i + ".momentum_buffer", s.momentumBuffer.clone());
         }
     }
 
     @Override
-    Runnable importState(StateReader in) {
-        Options o = new Options(in.hyper("momentum"), in.hyper("dampening"), in.flag("nesterov"),
-                in.hyper("weight_decay"));
-        Slot[] loaded = newSlots(params.size());
-        for (int i = 0; i < loaded.length; i++) {
-            loaded[i].momentumBuffer = in.optionalBuffer(i, "momentum_buffer");
-        }
-        return () -> {
-            options = o;
-            slots = loaded;
-        };
+    Options readOptions(StateReader in) {
+        return new Options(in.hyper("momentum"), in.hyper("dampening"), in.flag("nesterov"), in.hyper("weight_decay"));
     }
 
-    private static Slot[] newSlots(int n) {
-        Slot[] s = new Slot[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = new Slot();
-        }
+    @Override
+    Slot readSlot(StateReader in, int i, Options o) {
+        Slot s = new Slot();
+        s.momentumBuffer = in.optionalBuffer(i, "momentum_buffer");
         return s;
     }
 
     /** Collects {@link Sgd}'s hyper-parameters; {@link #build()} checks them. */
-    public static final class Builder {
-        private final List<Tensor> params;
-        private double lr = 1e-3;
+    public static final class Builder extends BaseBuilder<Builder> {
         private double momentum;
         private double dampening;
         private boolean nesterov;
         private double weightDecay;
 
         private Builder(List<Tensor> params) {
-            this.params = params;
-        }
-
-        /** The learning rate, {@code > 0}; default 1e-3. */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
+            super(params, 1e-3);
         }
 
         /** The momentum factor, {@code >= 0}; default 0 (plain SGD). */
