@@ -1,5 +1,6 @@
 package org.autograd4j.benchmarks;
 
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.autograd4j.core.Autograd;
@@ -23,10 +24,12 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The GEMM bound of an {@code mlp-mnist-shape} step (784 → 256 → 128 → 10, batch 128, float32): its 3 forward and 5
  * backward matrix products alone — {@code X·W1, H1·W2, H2·W3}, then {@code H2ᵀ·dY, dY·W3ᵀ, H1ᵀ·dH2, dH2·W2ᵀ,
- * Xᵀ·dH1} — timed three ways: raw {@code Nd4j.gemm} with transpose flags; the engine's own GEMM, i.e.
- * {@code Tensor.matmul} under {@code noGrad} on operands transposed beforehand (core's MatMul backward passes
- * transpose flags to its GEMM, so this is what a step pays); and {@code Tensor.matmul} with the {@code transpose()}
- * copies inside the timing.
+ * Xᵀ·dH1} — timed four ways: raw {@code Nd4j.gemm} with transpose flags ({@link #nd4j}); the engine's own GEMM as
+ * a step runs it ({@link #engine}): the 3 forward products as {@code Tensor.matmul} under {@code noGrad}, the 5
+ * backward ones by differentiating a retained graph of three chained matmuls ({@code Autograd.grad}), so core's
+ * MatMul backward calls its GEMM with the transpose flags, exactly as in a step; {@code Tensor.matmul} under
+ * {@code noGrad} on operands transposed beforehand ({@link #engineNoTranspose}: all eight as plain products); and
+ * with the {@code transpose()} copies inside the timing ({@link #engineWithTranspose}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +57,8 @@ public class GemmBoundBench {
     private Tensor w2T;
     private Tensor w3T;
     private INDArray[] a;
+    private Tensor chainOut;
+    private List<Tensor> chainWeights;
 
     /** Random float32 operands of the step's shapes (values do not matter to GEMM speed). */
     @Setup
@@ -75,6 +80,11 @@ public class GemmBoundBench {
         h2T = h2.transpose();
         w2T = w2.transpose();
         w3T = w3.transpose();
+        Tensor v1 = w1.detach().requiresGrad(true);
+        Tensor v2 = w2.detach().requiresGrad(true);
+        Tensor v3 = w3.detach().requiresGrad(true);
+        chainWeights = List.of(v1, v2, v3);
+        chainOut = x.matmul(v1).matmul(v2).matmul(v3);
         a = new INDArray[] {x.toNd4j(), w1.toNd4j(), w2.toNd4j(), w3.toNd4j(), h1.toNd4j(), h2.toNd4j(), dy.toNd4j(),
             dh2.toNd4j(), dh1.toNd4j()};
     }
@@ -104,9 +114,20 @@ public class GemmBoundBench {
         }
     }
 
-    /** The 8 products as {@code Tensor.matmul} under {@code noGrad}, transposed operands prepared beforehand. */
+    /** The engine's GEMM as a step calls it: 3 forward products, then the 5 backward ones of a retained graph. */
     @Benchmark
     public void engine(Blackhole bh) {
+        try (Autograd.Scope scope = Autograd.noGrad()) {
+            bh.consume(x.matmul(w1));
+            bh.consume(h1.matmul(w2));
+            bh.consume(h2.matmul(w3));
+        }
+        bh.consume(Autograd.grad(chainOut, chainWeights, dy, false, true));
+    }
+
+    /** The 8 products as {@code Tensor.matmul} under {@code noGrad}, transposed operands prepared beforehand. */
+    @Benchmark
+    public void engineNoTranspose(Blackhole bh) {
         try (Autograd.Scope scope = Autograd.noGrad()) {
             bh.consume(x.matmul(w1));
             bh.consume(h1.matmul(w2));
@@ -119,7 +140,7 @@ public class GemmBoundBench {
         }
     }
 
-    /** As {@link #engine}, with the {@code transpose()} copies inside the timing. */
+    /** As {@link #engineNoTranspose}, with the {@code transpose()} copies inside the timing. */
     @Benchmark
     public void engineWithTranspose(Blackhole bh) {
         try (Autograd.Scope scope = Autograd.noGrad()) {

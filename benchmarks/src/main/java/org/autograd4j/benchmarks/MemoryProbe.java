@@ -9,7 +9,8 @@ import org.bytedeco.javacpp.Pointer;
  * ({@code VmRSS}) and its peak ({@code VmHWM}) from {@code /proc/self/status}, the off-heap bytes JavaCPP has
  * allocated ({@code Pointer.totalBytes}: ND4J's buffers and core's BLAS scratch) and its own RSS reading
  * ({@code Pointer.physicalBytes}), and the Java heap; then the growth after warm-up — from the first sample at or
- * past a fifth of the run to the end, which should be about zero — and the bytes allocated per step.
+ * past half the run to the end, which should be about zero — and the bytes allocated per step. (The heap, and so
+ * RSS, grows during the first thousands of steps while the garbage collector sizes it to the allocation rate.)
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.autograd4j.benchmarks.MemoryProbe [steps=100000] [every=10000]}.
  */
@@ -41,7 +42,7 @@ public final class MemoryProbe {
                         + " javacpp_physical_mib=%.1f heap_used_mib=%.1f heap_committed_mib=%.1f loss=%.4f%n",
                         w.label, step, now[1] / 1024.0, now[2] / 1024.0, now[3], Pointer.physicalBytes() / 1048576.0,
                         (rt.totalMemory() - rt.freeMemory()) / 1048576.0, rt.totalMemory() / 1048576.0, loss);
-                if (base == null && step >= steps / 5) {
+                if (base == null && step >= steps / 2) {
                     base = now;
                 }
                 last = now;

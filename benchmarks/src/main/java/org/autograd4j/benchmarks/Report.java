@@ -62,7 +62,7 @@ final class Report {
         s.append("Machine: ").append(Machine.describe()).append("\n");
         for (String l : lines.getOrDefault("INFO", List.of())) {
             if (l.contains("openblas_kernel")) {
-                s.append("Engine BLAS: ").append(l.substring(5)).append("\n");
+                s.append("Engine BLAS: OpenBLAS kernel ").append(field(l, "openblas_kernel")).append("\n");
                 break;
             }
         }
@@ -124,15 +124,18 @@ final class Report {
 
     private void gemm(StringBuilder s) {
         s.append("\n### mlp-mnist-shape step against its GEMM bound (8 products, µs)\n\n");
-        s.append("| threads | ND4J gemm | engine matmul | engine matmul + transposes | full nn step (JMH) |"
-                + " step / engine bound | step / ND4J bound |\n|---|---|---|---|---|---|---|\n");
+        s.append("| threads | ND4J gemm | engine GEMM as in a step | engine, operands pre-transposed | engine +"
+                + " transpose() copies | full nn step (JMH) | step / engine bound | step / ND4J bound |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (String t : List.of("1", "2")) {
             Double nd = get("GemmBoundBench.nd4j threads=" + t);
             Double en = get("GemmBoundBench.engine threads=" + t);
+            Double nt = get("GemmBoundBench.engineNoTranspose threads=" + t);
             Double tr = get("GemmBoundBench.engineWithTranspose threads=" + t);
             Double step = get("TrainingBench.step threads=" + t + " trainer=nn workload=mlp-mnist-shape");
-            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", t, fmt(nd, 1e3, "%.0f"),
-                    fmt(en, 1e3, "%.0f"), fmt(tr, 1e3, "%.0f"), fmt(step, 1e3, "%.0f"), ratio(step, en), ratio(step, nd)));
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", t, fmt(nd, 1e3, "%.0f"),
+                    fmt(en, 1e3, "%.0f"), fmt(nt, 1e3, "%.0f"), fmt(tr, 1e3, "%.0f"), fmt(step, 1e3, "%.0f"),
+                    ratio(step, en), ratio(step, nd)));
         }
     }
 

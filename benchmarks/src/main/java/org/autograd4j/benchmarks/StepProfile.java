@@ -14,7 +14,8 @@ import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.optim.Optimizer;
 
 /**
- * Where the time of a {@code tiny} and a {@code wdbc-shape} step goes, for the step users write ({@link NnTrainer}):
+ * Where the time of a {@code tiny}, a {@code wdbc-shape} and an {@code mlp-mnist-shape} step goes, for the step users
+ * write ({@link NnTrainer}):
  * the whole step and its phases (forward + loss, backward, optimizer step, zeroGrad), then every core op the step
  * records, timed alone in a loop on the step's real shapes and values — forward with recording on, and backward as
  * (forward + {@code backward} from a leaf) − forward − the fixed cost of a {@code backward()} call — with inputs
@@ -25,19 +26,23 @@ import org.autograd4j.nn.optim.Optimizer;
  */
 public final class StepProfile {
     private final long budgetNs;
+    /** How long the whole step runs before anything is timed, so the JIT has compiled every op's path. */
+    private final long warmupNs;
     /** Where timed results go, so the JIT cannot drop the work. */
     private Object sink;
 
     private StepProfile(boolean full) {
         this.budgetNs = full ? 1_000_000_000L : 300_000_000L;
+        this.warmupNs = full ? 10_000_000_000L : 3_000_000_000L;
     }
 
-    /** Profiles tiny and wdbc-shape. */
+    /** Profiles tiny, wdbc-shape and mlp-mnist-shape. */
     public static void main(String[] args) {
         Natives.configure(0);
         StepProfile p = new StepProfile(args.length > 0 && args[0].equals("full"));
         p.profile(Workload.TINY);
         p.profile(Workload.WDBC_SHAPE);
+        p.profile(Workload.MLP_MNIST_SHAPE);
     }
 
     /** One recorded op of the step, on leaves holding the values the step sees. */
@@ -55,7 +60,7 @@ public final class StepProfile {
         Data.Batch b = data[0];
         int[] next = {0};
         Supplier<?> step = () -> trainer.step(data[next[0]++ % data.length]);
-        time(step, 4);
+        time(step, warmupNs / (budgetNs / 2));
         double stepNs = time(step, 1);
         double bytes = allocatedPerCall(step);
         double forward = time(() -> Losses.crossEntropy(model.forward(b.x()), b.labels()), 1);
@@ -176,7 +181,7 @@ public final class StepProfile {
      * ns per call: the fastest of 5 rounds (the least disturbed by other processes), after a warm-up of
      * {@code warmFactor} halves of the budget.
      */
-    private double time(Supplier<?> r, int warmFactor) {
+    private double time(Supplier<?> r, long warmFactor) {
         long warmEnd = System.nanoTime() + warmFactor * budgetNs / 2;
         while (System.nanoTime() < warmEnd) {
             sink = r.get();

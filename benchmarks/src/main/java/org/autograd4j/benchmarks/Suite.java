@@ -23,9 +23,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code <out>/results.md}; JMH's own logs go to {@code <out>/jmh-*.log}).
  *
  * <p>{@code short} (under 5 minutes on 2 idle cores): one fork per JMH run, 1 warm-up and 3 measured iterations of
- * 200 ms; the per-op grid runs inside this JVM ({@code -f 0}, 2 × 300 ms warm-up) because 75 forks alone would take
- * minutes; the oracle at P = 10⁵ is estimated as 2P forward passes; only nn's trainer is timed; the memory probe runs
- * 20,000 steps. {@code full}: one fork per run, 3 × 1 s warm-up, 5 × 1 s measured, the P = 10⁵ oracle measured
+ * 200 ms (training and GEMM: 2 × 1 s warm-up, 3 × 400 ms); the per-op grid runs inside this JVM ({@code -f 0},
+ * 2 × 300 ms warm-up) up to 4,096 elements, because 75 forks alone would take minutes; the oracle at P = 10⁵ is
+ * estimated as 2P forward passes; only nn's trainer is timed; the memory probe runs 20,000 steps. {@code full}: one fork per run, 3 × 1 s warm-up, 5 × 1 s measured, the P = 10⁵ oracle measured
  * single-shot, both trainers, the memory probe over 100,000 steps.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.autograd4j.benchmarks.Suite [short|full] [group ...] [--out=DIR]}
@@ -79,7 +79,7 @@ public final class Suite {
     private void run(String group) throws RunnerException, IOException, InterruptedException {
         switch (group) {
             case "ops" -> jmh(group, full ? opts("OpBench\\.") : opts("OpBench\\.").forks(0).warmupIterations(2)
-                    .warmupTime(TimeValue.milliseconds(300)));
+                    .warmupTime(TimeValue.milliseconds(300)).param("size", "1", "8", "64", "4096"));
             case "tape" -> jmh(group, opts("TapeBench\\."));
             case "gradient" -> {
                 jmh(group + "-small", opts("GradientBench\\.").param("params", "100", "1000", "10000"));
@@ -92,8 +92,8 @@ public final class Suite {
             case "xor" -> jmh(group, opts("XorTrainBench\\.").mode(Mode.SingleShotTime)
                     .warmupIterations(1).measurementIterations(full ? 5 : 2));
             case "training" -> jmh(group, full ? opts("TrainingBench\\.")
-                    : opts("TrainingBench\\.").param("trainer", "nn"));
-            case "gemm" -> jmh(group, opts("GemmBoundBench\\."));
+                    : longerWarmup(opts("TrainingBench\\.").param("trainer", "nn")));
+            case "gemm" -> jmh(group, full ? opts("GemmBoundBench\\.") : longerWarmup(opts("GemmBoundBench\\.")));
             case "workloads" -> {
                 for (String threads : List.of("1", "2")) {
                     report.addLines(child("Workloads", threads, List.of()), threads);
@@ -113,6 +113,11 @@ public final class Suite {
                 .forks(1).warmupIterations(full ? 3 : 1).warmupTime(w)
                 .measurementIterations(full ? 5 : 3).measurementTime(m)
                 .shouldFailOnError(true).verbosity(VerboseMode.NORMAL);
+    }
+
+    /** Short mode's settings for benchmarks whose JIT warm-up takes longer than 200 ms (steps of milliseconds). */
+    private static ChainedOptionsBuilder longerWarmup(ChainedOptionsBuilder o) {
+        return o.warmupIterations(2).warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.milliseconds(400));
     }
 
     private void jmh(String name, ChainedOptionsBuilder options) throws RunnerException {
