@@ -274,24 +274,43 @@ final class Blas {
             return dv;
         }
 
-        /** Copies x[off, off+len) in, rounding to float32 on the way (exact: the values are float32 already). */
+        /** Heap staging for the float conversions (see "conversion loops" on {@link #putFloats}). */
+        float[] staging;
+
+        /**
+         * Copies x[off, off+len) in, rounding to float32 on the way (exact: the values are float32 already). Note
+         * "conversion loops": converting element by element into the direct buffer runs about 1 ns per element (no
+         * vectorisation through the buffer's accessors); a narrowing loop into a heap float[] vectorises, and the
+         * bulk copy into the buffer is a memcpy, together about 3× faster.
+         */
         void putFloats(double[] x, int off, int len) {
             FloatBuffer v = floats(len);
+            float[] t = staging(len);
             for (int i = 0; i < len; i++) {
-                v.put(i, (float) x[off + i]);
+                t[i] = (float) x[off + i];
             }
+            v.put(0, t, 0, len);
         }
 
         void getFloats(double[] x, int off, int len) {
-            FloatBuffer v = fv;
+            float[] t = staging(len);
+            fv.get(0, t, 0, len);
             for (int i = 0; i < len; i++) {
-                x[off + i] = v.get(i);
+                x[off + i] = t[i];
             }
+        }
+
+        private float[] staging(int len) {
+            if (staging == null || staging.length < len) {
+                staging = new float[Math.max(len, staging == null ? 0 : staging.length * 3 / 2)];
+            }
+            return staging;
         }
 
         void trim(long maxBytes) {
             if (fv != null && 4L * fv.capacity() > maxBytes) {
                 freeFloats();
+                staging = null;
             }
             if (dv != null && 8L * dv.capacity() > maxBytes) {
                 freeDoubles();
