@@ -150,23 +150,30 @@ final class Kernels {
         } else if (x.data.length == 1) {
             java.util.Arrays.fill(out, x.data[0]);
         } else if (n > 0) {
-            int[] s = Broadcasting.strides(x.shape, shape);
-            int rank = shape.length;
-            int[] idx = new int[rank];
-            int p = 0;
-            for (int o = 0; o < n; o++) {
-                out[o] = x.data[p];
-                for (int d = rank - 1; d >= 0; d--) {
-                    p += s[d];
-                    if (++idx[d] < shape[d]) {
-                        break;
-                    }
-                    p -= s[d] * shape[d];
-                    idx[d] = 0;
-                }
-            }
+            gather(x.data, Broadcasting.strides(x.shape, shape), shape, out);
         }
         return out;
+    }
+
+    /**
+     * Fills {@code out} (contiguous, of shape {@code shape}) by reading {@code src} with the given strides: one loop
+     * serves broadcasting (stride 0) and axis permutations (permuted strides).
+     */
+    static void gather(double[] src, int[] strides, int[] shape, double[] out) {
+        int rank = shape.length;
+        int[] idx = new int[rank];
+        int p = 0;
+        for (int o = 0; o < out.length; o++) {
+            out[o] = src[p];
+            for (int d = rank - 1; d >= 0; d--) {
+                p += strides[d];
+                if (++idx[d] < shape[d]) {
+                    break;
+                }
+                p -= strides[d] * shape[d];
+                idx[d] = 0;
+            }
+        }
     }
 
     private static final ThreadLocal<float[][]> ROUNDING_SCRATCH = ThreadLocal.withInitial(() -> new float[1][]);

@@ -28,19 +28,7 @@ final class Permute extends Node {
                 }
             }
         } else if (out.length > 0) {
-            int[] idx = new int[rank];
-            int p = 0;
-            for (int o = 0; o < out.length; o++) {
-                out[o] = x.data[p];
-                for (int d = rank - 1; d >= 0; d--) {
-                    p += s[d];
-                    if (++idx[d] < shape[d]) {
-                        break;
-                    }
-                    p -= s[d] * shape[d];
-                    idx[d] = 0;
-                }
-            }
+            Kernels.gather(x.data, s, shape, out);
         }
         Tensor result = new Tensor(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Permute(x, perm)) : result;
