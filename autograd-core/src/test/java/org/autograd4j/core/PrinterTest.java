@@ -2,6 +2,7 @@ package org.autograd4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 
 /** {@link Tensor#toString()} as {@link Printer} formats it: PyTorch's layout, number formats and elision. */
