@@ -4,22 +4,24 @@ import static org.autograd4j.core.TensorGen.shapeOfRank;
 import static org.autograd4j.core.TensorGen.shapes;
 import static org.autograd4j.core.TensorGen.tensorOf;
 import static org.autograd4j.core.TensorGen.uniform;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-/** {@link Gather}: {@code gather(axis, indices)}, PyTorch's gather; repeated positions sum their gradients. */
-class GatherProperties {
+/**
+ * {@link Gather}: {@code gather(axis, indices)}, PyTorch's gather; repeated positions sum their gradients.
+ * The gradient's graph goes through {@link ScatterAdd}, whose own backward is a gather again.
+ */
+class GatherProperties extends OneInputOpProperties<GatherProperties.Case> {
     /** An input of rank 0 to 3 and valid whole-number indices (shared with {@link ScatterAddProperties}). */
     static final Gen<Case> CASES = GatherIndices.CASES.flatMap(i -> tensorOf(i.shape(), uniform(-2, 2))
             .map(x -> new Case(x, i)));
 
-    record Case(Tensor x, GatherIndices i) {
-        Tensor apply(Tensor t) {
+    record Case(Tensor x, GatherIndices i) implements OneInputOpProperties.Case {
+        @Override
+        public Tensor apply(Tensor t) {
             return t.gather(i.axis(), i.tensor());
         }
 
@@ -29,8 +31,14 @@ class GatherProperties {
         }
     }
 
+    @Override
+    Gen<Case> cases() {
+        return CASES;
+    }
+
     /** out[idx] = x[idx with its {@code axis} entry replaced by index[idx]]. */
-    private static Ref.Expected reference(Case c) {
+    @Override
+    Ref.Expected reference(Case c) {
         int[] indexShape = c.i().indexShape();
         double[] out = new double[Ref.size(indexShape)];
         int axis = c.i().resolvedAxis();
@@ -42,29 +50,6 @@ class GatherProperties {
             out[o] = c.x().data[Ref.ravel(idx, c.x().shape)];
         }
         return new Ref.Expected(indexShape, out);
-    }
-
-    @Test
-    void gradientMatchesCentralDifferences() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradcheck(in -> c.apply(in.get(0)), c.x()));
-    }
-
-    @Test
-    void gradientHasInputShape() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradHasInputShape(in -> c.apply(in.get(0)),
-                c.x()));
-    }
-
-    @Test
-    void forwardMatchesReference() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(reference(c), c.apply(c.x())));
-    }
-
-    /** The gradient's graph goes through {@link ScatterAdd}, whose own backward is a gather again. */
-    @Test
-    void secondOrderMatchesCentralDifferences() {
-        qt().withExamples(40).forAll(CASES).checkAssert(c -> OpChecks.gradcheckSecondOrder(
-                in -> c.apply(in.get(0)).square(), c.x()));
     }
 
     /**

@@ -3,24 +3,23 @@ package org.autograd4j.core;
 import static org.autograd4j.core.TensorGen.shapes;
 import static org.autograd4j.core.TensorGen.tensorOf;
 import static org.autograd4j.core.TensorGen.uniform;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.Arrays;
-import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /** {@link IndexAdd} (internal, the adjoint of index): rows added into {@code n} zero rows; reached through apply. */
-class IndexAddProperties {
+class IndexAddProperties extends OneInputOpProperties<IndexAddProperties.Case> {
     /** n target rows, and one source row per entry of {@code rows} (repeats add up). */
     private static final Gen<Case> CASES = integers().between(1, TensorGen.MAX_DIM).flatMap(n -> lists()
             .of(integers().between(0, n - 1)).ofSizeBetween(0, 5).flatMap(rows -> shapes(0, 2)
                     .flatMap(inner -> tensorOf(Shapes.inserted(inner, 0, rows.size()), uniform(-2, 2))
                             .map(x -> new Case(x, rows.stream().mapToInt(Integer::intValue).toArray(), n)))));
 
-    record Case(Tensor x, int[] rows, int n) {
-        Tensor apply(Tensor t) {
+    record Case(Tensor x, int[] rows, int n) implements OneInputOpProperties.Case {
+        @Override
+        public Tensor apply(Tensor t) {
             return IndexAdd.apply(t, rows, n);
         }
 
@@ -30,7 +29,13 @@ class IndexAddProperties {
         }
     }
 
-    private static Ref.Expected reference(Case c) {
+    @Override
+    Gen<Case> cases() {
+        return CASES;
+    }
+
+    @Override
+    Ref.Expected reference(Case c) {
         int[] shape = Shapes.with(c.x().shape, 0, c.n());
         double[] out = new double[Ref.size(shape)];
         for (int i = 0; i < c.x().data.length; i++) {
@@ -41,25 +46,4 @@ class IndexAddProperties {
         return new Ref.Expected(shape, out);
     }
 
-    @Test
-    void gradientMatchesCentralDifferences() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradcheck(in -> c.apply(in.get(0)), c.x()));
-    }
-
-    @Test
-    void gradientHasInputShape() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradHasInputShape(in -> c.apply(in.get(0)),
-                c.x()));
-    }
-
-    @Test
-    void forwardMatchesReference() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(reference(c), c.apply(c.x())));
-    }
-
-    @Test
-    void secondOrderMatchesCentralDifferences() {
-        qt().withExamples(40).forAll(CASES).checkAssert(c -> OpChecks.gradcheckSecondOrder(
-                in -> c.apply(in.get(0)).square(), c.x()));
-    }
 }

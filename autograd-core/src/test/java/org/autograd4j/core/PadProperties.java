@@ -3,20 +3,19 @@ package org.autograd4j.core;
 import static org.autograd4j.core.TensorGen.shapes;
 import static org.autograd4j.core.TensorGen.tensorOf;
 import static org.autograd4j.core.TensorGen.uniform;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /** {@link Pad} (internal, the adjoint of slice): zeros added before and after one axis; reached through its apply. */
-class PadProperties {
+class PadProperties extends OneInputOpProperties<PadProperties.Case> {
     private static final Gen<Case> CASES = shapes(1, 3).flatMap(s -> tensorOf(s, uniform(-2, 2)).zip(
             integers().between(0, 2), integers().between(0, 3), integers().between(0, 3),
             (x, a, before, after) -> new Case(x, a % x.rank(), before, after)));
 
-    record Case(Tensor x, int axis, int before, int after) {
-        Tensor apply(Tensor t) {
+    record Case(Tensor x, int axis, int before, int after) implements OneInputOpProperties.Case {
+        @Override
+        public Tensor apply(Tensor t) {
             return Pad.apply(t, axis, before, after);
         }
 
@@ -26,7 +25,13 @@ class PadProperties {
         }
     }
 
-    private static Ref.Expected reference(Case c) {
+    @Override
+    Gen<Case> cases() {
+        return CASES;
+    }
+
+    @Override
+    Ref.Expected reference(Case c) {
         int[] shape = Shapes.with(c.x().shape, c.axis(), c.x().shape[c.axis()] + c.before() + c.after());
         double[] out = new double[Ref.size(shape)];
         for (int i = 0; i < c.x().data.length; i++) {
@@ -37,25 +42,4 @@ class PadProperties {
         return new Ref.Expected(shape, out);
     }
 
-    @Test
-    void gradientMatchesCentralDifferences() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradcheck(in -> c.apply(in.get(0)), c.x()));
-    }
-
-    @Test
-    void gradientHasInputShape() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradHasInputShape(in -> c.apply(in.get(0)),
-                c.x()));
-    }
-
-    @Test
-    void forwardMatchesReference() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(reference(c), c.apply(c.x())));
-    }
-
-    @Test
-    void secondOrderMatchesCentralDifferences() {
-        qt().withExamples(40).forAll(CASES).checkAssert(c -> OpChecks.gradcheckSecondOrder(
-                in -> c.apply(in.get(0)).square(), c.x()));
-    }
 }

@@ -2,19 +2,18 @@ package org.autograd4j.core;
 
 import static org.autograd4j.core.TensorGen.tensorOf;
 import static org.autograd4j.core.TensorGen.uniform;
-import static org.quicktheories.QuickTheory.qt;
 
-import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /** {@link ScatterAdd} (internal, the adjoint of gather): values added at the places an index names; via apply. */
-class ScatterAddProperties {
+class ScatterAddProperties extends OneInputOpProperties<ScatterAddProperties.Case> {
     /** Values of the index's shape, scattered into a zero tensor of the gather input's shape. */
     private static final Gen<Case> CASES = GatherProperties.GatherIndices.CASES.flatMap(i -> tensorOf(i.indexShape(),
             uniform(-2, 2)).map(x -> new Case(x, i)));
 
-    record Case(Tensor x, GatherProperties.GatherIndices i) {
-        Tensor apply(Tensor t) {
+    record Case(Tensor x, GatherProperties.GatherIndices i) implements OneInputOpProperties.Case {
+        @Override
+        public Tensor apply(Tensor t) {
             return ScatterAdd.apply(t, i.resolvedAxis(), i.index(), i.shape());
         }
 
@@ -24,8 +23,14 @@ class ScatterAddProperties {
         }
     }
 
+    @Override
+    Gen<Case> cases() {
+        return CASES;
+    }
+
     /** out[idx with its axis entry replaced by index[idx]] += x[idx]. */
-    private static Ref.Expected reference(Case c) {
+    @Override
+    Ref.Expected reference(Case c) {
         int[] shape = c.i().shape();
         double[] out = new double[Ref.size(shape)];
         for (int o = 0; o < c.x().data.length; o++) {
@@ -38,25 +43,4 @@ class ScatterAddProperties {
         return new Ref.Expected(shape, out);
     }
 
-    @Test
-    void gradientMatchesCentralDifferences() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradcheck(in -> c.apply(in.get(0)), c.x()));
-    }
-
-    @Test
-    void gradientHasInputShape() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradHasInputShape(in -> c.apply(in.get(0)),
-                c.x()));
-    }
-
-    @Test
-    void forwardMatchesReference() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(reference(c), c.apply(c.x())));
-    }
-
-    @Test
-    void secondOrderMatchesCentralDifferences() {
-        qt().withExamples(40).forAll(CASES).checkAssert(c -> OpChecks.gradcheckSecondOrder(
-                in -> c.apply(in.get(0)).square(), c.x()));
-    }
 }

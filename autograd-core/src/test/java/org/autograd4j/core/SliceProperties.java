@@ -3,21 +3,22 @@ package org.autograd4j.core;
 import static org.autograd4j.core.TensorGen.shapes;
 import static org.autograd4j.core.TensorGen.tensorOf;
 import static org.autograd4j.core.TensorGen.uniform;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-/** {@link Slice}: {@code slice(axis, from, to)}, bounds possibly negative (counted from the end) or empty. */
-class SliceProperties {
+/**
+ * {@link Slice}: {@code slice(axis, from, to)}, bounds possibly negative (counted from the end) or empty.
+ * The gradient's graph goes through {@link Pad}, whose own backward is a slice again.
+ */
+class SliceProperties extends OneInputOpProperties<SliceProperties.Case> {
     private static final Gen<Case> CASES = shapes(1, 3).flatMap(s -> tensorOf(s, uniform(-2, 2)).zip(
             integers().between(-3, 2), integers().between(0, TensorGen.MAX_DIM),
             integers().between(0, TensorGen.MAX_DIM), booleans().all(), Case::of));
 
     /** {@code from}/{@code to} as resolved; {@code fromArg}/{@code toArg} as passed (negative when asked). */
-    record Case(Tensor x, int axis, int from, int to, long fromArg, long toArg) {
+    record Case(Tensor x, int axis, int from, int to, long fromArg, long toArg) implements OneInputOpProperties.Case {
         static Case of(Tensor x, int rawAxis, int a, int b, boolean negative) {
             int axis = TensorGen.axis(rawAxis, x.rank());
             int n = x.shape[Math.floorMod(axis, x.rank())];
@@ -28,7 +29,8 @@ class SliceProperties {
             return new Case(x, axis, from, to, fromArg, toArg);
         }
 
-        Tensor apply(Tensor t) {
+        @Override
+        public Tensor apply(Tensor t) {
             return t.slice(axis, fromArg, toArg);
         }
 
@@ -38,7 +40,13 @@ class SliceProperties {
         }
     }
 
-    private static Ref.Expected reference(Case c) {
+    @Override
+    Gen<Case> cases() {
+        return CASES;
+    }
+
+    @Override
+    Ref.Expected reference(Case c) {
         int axis = Math.floorMod(c.axis(), c.x().rank());
         int[] shape = Shapes.with(c.x().shape, axis, c.to() - c.from());
         double[] out = new double[Ref.size(shape)];
@@ -50,26 +58,4 @@ class SliceProperties {
         return new Ref.Expected(shape, out);
     }
 
-    @Test
-    void gradientMatchesCentralDifferences() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradcheck(in -> c.apply(in.get(0)), c.x()));
-    }
-
-    @Test
-    void gradientHasInputShape() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.gradHasInputShape(in -> c.apply(in.get(0)),
-                c.x()));
-    }
-
-    @Test
-    void forwardMatchesReference() {
-        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(reference(c), c.apply(c.x())));
-    }
-
-    /** The gradient's graph goes through {@link Pad}, whose own backward is a slice again. */
-    @Test
-    void secondOrderMatchesCentralDifferences() {
-        qt().withExamples(40).forAll(CASES).checkAssert(c -> OpChecks.gradcheckSecondOrder(
-                in -> c.apply(in.get(0)).square(), c.x()));
-    }
 }
