@@ -7,13 +7,13 @@ final class Abs extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x.data, Math::abs), x.shape, x.dtype);
+        Tensor out = new Tensor(Kernels.map(x, Math::abs), x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new Abs(x)) : out;
     }
 
     @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
-        return new Tensor[] {gradOut.mul(Tensor.make(Kernels.map(x.data, Math::signum), x.shape, x.dtype))};
+        return new Tensor[] {gradOut.mul(Tensor.make(Kernels.map(x, Math::signum), x.shape, x.dtype))};
     }
 }

@@ -8,7 +8,7 @@ final class Add extends Node {
 
     static Tensor apply(Tensor x, Tensor y) {
         int[] shape = Broadcasting.shape("add", x.shape, y.shape);
-        Tensor out = Tensor.make(Kernels.arithmetic(x, y, shape, Kernels.ADD), shape, DType.promote(x.dtype, y.dtype));
+        Tensor out = Kernels.arithmetic(x, y, shape, Kernels.ADD);
         return Node.recording(x, y) ? Node.attach(out, new Add(x, y)) : out;
     }
 

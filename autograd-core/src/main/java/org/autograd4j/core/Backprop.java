@@ -50,9 +50,9 @@ final class Backprop {
         // Note "shared gradients": pass-through backwards (add, reshape) hand the same array to several inputs, and
         // the seed is the caller's tensor; a leaf's grad() must own its array, since optimizers and clipping write
         // into it in place.
-        Map<double[], Boolean> handedOut = targets == null ? new IdentityHashMap<>() : null;
+        Map<Object, Boolean> handedOut = targets == null ? new IdentityHashMap<>() : null;
         if (handedOut != null) {
-            handedOut.put(seed.data, Boolean.TRUE);
+            handedOut.put(seed.storage(), Boolean.TRUE);
         }
         boolean previous = GradMode.set(createGraph);
         try {
@@ -101,10 +101,11 @@ final class Backprop {
     }
 
     /** The gradient for a leaf, copied if its array is already referenced elsewhere (see "shared gradients"). */
-    private static Tensor unshared(Tensor g, Tensor leaf, Map<double[], Boolean> handedOut) {
-        if (leaf.grad() == null && handedOut.put(g.data, Boolean.TRUE) != null) {
-            Tensor copy = new Tensor(g.data.clone(), g.shape, g.dtype);
-            handedOut.put(copy.data, Boolean.TRUE);
+    private static Tensor unshared(Tensor g, Tensor leaf, Map<Object, Boolean> handedOut) {
+        if (leaf.grad() == null && handedOut.put(g.storage(), Boolean.TRUE) != null) {
+            Tensor copy = g.fdata != null ? new Tensor(g.fdata.clone(), g.shape) : new Tensor(g.data.clone(), g.shape,
+                    g.dtype);
+            handedOut.put(copy.storage(), Boolean.TRUE);
             return copy;
         }
         return g;
@@ -141,7 +142,7 @@ final class Backprop {
 
     private static Tensor checkSeed(String op, Tensor root, Tensor seed) {
         if (seed == null) {
-            if (root.data.length != 1) {
+            if (root.length() != 1) {
                 throw new IllegalStateException(op + ": output has shape " + Shapes.str(root.shape)
                         + "; pass a gradient of that shape or reduce to a scalar");
             }

@@ -9,22 +9,24 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
- * The matrix-product kernel of the engine, on the engine's storage ({@code double[]}, row-major, contiguous).
+ * The matrix-product kernel of the engine, on the engine's storage ({@code double[]} for FLOAT64, {@code float[]} for
+ * FLOAT32, row-major, contiguous).
  *
  * <p>Why two paths: a native call costs a thread-local look-up, a JNI crossing, copies to and from off-heap memory
  * and OpenBLAS's own set-up, 0.1–0.3 µs in all, against 20–80 ns for a product of a few elements in plain Java. So
  * products up to {@link #JAVA_MAX_MACS} multiply-adds run as register-blocked Java loops; larger ones go to
  * OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}, whose kernels run 10–30× faster than Java per multiply-add.
  * The native path works on per-thread off-heap scratch buffers that grow as needed and are reused, so a call
- * allocates nothing; it converts to float32 while copying in, in one pass. Copying is the price of the engine's
- * {@code double[]} storage: about 0.5 ns per element, a third of the time of a 128×784 @ 784×256 float32 product.
+ * allocates nothing. Copying operands in and the result out is the price of on-heap storage: a bulk copy (memcpy), about
+ * 0.1 ns per float, a few per cent of a 128×784 @ 784×256 product. (When FLOAT32 tensors were held in double[], the
+ * conversion to float on the way in and out cost a third of that product's time; see the README's table.)
  *
  * <p>Library note: this binds {@code openblas_nolapack} from the bytedeco presets, which ND4J's own BLAS calls use
  * too; ND4J's native code links a second, identical copy ({@code libopenblas.so.0}). Both read
  * {@code OPENBLAS_CORETYPE} when they load, so {@link OpenBlasSetup#ensure()} runs first (see {@code Native}).
  *
  * <p>Float32 note: the Java path multiplies and adds float32 operands in double and rounds each output once to
- * float — never less accurate than sgemm, and float32-representable like it. The native path runs sgemm.
+ * float — never less accurate than sgemm. The native path runs sgemm.
  */
 final class Blas {
 
@@ -41,15 +43,13 @@ final class Blas {
     }
 
     /**
-     * c[m×n] = op(a) · op(b), row-major, contiguous; a holds [m×k] ([k×m] if transA) from aOff, b holds [k×n]
-     * ([n×k] if transB) from bOff; c is overwritten from cOff.
-     * f32: the operands hold float32-representable values and the product must be computed in float32 (sgemm);
-     * otherwise float64 (dgemm).
+     * c[m×n] = op(a) · op(b) in float64, row-major, contiguous; a holds [m×k] ([k×m] if transA) from aOff, b holds
+     * [k×n] ([n×k] if transB) from bOff; c is overwritten from cOff.
      *
      * @throws IllegalArgumentException for negative sizes or offsets, or arrays too short for the sizes
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
-                     double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean f32) {
+                     double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         check(m, n, k, a, aOff, b, bOff, c, cOff);
         if (m == 0 || n == 0) {
             return;
@@ -57,9 +57,25 @@ final class Blas {
         if (k == 0) {
             Arrays.fill(c, cOff, cOff + m * n, 0.0);
         } else if ((long) m * n * k <= JAVA_MAX_MACS || !Native.AVAILABLE) {
-            javaGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, f32);
+            javaGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, f32);
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+        }
+    }
+
+    /** {@link #gemm(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)} in float32. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+        check(m, n, k, a, aOff, b, bOff, c, cOff);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            Arrays.fill(c, cOff, cOff + m * n, 0f);
+        } else if ((long) m * n * k <= JAVA_MAX_MACS || !Native.AVAILABLE) {
+            javaGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+        } else {
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         }
     }
 
@@ -70,15 +86,31 @@ final class Blas {
      * @throws IllegalStateException when OpenBLAS could not be loaded
      */
     static void nativeGemm(boolean transA, boolean transB, int m, int n, int k,
-                           double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean f32) {
+                           double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         check(m, n, k, a, aOff, b, bOff, c, cOff);
+        requireNative();
+        if (m == 0 || n == 0 || k == 0) {
+            gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+        } else {
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+        }
+    }
+
+    /** The float32 twin of {@link #nativeGemm(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)}. */
+    static void nativeGemm(boolean transA, boolean transB, int m, int n, int k,
+                           float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+        check(m, n, k, a, aOff, b, bOff, c, cOff);
+        requireNative();
+        if (m == 0 || n == 0 || k == 0) {
+            gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+        } else {
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+        }
+    }
+
+    private static void requireNative() {
         if (!Native.AVAILABLE) {
             throw new IllegalStateException("gemm: OpenBLAS could not be loaded");
-        }
-        if (m == 0 || n == 0 || k == 0) {
-            gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, f32);
-        } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, f32);
         }
     }
 
@@ -87,7 +119,8 @@ final class Blas {
         return Native.AVAILABLE;
     }
 
-    private static void check(int m, int n, int k, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+    /** Checks sizes and ranges; a, b and c are arrays of one type (double[] or float[]). */
+    private static void check(int m, int n, int k, Object a, int aOff, Object b, int bOff, Object c, int cOff) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("gemm: sizes must be >= 0, got m=" + m + ", n=" + n + ", k=" + k);
         }
@@ -96,13 +129,14 @@ final class Blas {
         checkRange("c", c, cOff, (long) m * n);
     }
 
-    private static void checkRange(String name, double[] x, int off, long len) {
+    private static void checkRange(String name, Object x, int off, long len) {
         if (x == null) {
             throw new IllegalArgumentException("gemm: " + name + " is null");
         }
-        if (off < 0 || off + len > x.length) {
+        int length = java.lang.reflect.Array.getLength(x);
+        if (off < 0 || off + len > length) {
             throw new IllegalArgumentException("gemm: " + name + " needs " + len + " elements from offset " + off
-                    + " but has length " + x.length);
+                    + " but has length " + length);
         }
     }
 
@@ -115,7 +149,7 @@ final class Blas {
      * more than the arithmetic (measured 2-3× slower from 4³ to 64³).
      */
     static void javaGemm(boolean transA, boolean transB, int m, int n, int k,
-                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean f32) {
+                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         int ai = transA ? 1 : k;  // op(a)[i,p] = a[aOff + i*ai + p*ap]
         int ap = transA ? m : 1;
         int bp = transB ? 1 : n;  // op(b)[p,j] = b[bOff + p*bp + j*bj]
@@ -146,9 +180,9 @@ final class Blas {
                     s12 += x1 * y2;
                     s13 += x1 * y3;
                 }
-                store4(c, c0 + j, s00, s01, s02, s03, f32);
+                store4(c, c0 + j, s00, s01, s02, s03);
                 if (pair) {
-                    store4(c, c0 + n + j, s10, s11, s12, s13, f32);
+                    store4(c, c0 + n + j, s10, s11, s12, s13);
                 }
             }
             for (; j < n; j++) {
@@ -159,27 +193,80 @@ final class Blas {
                     s0 += a[a0 + p * ap] * y;
                     s1 += a[a1 + p * ap] * y;
                 }
-                c[c0 + j] = f32 ? (float) s0 : s0;
+                c[c0 + j] = s0;
                 if (pair) {
-                    c[c0 + n + j] = f32 ? (float) s1 : s1;
+                    c[c0 + n + j] = s1;
                 }
             }
         }
     }
 
-    /** Writes four adjacent outputs, rounded to float32 when the product is float32 (see the class note). */
-    private static void store4(double[] c, int at, double s0, double s1, double s2, double s3, boolean f32) {
-        if (f32) {
-            c[at] = (float) s0;
-            c[at + 1] = (float) s1;
-            c[at + 2] = (float) s2;
-            c[at + 3] = (float) s3;
-        } else {
-            c[at] = s0;
-            c[at + 1] = s1;
-            c[at + 2] = s2;
-            c[at + 3] = s3;
+    private static void store4(double[] c, int at, double s0, double s1, double s2, double s3) {
+        c[at] = s0;
+        c[at + 1] = s1;
+        c[at + 2] = s2;
+        c[at + 3] = s3;
+    }
+
+    /** The float32 twin of the loops above: float operands, double sums, each output rounded once to float. */
+    static void javaGemm(boolean transA, boolean transB, int m, int n, int k,
+                         float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+        int ai = transA ? 1 : k;  // op(a)[i,p] = a[aOff + i*ai + p*ap]
+        int ap = transA ? m : 1;
+        int bp = transB ? 1 : n;  // op(b)[p,j] = b[bOff + p*bp + j*bj]
+        int bj = transB ? k : 1;
+        for (int i = 0; i < m; i += 2) {
+            boolean pair = i + 1 < m;
+            int a0 = aOff + i * ai;
+            int a1 = pair ? a0 + ai : a0;
+            int c0 = cOff + i * n;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                double s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+                int b0 = bOff + j * bj;
+                for (int p = 0; p < k; p++) {
+                    double x0 = a[a0 + p * ap];
+                    double x1 = a[a1 + p * ap];
+                    int bq = b0 + p * bp;
+                    double y0 = b[bq];
+                    double y1 = b[bq + bj];
+                    double y2 = b[bq + 2 * bj];
+                    double y3 = b[bq + 3 * bj];
+                    s00 += x0 * y0;
+                    s01 += x0 * y1;
+                    s02 += x0 * y2;
+                    s03 += x0 * y3;
+                    s10 += x1 * y0;
+                    s11 += x1 * y1;
+                    s12 += x1 * y2;
+                    s13 += x1 * y3;
+                }
+                store4(c, c0 + j, s00, s01, s02, s03);
+                if (pair) {
+                    store4(c, c0 + n + j, s10, s11, s12, s13);
+                }
+            }
+            for (; j < n; j++) {
+                double s0 = 0, s1 = 0;
+                int b0 = bOff + j * bj;
+                for (int p = 0; p < k; p++) {
+                    double y = b[b0 + p * bp];
+                    s0 += a[a0 + p * ap] * y;
+                    s1 += a[a1 + p * ap] * y;
+                }
+                c[c0 + j] = (float) s0;
+                if (pair) {
+                    c[c0 + n + j] = (float) s1;
+                }
+            }
         }
+    }
+
+    private static void store4(float[] c, int at, double s0, double s1, double s2, double s3) {
+        c[at] = (float) s0;
+        c[at + 1] = (float) s1;
+        c[at + 2] = (float) s2;
+        c[at + 3] = (float) s3;
     }
 
     /**
@@ -204,31 +291,33 @@ final class Blas {
         private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
         static void gemm(boolean transA, boolean transB, int m, int n, int k,
-                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean f32) {
+                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
             Scratch s = SCRATCH.get();
-            int lenA = m * k;
-            int lenB = k * n;
             int lenC = m * n;
-            int ta = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-            int tb = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-            int lda = transA ? m : k;
-            int ldb = transB ? k : n;
-            if (f32) {
-                s.a.putFloats(a, aOff, lenA);
-                s.b.putFloats(b, bOff, lenB);
-                s.c.floats(lenC);
-                openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, ta, tb, m, n, k,
-                        1f, s.a.f, lda, s.b.f, ldb, 0f, s.c.f, n);
-                s.c.getFloats(c, cOff, lenC);
-            } else {
-                s.a.doubles(lenA).put(0, a, aOff, lenA);
-                s.b.doubles(lenB).put(0, b, bOff, lenB);
-                s.c.doubles(lenC);
-                openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, ta, tb, m, n, k,
-                        1.0, s.a.d, lda, s.b.d, ldb, 0.0, s.c.d, n);
-                s.c.dv.get(0, c, cOff, lenC);
-            }
+            s.a.doubles(m * k).put(0, a, aOff, m * k);
+            s.b.doubles(k * n).put(0, b, bOff, k * n);
+            s.c.doubles(lenC);
+            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n, k,
+                    1.0, s.a.d, transA ? m : k, s.b.d, transB ? k : n, 0.0, s.c.d, n);
+            s.c.dv.get(0, c, cOff, lenC);
             s.trim();
+        }
+
+        static void gemm(boolean transA, boolean transB, int m, int n, int k,
+                         float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+            Scratch s = SCRATCH.get();
+            int lenC = m * n;
+            s.a.floats(m * k).put(0, a, aOff, m * k);
+            s.b.floats(k * n).put(0, b, bOff, k * n);
+            s.c.floats(lenC);
+            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n, k,
+                    1f, s.a.f, transA ? m : k, s.b.f, transB ? k : n, 0f, s.c.f, n);
+            s.c.fv.get(0, c, cOff, lenC);
+            s.trim();
+        }
+
+        private static int trans(boolean t) {
+            return t ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         }
     }
 
@@ -274,43 +363,9 @@ final class Blas {
             return dv;
         }
 
-        /** Heap staging for the float conversions (see "conversion loops" on {@link #putFloats}). */
-        float[] staging;
-
-        /**
-         * Copies x[off, off+len) in, rounding to float32 on the way (exact: the values are float32 already). Note
-         * "conversion loops": converting element by element into the direct buffer runs about 1 ns per element (no
-         * vectorisation through the buffer's accessors); a narrowing loop into a heap float[] vectorises, and the
-         * bulk copy into the buffer is a memcpy, together about 3× faster.
-         */
-        void putFloats(double[] x, int off, int len) {
-            FloatBuffer v = floats(len);
-            float[] t = staging(len);
-            for (int i = 0; i < len; i++) {
-                t[i] = (float) x[off + i];
-            }
-            v.put(0, t, 0, len);
-        }
-
-        void getFloats(double[] x, int off, int len) {
-            float[] t = staging(len);
-            fv.get(0, t, 0, len);
-            for (int i = 0; i < len; i++) {
-                x[off + i] = t[i];
-            }
-        }
-
-        private float[] staging(int len) {
-            if (staging == null || staging.length < len) {
-                staging = new float[Math.max(len, staging == null ? 0 : staging.length * 3 / 2)];
-            }
-            return staging;
-        }
-
         void trim(long maxBytes) {
             if (fv != null && 4L * fv.capacity() > maxBytes) {
                 freeFloats();
-                staging = null;
             }
             if (dv != null && 8L * dv.capacity() > maxBytes) {
                 freeDoubles();

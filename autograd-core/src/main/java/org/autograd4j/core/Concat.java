@@ -32,17 +32,18 @@ final class Concat extends Node {
         int[] shape = Shapes.with(first, a, total);
         int outer = Shapes.outer(shape, a);
         int inner = Shapes.inner(shape, a);
-        double[] out = new double[Shapes.size(shape)];
+        Object out = Tensor.alloc(dtype, Shapes.size(shape));
         int rowLength = total * inner;
         int offset = 0;
         for (Tensor x : xs) {
             int block = x.shape[a] * inner;
+            Object src = x.dtype == dtype ? x.storage() : x.values();
             for (int o = 0; o < outer; o++) {
-                System.arraycopy(x.data, o * block, out, o * rowLength + offset, block);
+                System.arraycopy(src, o * block, out, o * rowLength + offset, block);
             }
             offset += block;
         }
-        Tensor result = new Tensor(out, shape, dtype);
+        Tensor result = Tensor.over(out, shape);
         return Node.recording(xs) ? Node.attach(result, new Concat(xs.clone(), a)) : result;
     }
 

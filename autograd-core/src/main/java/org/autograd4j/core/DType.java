@@ -3,10 +3,11 @@ package org.autograd4j.core;
 /**
  * The element type of a {@link Tensor}.
  *
- * <p>Both types are held in a Java {@code double[]} (see the README, "Storage"): a FLOAT32 tensor's values are rounded
- * to the nearest float after every operation, so it computes what float32 arithmetic computes for the basic operations
- * (a double result rounded to float equals the float result for {@code + - * / sqrt}), while reductions accumulate in
- * double and are at least as accurate. Matrix products of FLOAT32 tensors run in single precision (sgemm).
+ * <p>A FLOAT64 tensor is held in a Java {@code double[]}, a FLOAT32 tensor in a {@code float[]} (see the README,
+ * "Storage"). FLOAT32 ops compute what float32 arithmetic computes: the arithmetic ops, ReLU and the fused backwards of
+ * the activations run in float; the others compute in double and round each result once to float (for
+ * {@code + - * / sqrt} the two agree exactly), and reductions accumulate in double, so they are at least as accurate.
+ * Matrix products of FLOAT32 tensors run in single precision (sgemm).
  *
  * <p>Combining the two types promotes to FLOAT64, as in PyTorch; a Java {@code double} operand keeps the tensor's type.
  */

@@ -8,7 +8,7 @@ final class Div extends Node {
 
     static Tensor apply(Tensor x, Tensor y) {
         int[] shape = Broadcasting.shape("div", x.shape, y.shape);
-        Tensor out = Tensor.make(Kernels.arithmetic(x, y, shape, Kernels.DIV), shape, DType.promote(x.dtype, y.dtype));
+        Tensor out = Kernels.arithmetic(x, y, shape, Kernels.DIV);
         return Node.recording(x, y) ? Node.attach(out, new Div(x, y)) : out;
     }
 

@@ -7,7 +7,7 @@ final class Exp extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        double[] a = x.data;
+        double[] a = x.values();
         double[] y = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             y[i] = Math.exp(a[i]);

@@ -31,9 +31,9 @@ final class Gather extends Node {
             }
         }
         int n = rank == 0 ? 1 : x.shape[a];
-        int[] idx = new int[indices.data.length];
+        int[] idx = new int[indices.length()];
         for (int i = 0; i < idx.length; i++) {
-            double v = indices.data[i];
+            double v = indices.at(i);
             if (v != Math.rint(v) || v < 0 || v >= n) {
                 throw new IllegalArgumentException("gather: index " + v + " at position " + i
                         + " is not a whole number in [0, " + n + ") for axis " + axis + " of shape "
@@ -48,7 +48,7 @@ final class Gather extends Node {
         double[] out = new double[index.length];
         int[] offsets = sourceOffsets(x.shape, axis, index, indexShape);
         for (int i = 0; i < out.length; i++) {
-            out[i] = x.data[offsets[i]];
+            out[i] = x.at(offsets[i]);
         }
         Tensor result = new Tensor(out, indexShape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Gather(x, axis, index, indexShape)) : result;

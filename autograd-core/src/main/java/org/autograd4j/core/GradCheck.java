@@ -75,7 +75,7 @@ public final class GradCheck {
         List<Integer> checked = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Tensor in = inputs.get(i);
-            Tensor copy = new Tensor(in.data.clone(), in.shape, DType.FLOAT64);
+            Tensor copy = new Tensor(in.toDoubleArray(), in.shape, DType.FLOAT64);
             if (in.requiresGrad) {
                 copy.requiresGrad(true);
                 checked.add(i);
@@ -103,7 +103,7 @@ public final class GradCheck {
         boolean passed = true;
         for (int c = 0; c < wrt.size(); c++) {
             double[] x = wrt.get(c).data;
-            double[] a = analytic.get(c).data;
+            double[] a = analytic.get(c).values();
             for (int e = 0; e < x.length; e++) {
                 double saved = x[e];
                 x[e] = saved + eps;
@@ -165,11 +165,11 @@ public final class GradCheck {
 
     /** A fixed random vector of the output's size (1 for a scalar), so non-scalar outputs reduce to a scalar. */
     private static double[] projection(Tensor out) {
-        if (out.data.length == 1) {
+        if (out.length() == 1) {
             return new double[] {1.0};
         }
         Random rng = new Random(42);
-        double[] v = new double[out.data.length];
+        double[] v = new double[out.length()];
         for (int i = 0; i < v.length; i++) {
             v[i] = rng.nextGaussian();
         }
@@ -177,7 +177,7 @@ public final class GradCheck {
     }
 
     private static Tensor project(Tensor out, double[] v) {
-        if (out.data.length != v.length) {
+        if (out.length() != v.length) {
             throw new IllegalArgumentException("gradcheck: f returned shape " + Shapes.str(out.shape)
                     + " for one input and " + v.length + " elements for another; f must be deterministic");
         }

@@ -28,11 +28,12 @@ final class Index extends Node {
     static Tensor apply(Tensor x, int[] rows) {
         int inner = Shapes.inner(x.shape, 0);
         int[] shape = Shapes.with(x.shape, 0, rows.length);
-        double[] out = new double[rows.length * inner];
+        Object src = x.storage();
+        Object out = Tensor.alloc(x.dtype, rows.length * inner);
         for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(x.data, rows[i] * inner, out, i * inner, inner);
+            System.arraycopy(src, rows[i] * inner, out, i * inner, inner);
         }
-        Tensor result = new Tensor(out, shape, x.dtype);
+        Tensor result = Tensor.over(out, shape);
         return Node.recording(x) ? Node.attach(result, new Index(x, rows)) : result;
     }
 

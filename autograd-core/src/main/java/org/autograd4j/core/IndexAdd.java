@@ -17,7 +17,7 @@ final class IndexAdd extends Node {
             int dst = rows[i] * inner;
             int src = i * inner;
             for (int j = 0; j < inner; j++) {
-                out[dst + j] += x.data[src + j];
+                out[dst + j] += x.at(src + j);
             }
         }
         Tensor result = Tensor.make(out, shape, x.dtype);

@@ -20,6 +20,23 @@ final class Kernels {
         return out;
     }
 
+    /** {@code f} of every value, computed in double (the caller rounds FLOAT32 results). */
+    static double[] map(Tensor x, DoubleUnaryOperator f) {
+        double[] out = new double[x.length()];
+        if (x.fdata != null) {
+            float[] a = x.fdata;
+            for (int i = 0; i < a.length; i++) {
+                out[i] = f.applyAsDouble(a[i]);
+            }
+        } else {
+            double[] a = x.data;
+            for (int i = 0; i < a.length; i++) {
+                out[i] = f.applyAsDouble(a[i]);
+            }
+        }
+        return out;
+    }
+
     /** The four arithmetic ops get loops of their own: a shared lambda would be a megamorphic call per element. */
     static final int ADD = 0;
     static final int SUB = 1;
@@ -34,9 +51,15 @@ final class Kernels {
      * with direct loops for the layouts that dominate real networks: equal shapes, a scalar operand, and a bias-like
      * operand repeated over leading rows.
      */
-    static double[] arithmetic(Tensor x, Tensor y, int[] shape, int op) {
-        double[] a = x.data;
-        double[] b = y.data;
+    static Tensor arithmetic(Tensor x, Tensor y, int[] shape, int op) {
+        if (x.fdata != null && y.fdata != null) {
+            return new Tensor(arithmetic(x.fdata, y.fdata, y.shape, shape, op, x, y), shape);
+        }
+        return new Tensor(arithmetic(x.values(), y.values(), y.shape, shape, op, x, y), shape,
+                DType.promote(x.dtype, y.dtype));
+    }
+
+    private static double[] arithmetic(double[] a, double[] b, int[] yShape, int[] shape, int op, Tensor x, Tensor y) {
         int n = Shapes.size(shape);
         double[] out = new double[n];
         if (a.length == n && b.length == n) {
@@ -54,7 +77,7 @@ final class Kernels {
                 case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * c; } }
                 default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / c; } }
             }
-        } else if (a.length == n && n > 0 && isTrailingRow(y.shape, shape)) {
+        } else if (a.length == n && n > 0 && isTrailingRow(yShape, shape)) {
             int m = b.length;
             for (int r = 0; r < n; r += m) {
                 switch (op) {
@@ -66,6 +89,44 @@ final class Kernels {
             }
         } else {
             return zip(x, y, shape, ARITHMETIC[op]);
+        }
+        return out;
+    }
+
+    /**
+     * The float32 twin of the loops above. One float operation is exact to the float result, as the double operation
+     * rounded once would be, so both storage types compute the same values.
+     */
+    private static float[] arithmetic(float[] a, float[] b, int[] yShape, int[] shape, int op, Tensor x, Tensor y) {
+        int n = Shapes.size(shape);
+        float[] out = new float[n];
+        if (a.length == n && b.length == n) {
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + b[i]; } }
+                case SUB -> { for (int i = 0; i < n; i++) { out[i] = a[i] - b[i]; } }
+                case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * b[i]; } }
+                default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / b[i]; } }
+            }
+        } else if (b.length == 1 && a.length == n) {
+            float c = b[0];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + c; } }
+                case SUB -> { for (int i = 0; i < n; i++) { out[i] = a[i] - c; } }
+                case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * c; } }
+                default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / c; } }
+            }
+        } else if (a.length == n && n > 0 && isTrailingRow(yShape, shape)) {
+            int m = b.length;
+            for (int r = 0; r < n; r += m) {
+                switch (op) {
+                    case ADD -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] + b[j]; } }
+                    case SUB -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] - b[j]; } }
+                    case MUL -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] * b[j]; } }
+                    default -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] / b[j]; } }
+                }
+            }
+        } else {
+            return narrow(zip(x, y, shape, ARITHMETIC[op]));
         }
         return out;
     }
@@ -87,8 +148,8 @@ final class Kernels {
 
     /** {@code f(x, y)} elementwise at the broadcast shape {@code shape}. */
     static double[] zip(Tensor x, Tensor y, int[] shape, DoubleBinaryOperator f) {
-        double[] a = x.data;
-        double[] b = y.data;
+        double[] a = x.values();
+        double[] b = y.values();
         int n = Shapes.size(shape);
         double[] out = new double[n];
         if (a.length == n && b.length == n) {
@@ -145,12 +206,13 @@ final class Kernels {
     static double[] expand(Tensor x, int[] shape) {
         int n = Shapes.size(shape);
         double[] out = new double[n];
-        if (x.data.length == n) {
-            System.arraycopy(x.data, 0, out, 0, n);
-        } else if (x.data.length == 1) {
-            java.util.Arrays.fill(out, x.data[0]);
+        double[] a = x.values();
+        if (a.length == n) {
+            System.arraycopy(a, 0, out, 0, n);
+        } else if (a.length == 1) {
+            java.util.Arrays.fill(out, a[0]);
         } else if (n > 0) {
-            gather(x.data, Broadcasting.strides(x.shape, shape), shape, out);
+            gather(a, Broadcasting.strides(x.shape, shape), shape, out);
         }
         return out;
     }
@@ -176,35 +238,21 @@ final class Kernels {
         }
     }
 
-    private static final ThreadLocal<float[][]> ROUNDING_SCRATCH = ThreadLocal.withInitial(() -> new float[1][]);
+    /** The values rounded to float (how FLOAT32 results are stored; see {@link DType}). */
+    static float[] narrow(double[] a) {
+        float[] f = new float[a.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) a[i];
+        }
+        return f;
+    }
 
-    /**
-     * Rounds every value to the nearest float: how FLOAT32 results are stored (see {@link DType}). Note "rounding
-     * loops": a single loop doing {@code a[i] = (float) a[i]} runs about 2 ns per element here (not vectorised, and a
-     * dependency through the conversion registers), while a narrowing loop into a float buffer followed by a widening
-     * loop back vectorise and take under 1 ns; the buffer is per thread and reused.
-     */
-    static void roundToFloat(double[] a) {
-        int n = a.length;
-        if (n < 32) {
-            for (int i = 0; i < n; i++) {
-                a[i] = (float) a[i];
-            }
-            return;
+    /** The values as doubles (exact). */
+    static double[] widen(float[] f) {
+        double[] a = new double[f.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = f[i];
         }
-        float[][] holder = ROUNDING_SCRATCH.get();
-        float[] t = holder[0];
-        if (t == null || t.length < n) {
-            t = new float[Math.max(n, 1024)];
-            if (n <= (1 << 20)) {
-                holder[0] = t;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            t[i] = (float) a[i];
-        }
-        for (int i = 0; i < n; i++) {
-            a[i] = t[i];
-        }
+        return a;
     }
 }

@@ -17,9 +17,10 @@ final class LogSoftmax extends Node {
         double[] lse = LogSumExp.lse(x, a);
         int n = x.shape[a];
         int inner = Shapes.inner(x.shape, a);
-        double[] out = new double[x.data.length];
+        double[] v = x.values();
+        double[] out = new double[v.length];
         for (int p = 0; p < out.length; p++) {
-            out[p] = x.data[p] - lse[(p / (n * inner)) * inner + p % inner];
+            out[p] = v[p] - lse[(p / (n * inner)) * inner + p % inner];
         }
         Tensor result = Tensor.make(out, x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new LogSoftmax(x, a)) : result;
@@ -50,7 +51,7 @@ final class LogSoftmax extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         if (!GradMode.enabled()) {
-            return new Tensor[] {Tensor.make(fusedBackward(gradOut.data, out.data), out.shape, gradOut.dtype)};
+            return new Tensor[] {Tensor.make(fusedBackward(gradOut.values(), out.values()), out.shape, gradOut.dtype)};
         }
         return new Tensor[] {gradOut.sub(out.exp().mul(gradOut.sum(axis, true)))};
     }

@@ -24,7 +24,7 @@ final class LogSumExp extends Node {
         int outer = Shapes.outer(x.shape, a);
         int n = x.shape[a];
         int inner = Shapes.inner(x.shape, a);
-        double[] d = x.data;
+        double[] d = x.values();
         double[] out = new double[outer * inner];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {

@@ -78,14 +78,23 @@ final class MatMul extends Node {
         int m = transX ? x.shape[r - 1] : x.shape[r - 2];
         int k = transX ? x.shape[r - 2] : x.shape[r - 1];
         int n = transY ? y.shape[r - 2] : y.shape[r - 1];
-        DType dtype = DType.promote(x.dtype, y.dtype);
-        double[] out = new double[batch * m * n];
-        for (int b = 0; b < batch; b++) {
-            Blas.gemm(transX, transY, m, n, k, x.data, b * m * k, y.data, b * k * n, out, b * m * n,
-                    dtype == DType.FLOAT32);
-        }
         int[] shape = r == 3 ? new int[] {batch, m, n} : new int[] {m, n};
-        Tensor result = new Tensor(out, shape, dtype);
+        Tensor result;
+        if (x.fdata != null && y.fdata != null) {
+            float[] out = new float[batch * m * n];
+            for (int b = 0; b < batch; b++) {
+                Blas.gemm(transX, transY, m, n, k, x.fdata, b * m * k, y.fdata, b * k * n, out, b * m * n);
+            }
+            result = new Tensor(out, shape);
+        } else {
+            double[] xs = x.values();
+            double[] ys = y.values();
+            double[] out = new double[batch * m * n];
+            for (int b = 0; b < batch; b++) {
+                Blas.gemm(transX, transY, m, n, k, xs, b * m * k, ys, b * k * n, out, b * m * n);
+            }
+            result = new Tensor(out, shape, DType.FLOAT64);
+        }
         return Node.recording(x, y) ? Node.attach(result, new MatMul(x, y, transX, transY)) : result;
     }
 

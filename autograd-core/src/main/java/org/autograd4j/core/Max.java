@@ -29,7 +29,7 @@ final class Max extends Node {
         for (int k = 0; k < pos.length; k++) {
             int o = k / inner;
             int i = k % inner;
-            out[k] = x.data[(o * n + pos[k]) * inner + i];
+            out[k] = x.at((o * n + pos[k]) * inner + i);
         }
         Tensor result = new Tensor(out, keepDim ? kept : Shapes.without(x.shape, a), x.dtype);
         return Node.recording(x) ? Node.attach(result, new Max(x, a, pos, kept, min)) : result;
@@ -55,7 +55,7 @@ final class Max extends Node {
         int outer = Shapes.outer(x.shape, a);
         int inner = Shapes.inner(x.shape, a);
         int[] pos = new int[outer * inner];
-        double[] d = x.data;
+        double[] d = x.values();
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
@@ -82,7 +82,7 @@ final class Max extends Node {
         Tensor x = inputs[0];
         int n = x.shape[axis];
         int inner = Shapes.inner(x.shape, axis);
-        double[] mask = new double[x.data.length];
+        double[] mask = new double[x.length()];
         for (int k = 0; k < positions.length; k++) {
             mask[((k / inner) * n + positions[k]) * inner + k % inner] = 1.0;
         }

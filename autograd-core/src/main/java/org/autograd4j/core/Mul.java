@@ -8,7 +8,7 @@ final class Mul extends Node {
 
     static Tensor apply(Tensor x, Tensor y) {
         int[] shape = Broadcasting.shape("mul", x.shape, y.shape);
-        Tensor out = Tensor.make(Kernels.arithmetic(x, y, shape, Kernels.MUL), shape, DType.promote(x.dtype, y.dtype));
+        Tensor out = Kernels.arithmetic(x, y, shape, Kernels.MUL);
         return Node.recording(x, y) ? Node.attach(out, new Mul(x, y)) : out;
     }
 

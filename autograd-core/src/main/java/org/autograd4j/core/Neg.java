@@ -7,7 +7,7 @@ final class Neg extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        double[] a = x.data;
+        double[] a = x.values();
         double[] out = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = -a[i];

@@ -17,11 +17,12 @@ final class Pad extends Node {
         int[] shape = Shapes.with(x.shape, axis, total);
         int outer = Shapes.outer(shape, axis);
         int inner = Shapes.inner(shape, axis);
-        double[] out = new double[Shapes.size(shape)];
+        Object src = x.storage();
+        Object out = Tensor.alloc(x.dtype, Shapes.size(shape));
         for (int o = 0; o < outer; o++) {
-            System.arraycopy(x.data, o * n * inner, out, (o * total + before) * inner, n * inner);
+            System.arraycopy(src, o * n * inner, out, (o * total + before) * inner, n * inner);
         }
-        Tensor result = new Tensor(out, shape, x.dtype);
+        Tensor result = Tensor.over(out, shape);
         return Node.recording(x) ? Node.attach(result, new Pad(x, axis, before)) : result;
     }
 

@@ -18,17 +18,18 @@ final class Permute extends Node {
             shape[i] = x.shape[perm[i]];
             s[i] = srcStrides[perm[i]];
         }
-        double[] out = new double[x.data.length];
+        double[] src = x.values();
+        double[] out = new double[src.length];
         if (rank == 2) {
             int n = shape[0];
             int m = shape[1];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < m; j++) {
-                    out[i * m + j] = x.data[i * s[0] + j * s[1]];
+                    out[i * m + j] = src[i * s[0] + j * s[1]];
                 }
             }
         } else if (out.length > 0) {
-            Kernels.gather(x.data, s, shape, out);
+            Kernels.gather(src, s, shape, out);
         }
         Tensor result = new Tensor(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Permute(x, perm)) : result;

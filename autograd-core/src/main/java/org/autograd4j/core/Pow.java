@@ -12,9 +12,9 @@ final class Pow extends Node {
     static Tensor apply(Tensor x, double p) {
         double[] out;
         if (p == 2.0) {
-            out = Kernels.map(x.data, v -> v * v);
+            out = Kernels.map(x, v -> v * v);
         } else {
-            out = Kernels.map(x.data, v -> Math.pow(v, p));
+            out = Kernels.map(x, v -> Math.pow(v, p));
         }
         Tensor result = Tensor.make(out, x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Pow(x, p)) : result;

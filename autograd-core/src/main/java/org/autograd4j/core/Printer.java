@@ -19,10 +19,10 @@ final class Printer {
     }
 
     static String print(Tensor t) {
-        boolean elide = t.data.length > SUMMARY_THRESHOLD;
-        int[] shown = new int[t.data.length];
+        boolean elide = t.length() > SUMMARY_THRESHOLD;
+        int[] shown = new int[t.length()];
         int count = visit(t, 0, 0, elide, shown, 0);
-        String[] text = format(t.data, shown, count);
+        String[] text = format(t.values(), shown, count);
         int width = 0;
         for (String s : text) {
             width = Math.max(width, s.length());

@@ -11,6 +11,15 @@ final class Relu extends Node {
     }
 
     static Tensor apply(Tensor x) {
+        if (x.fdata != null) {
+            float[] a = x.fdata;
+            float[] y = new float[a.length];
+            for (int i = 0; i < a.length; i++) {
+                y[i] = Math.max(a[i], 0f);
+            }
+            Tensor out = new Tensor(y, x.shape);
+            return Node.recording(x) ? Node.attach(out, new Relu(x)) : out;
+        }
         double[] a = x.data;
         double[] y = new double[a.length];
         for (int i = 0; i < a.length; i++) {
@@ -23,9 +32,19 @@ final class Relu extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
+        if (!GradMode.enabled() && gradOut.fdata != null && out.fdata != null) {
+            float[] g = gradOut.fdata;
+            float[] y = out.fdata;
+            float[] d = new float[y.length];
+            for (int i = 0; i < d.length; i++) {
+                // As below, in two steps: float's range ends at 2^127, and the smallest subnormal is 2^-149.
+                d[i] = g[i] * Math.min(y[i] * 0x1p100f * 0x1p49f, 1f);
+            }
+            return new Tensor[] {new Tensor(d, x.shape)};
+        }
         if (!GradMode.enabled()) {
-            double[] g = gradOut.data;
-            double[] y = out.data;
+            double[] g = gradOut.values();
+            double[] y = out.values();
             double[] d = new double[y.length];
             for (int i = 0; i < d.length; i++) {
                 // y >= 0; scaling by 2^2046 sends any positive y, subnormals included, past 1, and keeps 0 at 0.
@@ -33,6 +52,6 @@ final class Relu extends Node {
             }
             return new Tensor[] {new Tensor(d, x.shape, gradOut.dtype)};
         }
-        return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x.data, v -> v > 0 ? 1.0 : 0.0), x.shape, x.dtype))};
+        return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x, v -> v > 0 ? 1.0 : 0.0), x.shape, x.dtype))};
     }
 }

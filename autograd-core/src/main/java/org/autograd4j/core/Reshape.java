@@ -7,11 +7,11 @@ final class Reshape extends Node {
     }
 
     static Tensor apply(Tensor x, int[] shape) {
-        if (Shapes.size(shape) != x.data.length) {
+        if (Shapes.size(shape) != x.length()) {
             throw new IllegalArgumentException("reshape: cannot reshape " + Shapes.str(x.shape) + " ("
-                    + x.data.length + " elements) to " + Shapes.str(shape));
+                    + x.length() + " elements) to " + Shapes.str(shape));
         }
-        Tensor out = new Tensor(x.data, shape, x.dtype);
+        Tensor out = x.view(shape);
         return Node.recording(x) ? Node.attach(out, new Reshape(x)) : out;
     }
 

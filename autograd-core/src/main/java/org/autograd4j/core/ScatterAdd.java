@@ -18,7 +18,7 @@ final class ScatterAdd extends Node {
         double[] out = new double[Shapes.size(shape)];
         int[] offsets = Gather.sourceOffsets(shape, axis, index, x.shape);
         for (int i = 0; i < offsets.length; i++) {
-            out[offsets[i]] += x.data[i];
+            out[offsets[i]] += x.at(i);
         }
         Tensor result = Tensor.make(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new ScatterAdd(x, axis, index)) : result;

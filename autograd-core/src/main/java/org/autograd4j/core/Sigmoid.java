@@ -7,7 +7,7 @@ final class Sigmoid extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        double[] a = x.data;
+        double[] a = x.values();
         double[] y = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             y[i] = value(a[i]);
@@ -27,9 +27,19 @@ final class Sigmoid extends Node {
 
     @Override
     Tensor[] backward(Tensor gradOut) {
+        if (!GradMode.enabled() && gradOut.fdata != null && out.fdata != null) {
+            // in float, as PyTorch computes it: a float/double conversion per element would not vectorise
+            float[] g = gradOut.fdata;
+            float[] o = out.fdata;
+            float[] d = new float[o.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = g[i] * o[i] * (1f - o[i]);
+            }
+            return new Tensor[] {new Tensor(d, out.shape)};
+        }
         if (!GradMode.enabled()) {
-            double[] g = gradOut.data;
-            double[] o = out.data;
+            double[] g = gradOut.values();
+            double[] o = out.values();
             double[] d = new double[o.length];
             for (int i = 0; i < d.length; i++) {
                 d[i] = g[i] * o[i] * (1.0 - o[i]);

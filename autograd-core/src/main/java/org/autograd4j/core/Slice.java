@@ -29,11 +29,12 @@ final class Slice extends Node {
         int[] shape = Shapes.with(x.shape, a, len);
         int outer = Shapes.outer(shape, a);
         int inner = Shapes.inner(shape, a);
-        double[] out = new double[Shapes.size(shape)];
+        Object src = x.storage();
+        Object out = Tensor.alloc(x.dtype, Shapes.size(shape));
         for (int o = 0; o < outer; o++) {
-            System.arraycopy(x.data, (o * n + start) * inner, out, o * len * inner, len * inner);
+            System.arraycopy(src, (o * n + start) * inner, out, o * len * inner, len * inner);
         }
-        Tensor result = new Tensor(out, shape, x.dtype);
+        Tensor result = Tensor.over(out, shape);
         return Node.recording(x) ? Node.attach(result, new Slice(x, a, start)) : result;
     }
 

@@ -8,7 +8,7 @@ final class Sub extends Node {
 
     static Tensor apply(Tensor x, Tensor y) {
         int[] shape = Broadcasting.shape("sub", x.shape, y.shape);
-        Tensor out = Tensor.make(Kernels.arithmetic(x, y, shape, Kernels.SUB), shape, DType.promote(x.dtype, y.dtype));
+        Tensor out = Kernels.arithmetic(x, y, shape, Kernels.SUB);
         return Node.recording(x, y) ? Node.attach(out, new Sub(x, y)) : out;
     }
 

@@ -27,7 +27,11 @@ final class Sum extends Node {
             reduced[a] = true;
         }
         double[] out = new double[Shapes.size(kept)];
-        double[] a = x.data;
+        if (x.fdata != null && axes.length == 1) {
+            sumAxis(x.fdata, x.shape, axes[0], out);
+            return result(x, out, kept, keepDim ? kept : Shapes.without(x.shape, axes[0]));
+        }
+        double[] a = x.values();
         if (out.length == 1) {
             double s = 0;
             for (double v : a) {
@@ -73,8 +77,31 @@ final class Sum extends Node {
                 }
             }
         }
+        return result(x, out, kept, shape);
+    }
+
+    private static Tensor result(Tensor x, double[] out, int[] kept, int[] shape) {
         Tensor result = Tensor.make(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Sum(x, kept)) : result;
+    }
+
+    /**
+     * The one-axis sum of a FLOAT32 tensor straight from its floats, accumulating in double (no widened copy: this is
+     * the reduction of every bias gradient).
+     */
+    private static void sumAxis(float[] a, int[] shape, int axis, double[] out) {
+        int outer = Shapes.outer(shape, axis);
+        int n = shape[axis];
+        int inner = Shapes.inner(shape, axis);
+        for (int o = 0; o < outer; o++) {
+            int dst = o * inner;
+            for (int j = 0; j < n; j++) {
+                int src = (o * n + j) * inner;
+                for (int i = 0; i < inner; i++) {
+                    out[dst + i] += a[src + i];
+                }
+            }
+        }
     }
 
     @Override

@@ -21,16 +21,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * }</pre>
  *
  * <p>Tensors are immutable: every op returns a new tensor (a reshape may share its input's storage). The one exception
- * is the low-level {@link #array()} used by optimizers to update parameters in place. Axis arguments may be negative
- * and count from the end, as in NumPy.
+ * is the low-level {@link #array()} (or {@link #floatArray()}) used by optimizers to update parameters in place.
+ * Axis arguments may be negative and count from the end, as in NumPy.
  *
  * <p>This class is a facade: each method delegates to one op class that holds the forward and the backward together.
  * It is the one file over 400 lines in the engine, by design: it is the whole public surface, one short method with
  * its javadoc per operation, and splitting it would only scatter the API.
  */
 public final class Tensor {
-    /** The values, row-major and contiguous; FLOAT32 values are float-representable (see {@link DType}). */
+    /** FLOAT64 values, row-major and contiguous; null for a FLOAT32 tensor. */
     final double[] data;
+    /**
+     * FLOAT32 values, row-major and contiguous; null for a FLOAT64 tensor. Why a second array rather than one storage
+     * type: float32 halves the memory traffic of large tensors and lets matrix products hand their operands to sgemm
+     * with a plain copy; the ops that matter for training have float loops, the others compute through
+     * {@link #values()} in double and round once (see {@link DType}).
+     */
+    final float[] fdata;
     final int[] shape;
     final DType dtype;
     /** The op that produced this tensor, or null for a leaf. */
@@ -38,18 +45,71 @@ public final class Tensor {
     boolean requiresGrad;
     private Tensor grad;
 
-    Tensor(double[] data, int[] shape, DType dtype) {
-        this.data = data;
+    /** A tensor over freshly computed values, rounded into a float array if {@code dtype} is FLOAT32. */
+    Tensor(double[] values, int[] shape, DType dtype) {
+        this.data = dtype == DType.FLOAT32 ? null : values;
+        this.fdata = dtype == DType.FLOAT32 ? Kernels.narrow(values) : null;
         this.shape = shape;
         this.dtype = dtype;
     }
 
+    /** A FLOAT32 tensor over {@code values}. Takes ownership. */
+    Tensor(float[] values, int[] shape) {
+        this.data = null;
+        this.fdata = values;
+        this.shape = shape;
+        this.dtype = DType.FLOAT32;
+    }
+
+    /** A tensor over the same storage as {@code other}, with another shape (reshapes and detach). */
+    private Tensor(Tensor other, int[] shape) {
+        this.data = other.data;
+        this.fdata = other.fdata;
+        this.shape = shape;
+        this.dtype = other.dtype;
+    }
+
     /** A tensor over freshly computed values, rounded to float if {@code dtype} is FLOAT32. Takes ownership. */
-    static Tensor make(double[] data, int[] shape, DType dtype) {
-        if (dtype == DType.FLOAT32) {
-            Kernels.roundToFloat(data);
-        }
-        return new Tensor(data, shape, dtype);
+    static Tensor make(double[] values, int[] shape, DType dtype) {
+        return new Tensor(values, shape, dtype);
+    }
+
+    /** The same storage under another shape of the same size (unchecked: callers check). */
+    Tensor view(int[] newShape) {
+        return new Tensor(this, newShape);
+    }
+
+    /** The number of elements. */
+    int length() {
+        return data != null ? data.length : fdata.length;
+    }
+
+    /**
+     * The values as doubles, for reading only: the backing array of a FLOAT64 tensor, a widened copy of a FLOAT32
+     * one. Ops without a float loop of their own compute through this.
+     */
+    double[] values() {
+        return data != null ? data : Kernels.widen(fdata);
+    }
+
+    /** The element at flat index i. */
+    double at(int i) {
+        return data != null ? data[i] : fdata[i];
+    }
+
+    /** A new zeroed storage array of the type that holds {@code dtype}. */
+    static Object alloc(DType dtype, int n) {
+        return dtype == DType.FLOAT32 ? new float[n] : new double[n];
+    }
+
+    /** A tensor over a storage array from {@link #alloc} or {@link #storage()}. Takes ownership. */
+    static Tensor over(Object storage, int[] shape) {
+        return storage instanceof float[] f ? new Tensor(f, shape) : new Tensor((double[]) storage, shape, DType.FLOAT64);
+    }
+
+    /** The backing array, whichever type: copy ops move values with {@code System.arraycopy}, which takes both. */
+    Object storage() {
+        return data != null ? data : fdata;
     }
 
     // ---------------------------------------------------------------- creation
@@ -66,11 +126,9 @@ public final class Tensor {
 
     /** A FLOAT32 tensor over a copy of {@code data}; see {@link #of(double[], long...)}. */
     public static Tensor of(float[] data, long... shape) {
-        double[] d = new double[data.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = data[i];
-        }
-        return of("of", d, shape, DType.FLOAT32);
+        int[] s = shape.length == 0 ? new int[] {data.length} : Shapes.fromLong("of", shape);
+        checkCount("of", s, data.length);
+        return new Tensor(data.clone(), s);
     }
 
     /** A 2-D FLOAT64 tensor, one row per array; every row must have the same length. */
@@ -90,11 +148,15 @@ public final class Tensor {
 
     private static Tensor of(String op, double[] data, long[] shape, DType dtype) {
         int[] s = shape.length == 0 ? new int[] {data.length} : Shapes.fromLong(op, shape);
-        if (Shapes.size(s) != data.length) {
-            throw new IllegalArgumentException(op + ": shape " + Shapes.str(s) + " holds " + Shapes.size(s)
-                    + " elements but " + data.length + " values were given");
-        }
+        checkCount(op, s, data.length);
         return make(data, s, dtype);
+    }
+
+    private static void checkCount(String op, int[] s, int count) {
+        if (Shapes.size(s) != count) {
+            throw new IllegalArgumentException(op + ": shape " + Shapes.str(s) + " holds " + Shapes.size(s)
+                    + " elements but " + count + " values were given");
+        }
     }
 
     /** A 0-d FLOAT64 tensor. */
@@ -205,7 +267,7 @@ public final class Tensor {
         if (dtype == DType.FLOAT32) {
             return Nd4j.create(toFloatArray(), s, 'c');
         }
-        return Nd4j.create(data.clone(), s, 'c');
+        return Nd4j.create(toDoubleArray(), s, 'c');
     }
 
     // ---------------------------------------------------------------- autograd state
@@ -259,7 +321,7 @@ public final class Tensor {
 
     /** A leaf sharing this tensor's values, cut off from the graph. */
     public Tensor detach() {
-        return new Tensor(data, shape, dtype);
+        return view(shape);
     }
 
     /**
@@ -535,7 +597,7 @@ public final class Tensor {
 
     /** The values as a 1-D tensor. */
     public Tensor flatten() {
-        return Reshape.apply(this, new int[] {data.length});
+        return Reshape.apply(this, new int[] {length()});
     }
 
     /**
@@ -625,7 +687,7 @@ public final class Tensor {
 
     /** The mean of all elements, as a 0-d tensor (NaN for an empty tensor). */
     public Tensor mean() {
-        return sum().mul(1.0 / data.length);
+        return sum().mul(1.0 / length());
     }
 
     /** The mean along one axis, which is kept with size 1 if {@code keepDim}. */
@@ -698,7 +760,7 @@ public final class Tensor {
 
     /** The number of elements. */
     public long size() {
-        return data.length;
+        return length();
     }
 
     /** The element type. */
@@ -712,25 +774,21 @@ public final class Tensor {
      * @throws IllegalStateException if the tensor has more or fewer than one element
      */
     public double item() {
-        if (data.length != 1) {
-            throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + data.length
+        if (length() != 1) {
+            throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + length()
                     + " elements; item() needs exactly one");
         }
-        return data[0];
+        return at(0);
     }
 
     /** A copy of the values in row-major order. */
     public double[] toDoubleArray() {
-        return data.clone();
+        return data != null ? data.clone() : Kernels.widen(fdata);
     }
 
     /** A copy of the values in row-major order, rounded to float. */
     public float[] toFloatArray() {
-        float[] f = new float[data.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) data[i];
-        }
-        return f;
+        return fdata != null ? fdata.clone() : Kernels.narrow(data);
     }
 
     /** This tensor in another type (itself if already of that type); differentiable. */
@@ -739,19 +797,31 @@ public final class Tensor {
     }
 
     /**
-     * The backing array, row-major, without a copy: for optimizers and fused kernels that update parameters in place.
-     * Writing to it bypasses autograd; do it on leaves only, outside any graph that saved them, and call
-     * {@link #modifiedInPlace()} afterwards.
+     * The backing array of a FLOAT64 tensor, row-major, without a copy: for optimizers and fused kernels that update
+     * parameters in place (FLOAT32 tensors have {@link #floatArray()}). Writing to it bypasses autograd; do it on
+     * leaves only, outside any graph that saved them.
+     *
+     * @throws IllegalStateException on a FLOAT32 tensor
      */
     public double[] array() {
+        if (data == null) {
+            throw new IllegalStateException("array: tensor of shape " + Shapes.str(shape) + " is FLOAT32; use"
+                    + " floatArray() for its backing array, or toDoubleArray() for a copy");
+        }
         return data;
     }
 
-    /** Restores the dtype invariant after writes through {@link #array()} (rounds FLOAT32 values to float). */
-    public void modifiedInPlace() {
-        if (dtype == DType.FLOAT32) {
-            Kernels.roundToFloat(data);
+    /**
+     * The backing array of a FLOAT32 tensor, row-major, without a copy; see {@link #array()}.
+     *
+     * @throws IllegalStateException on a FLOAT64 tensor
+     */
+    public float[] floatArray() {
+        if (fdata == null) {
+            throw new IllegalStateException("floatArray: tensor of shape " + Shapes.str(shape) + " is FLOAT64; use"
+                    + " array() for its backing array, or toFloatArray() for a rounded copy");
         }
+        return fdata;
     }
 
     /** The name of the op that produced this tensor, as PyTorch's {@code grad_fn} (e.g. "AddBackward"), or null. */

@@ -37,7 +37,7 @@ public final class BlasMeasure {
     }
 
     private static void large() {
-        System.out.println("\n== GFLOP/s. Blas: double[] in and out (copies included). Nd4j.gemm: on ready INDArrays"
+        System.out.println("\n== GFLOP/s. Blas: the engine's arrays in and out (copies included). Nd4j.gemm: on ready INDArrays"
                 + " into a ready c. Nd4j+copies: INDArrays made from the double[] and the result read back.");
         for (boolean f32 : new boolean[] {true, false}) {
             large("fwd X·W    [128x784]@[784x256]", false, false, 128, 256, 784, f32);
@@ -54,7 +54,11 @@ public final class BlasMeasure {
         double[] b = rand(k * n, f32);
         double[] c = new double[m * n];
         double flop = 2.0 * m * n * k;
-        double blas = flop / nanos(() -> Blas.gemm(ta, tb, m, n, k, a, 0, b, 0, c, 0, f32), 1.0);
+        float[] a32 = narrow(a);
+        float[] b32 = narrow(b);
+        float[] c32 = new float[m * n];
+        double blas = flop / nanos(f32 ? () -> Blas.gemm(ta, tb, m, n, k, a32, 0, b32, 0, c32, 0)
+                : () -> Blas.gemm(ta, tb, m, n, k, a, 0, b, 0, c, 0), 1.0);
         DataType dt = f32 ? DataType.FLOAT : DataType.DOUBLE;
         long[] shapeA = {ta ? k : m, ta ? m : k};
         long[] shapeB = {tb ? n : k, tb ? k : n};
@@ -96,16 +100,29 @@ public final class BlasMeasure {
         double[] a = rand(m * k, f32);
         double[] b = rand(k * n, f32);
         double[] c = new double[m * n];
+        float[] a32 = narrow(a);
+        float[] b32 = narrow(b);
+        float[] c32 = new float[m * n];
         boolean[][] cases = {{false, false}, {true, false}, {false, true}, {true, true}};
         double seconds = print ? 0.2 : 0.02;
         for (boolean[] t : cases) {
-            double java = nanos(() -> Blas.javaGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0, f32), seconds);
-            double nat = nanos(() -> Blas.nativeGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0, f32), seconds);
+            double java = nanos(f32 ? () -> Blas.javaGemm(t[0], t[1], m, n, k, a32, 0, b32, 0, c32, 0)
+                    : () -> Blas.javaGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0), seconds);
+            double nat = nanos(f32 ? () -> Blas.nativeGemm(t[0], t[1], m, n, k, a32, 0, b32, 0, c32, 0)
+                    : () -> Blas.nativeGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0), seconds);
             line.append(String.format(" | %8.0f %7.0f", java, nat));
         }
         if (print) {
             System.out.println(line);
         }
+    }
+
+    private static float[] narrow(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
     }
 
     private static double[] rand(int len, boolean f32) {

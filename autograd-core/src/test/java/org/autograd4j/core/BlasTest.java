@@ -73,7 +73,7 @@ class BlasTest {
             }
         }
         double[] c = {7, 7, 7};
-        Blas.gemm(false, false, 1, 1, 0, new double[0], 0, new double[0], 0, c, 1, false);
+        Blas.gemm(false, false, 1, 1, 0, new double[0], 0, new double[0], 0, c, 1);
         assertEquals(List.of(7.0, 0.0, 7.0), List.of(c[0], c[1], c[2]));
     }
 
@@ -99,7 +99,7 @@ class BlasTest {
             expected += a[p] * b[p];
         }
         double[] c = new double[1];
-        Blas.gemm(false, false, 1, 1, k, a, 0, b, 0, c, 0, false);
+        Blas.gemm(false, false, 1, 1, k, a, 0, b, 0, c, 0);
         assertEquals(expected, c[0]);  // exact: every partial sum is a multiple of 0.5 below 2^53
         check(Path.NATIVE, false, false, 40, 40, 40, false, 0);
     }
@@ -130,23 +130,23 @@ class BlasTest {
     void badArgumentsNameTheOpAndTheValues() {
         double[] x = new double[6];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Blas.gemm(false, false, -1, 2, 3, x, 0, x, 0, x, 0, false));
+                () -> Blas.gemm(false, false, -1, 2, 3, x, 0, x, 0, x, 0));
         assertEquals("gemm: sizes must be >= 0, got m=-1, n=2, k=3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Blas.gemm(false, false, 2, 3, 2, x, 3, x, 0, x, 0, false));
+                () -> Blas.gemm(false, false, 2, 3, 2, x, 3, x, 0, x, 0));
         assertEquals("gemm: a needs 4 elements from offset 3 but has length 6", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Blas.gemm(true, true, 2, 2, 2, x, 0, new double[3], 0, x, 0, true));
+                () -> Blas.gemm(true, true, 2, 2, 2, new float[6], 0, new float[3], 0, new float[6], 0));
         assertEquals("gemm: b needs 4 elements from offset 0 but has length 3", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Blas.gemm(false, false, 2, 2, 2, x, 0, x, 0, x, -1, false));
+                () -> Blas.gemm(false, false, 2, 2, 2, x, 0, x, 0, x, -1));
         assertEquals("gemm: c needs 4 elements from offset -1 but has length 6", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Blas.gemm(false, false, 1, 1, 1, null, 0, x, 0, x, 0, false));
+                () -> Blas.gemm(false, false, 1, 1, 1, null, 0, x, 0, x, 0));
         assertEquals("gemm: a is null", e.getMessage());
         // m·n overflows int (to 0): the check must be done in long, before any native code sees the sizes
         e = assertThrows(IllegalArgumentException.class,
-                () -> Blas.nativeGemm(false, false, 65536, 65536, 0, x, 0, x, 0, x, 0, true));
+                () -> Blas.nativeGemm(false, false, 65536, 65536, 0, new float[6], 0, new float[6], 0, new float[6], 0));
         assertEquals("gemm: c needs 4294967296 elements from offset 0 but has length 6", e.getMessage());
     }
 
@@ -157,13 +157,17 @@ class BlasTest {
         double[] b = operand(rng, pad + k * n, f32);
         double[] c = new double[pad + m * n + pad];
         java.util.Arrays.fill(c, SENTINEL);
-        switch (path) {
-            case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, pad, b, pad, c, pad, f32);
-            case JAVA -> Blas.javaGemm(ta, tb, m, n, k, a, pad, b, pad, c, pad, f32);
-            case NATIVE -> {
-                assumeTrue(Blas.nativeAvailable(), "OpenBLAS not loadable here");
-                Blas.nativeGemm(ta, tb, m, n, k, a, pad, b, pad, c, pad, f32);
+        if (path == Path.NATIVE) {
+            assumeTrue(Blas.nativeAvailable(), "OpenBLAS not loadable here");
+        }
+        if (f32) {
+            float[] c32 = narrow(c);
+            gemm(path, ta, tb, m, n, k, narrow(a), pad, narrow(b), pad, c32, pad);
+            for (int i = 0; i < c.length; i++) {
+                c[i] = c32[i];
             }
+        } else {
+            gemm(path, ta, tb, m, n, k, a, pad, b, pad, c, pad);
         }
         String what = String.format("%s ta=%b tb=%b m=%d n=%d k=%d f32=%b", path, ta, tb, m, n, k, f32);
         for (int i = 0; i < c.length; i++) {
@@ -191,6 +195,32 @@ class BlasTest {
                 }
             }
         }
+    }
+
+    private static void gemm(Path path, boolean ta, boolean tb, int m, int n, int k, double[] a, int aOff,
+            double[] b, int bOff, double[] c, int cOff) {
+        switch (path) {
+            case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case JAVA -> Blas.javaGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+        }
+    }
+
+    private static void gemm(Path path, boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff,
+            float[] b, int bOff, float[] c, int cOff) {
+        switch (path) {
+            case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case JAVA -> Blas.javaGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+        }
+    }
+
+    private static float[] narrow(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
     }
 
     private static double[] operand(Random rng, int len, boolean f32) {

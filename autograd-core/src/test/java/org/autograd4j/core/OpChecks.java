@@ -26,11 +26,12 @@ final class OpChecks {
     private OpChecks() {
     }
 
-    /** Fresh FLOAT64 leaves over copies of the inputs' values, each requiring a gradient. */
+    /** Fresh leaves over copies of the inputs' values, each requiring a gradient. */
     static List<Tensor> leaves(Tensor... xs) {
         List<Tensor> out = new ArrayList<>();
         for (Tensor x : xs) {
-            out.add(new Tensor(x.data.clone(), x.shape.clone(), x.dtype).requiresGrad(true));
+            Object copy = x.fdata != null ? x.fdata.clone() : x.data.clone();
+            out.add(Tensor.over(copy, x.shape.clone()).requiresGrad(true));
         }
         return out;
     }
@@ -69,7 +70,7 @@ final class OpChecks {
                 + Shapes.str(expected.shape()));
         for (int i = 0; i < expected.data().length; i++) {
             double e = expected.data()[i];
-            double a = actual.data[i];
+            double a = actual.at(i);
             int at = i;
             assertTrue(Math.abs(e - a) <= FORWARD_TOLERANCE * Math.max(1.0, Math.abs(e)),
                     () -> "element " + at + ": got " + a + ", expected " + e + "; result "
@@ -93,7 +94,7 @@ final class OpChecks {
         assertEquals(DType.FLOAT32, single.dtype(), "FLOAT32 op FLOAT32");
         Ref.Expected e = Ref.zip(x32, y32, reference);
         for (int i = 0; i < e.data().length; i++) {
-            assertEquals((float) e.data()[i], single.data[i], 0.0, "FLOAT32 op FLOAT32 rounds to float at " + i);
+            assertEquals((float) e.data()[i], single.at(i), 0.0, "FLOAT32 op FLOAT32 rounds to float at " + i);
         }
         assertEquals(DType.FLOAT32, withDouble.apply(x32, c).dtype(), "FLOAT32 op double");
         mixed.backward(Tensor.full(1.0, mixed.shape()));
@@ -112,7 +113,7 @@ final class OpChecks {
         Ref.Expected e = Ref.map(x32, reference);
         for (int i = 0; i < e.data().length; i++) {
             float expected = (float) e.data()[i];
-            assertEquals(expected, out.data[i], Math.ulp(expected), "FLOAT32 value at " + i);
+            assertEquals(expected, out.at(i), Math.ulp(expected), "FLOAT32 value at " + i);
         }
         out.backward(Tensor.full(1.0, out.shape()));
         assertEquals(DType.FLOAT32, x32.grad().dtype(), "gradient of a FLOAT32 leaf");

@@ -68,13 +68,13 @@ final class Ref {
         for (int i = 0; i < own.length; i++) {
             own[i] = t.shape[i] == 1 ? 0 : idx[lead + i];
         }
-        return t.data[ravel(own, t.shape)];
+        return t.at(ravel(own, t.shape));
     }
 
     static Expected map(Tensor x, DoubleUnaryOperator f) {
-        double[] out = new double[x.data.length];
+        double[] out = new double[x.length()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = f.applyAsDouble(x.data[i]);
+            out[i] = f.applyAsDouble(x.at(i));
         }
         return new Expected(x.shape.clone(), out);
     }
@@ -106,7 +106,7 @@ final class Ref {
         double[] lane = new double[x.shape[axis]];
         for (int j = 0; j < lane.length; j++) {
             p[axis] = j;
-            lane[j] = x.data[ravel(p, x.shape)];
+            lane[j] = x.at(ravel(p, x.shape));
         }
         return lane;
     }

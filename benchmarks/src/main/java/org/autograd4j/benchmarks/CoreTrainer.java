@@ -6,8 +6,7 @@ import org.autograd4j.core.Tensor;
 
 /**
  * A workload's step from core ops only: {@link CoreMlp}, {@link CoreMlp#crossEntropy}, and SGD or Adam written as
- * single loops over {@link Tensor#array()} (results rounded to float as they are stored, which is what
- * {@link Tensor#modifiedInPlace()} would do in a second pass).
+ * single loops over the FLOAT32 parameters' {@link Tensor#floatArray()}, computed in double and rounded once.
  */
 public final class CoreTrainer implements Trainer {
     private static final double BETA1 = 0.9;
@@ -63,8 +62,8 @@ public final class CoreTrainer implements Trainer {
             if (g == null) {
                 continue;
             }
-            double[] w = p.array();
-            double[] d = g.array();
+            float[] w = p.floatArray();
+            float[] d = g.floatArray();
             for (int i = 0; i < w.length; i++) {
                 w[i] = (float) (w[i] - lr * d[i]);
             }
@@ -83,8 +82,8 @@ public final class CoreTrainer implements Trainer {
             if (g == null) {
                 continue;
             }
-            double[] w = p.array();
-            double[] d = g.array();
+            float[] w = p.floatArray();
+            float[] d = g.floatArray();
             double[] mk = m[k];
             double[] vk = v[k];
             for (int i = 0; i < w.length; i++) {

@@ -85,7 +85,7 @@ public final class Losses {
     public static Tensor binaryCrossEntropy(Tensor prob, Tensor target, Reduction r) {
         Checks.sameShape("binaryCrossEntropy", "prob", prob, target);
         Reduction.check("binaryCrossEntropy", r);
-        double[] p = prob.array();
+        double[] p = prob.toDoubleArray();
         for (int i = 0; i < p.length; i++) {
             if (!(p[i] >= 0 && p[i] <= 1)) {
                 throw new IllegalArgumentException("binaryCrossEntropy: probability " + p[i] + " at position " + i

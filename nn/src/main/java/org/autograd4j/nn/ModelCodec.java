@@ -101,7 +101,7 @@ final class ModelCodec {
         for (long d : shape) {
             out.writeLong(d);
         }
-        for (double v : t.array()) {
+        for (double v : t.toDoubleArray()) {
             if (single) {
                 out.writeFloat((float) v);
             } else {

@@ -197,9 +197,14 @@ public abstract class Module {
         try (Autograd.Scope scope = Autograd.noGrad()) {
             for (Map.Entry<String, Tensor> e : own.entrySet()) {
                 Tensor p = e.getValue();
-                double[] src = state.get(e.getKey()).toDoubleArray();
-                System.arraycopy(src, 0, p.array(), 0, src.length);
-                p.modifiedInPlace();
+                Tensor src = state.get(e.getKey());
+                if (p.dtype() == DType.FLOAT32) {
+                    float[] values = src.toFloatArray();
+                    System.arraycopy(values, 0, p.floatArray(), 0, values.length);
+                } else {
+                    double[] values = src.toDoubleArray();
+                    System.arraycopy(values, 0, p.array(), 0, values.length);
+                }
             }
         }
     }

@@ -170,11 +170,17 @@ class ModelIOTest {
     /** Moves every parameter away from its initial value, so a loaded model cannot match by accident. */
     private static void perturbWeights(Module model, Random rng) {
         for (Tensor p : model.parameters()) {
-            double[] v = p.array();
-            for (int i = 0; i < v.length; i++) {
-                v[i] += 0.1 * rng.nextGaussian();
+            if (p.dtype() == DType.FLOAT32) {
+                float[] v = p.floatArray();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] += (float) (0.1 * rng.nextGaussian());
+                }
+            } else {
+                double[] v = p.array();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] += 0.1 * rng.nextGaussian();
+                }
             }
-            p.modifiedInPlace();
         }
     }
 

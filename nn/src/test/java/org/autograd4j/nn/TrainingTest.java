@@ -89,7 +89,6 @@ class TrainingTest {
                 for (int i = 0; i < v.length; i++) {
                     v[i] -= lr * g[i];
                 }
-                p.modifiedInPlace();
             }
         }
     }

@@ -38,7 +38,7 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
         this.options = new Options(b.lrDecay, b.weightDecay, b.initialAccumulatorValue, b.eps);
         this.slots = perParameter(i -> {
             Slot s = new Slot();
-            s.sum = new double[params.get(i).array().length];
+            s.sum = new double[(int) params.get(i).size()];
             Arrays.fill(s.sum, options.initialAccumulatorValue);
             return s;
         });

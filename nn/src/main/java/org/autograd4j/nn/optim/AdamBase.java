@@ -45,7 +45,7 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         this.options = options;
         this.decoupled = decoupled;
         this.slots = perParameter(i -> {
-            int n = this.params.get(i).array().length;
+            int n = (int) this.params.get(i).size();
             Slot s = new Slot();
             s.expAvg = new double[n];
             s.expAvgSq = new double[n];

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -36,8 +37,10 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     }
 
     /**
-     * Calls {@link #update} for every parameter that has a gradient, then {@code modifiedInPlace()} on it; parameters
-     * without a gradient are skipped. One call per parameter: the loops over its elements stay inside {@code update}.
+     * Calls {@link #update} for every parameter that has a gradient; parameters without a gradient are skipped. One
+     * call per parameter: the loops over its elements stay inside {@code update}. A FLOAT32 parameter is first offered
+     * to {@link #updateFloat}; if that declines, its values and gradient are widened into per-parameter double arrays,
+     * updated there and rounded back, so every rule computes in double and rounds once per step.
      */
     @Override
     public final void step() {
@@ -47,9 +50,54 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
             if (grad == null) {
                 continue;
             }
-            update(i, p.array(), grad.array());
-            p.modifiedInPlace();
+            if (p.dtype() == DType.FLOAT64) {
+                update(i, p.array(), grad.dtype() == DType.FLOAT64 ? grad.array() : grad.toDoubleArray());
+                continue;
+            }
+            float[] x = p.floatArray();
+            float[] g = grad.dtype() == DType.FLOAT32 ? grad.floatArray() : grad.toFloatArray();
+            if (!updateFloat(i, x, g)) {
+                double[] wide = widened(i, x);
+                update(i, wide, widen(g));
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = (float) wide[j];
+                }
+            }
         }
+    }
+
+    /**
+     * Applies the rule to a FLOAT32 parameter directly on its float values, and returns true; or returns false to have
+     * {@link #update} run on double copies. Overridden where the float loop is the common, measured case.
+     */
+    boolean updateFloat(int i, float[] x, float[] grad) {
+        return false;
+    }
+
+    private double[][] wide;
+
+    /** Parameter i's values in a double array of exactly its length, reused between steps. */
+    private double[] widened(int i, float[] x) {
+        if (wide == null) {
+            wide = new double[params.size()][];
+        }
+        double[] w = wide[i];
+        if (w == null || w.length != x.length) {
+            w = new double[x.length];
+            wide[i] = w;
+        }
+        for (int j = 0; j < x.length; j++) {
+            w[j] = x[j];
+        }
+        return w;
+    }
+
+    private static double[] widen(float[] g) {
+        double[] w = new double[g.length];
+        for (int j = 0; j < g.length; j++) {
+            w[j] = g[j];
+        }
+        return w;
     }
 
     /**
@@ -157,7 +205,7 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
         if (scratch[i] == null) {
             int n = 0;
             for (Tensor p : params) {
-                n = Math.max(n, p.array().length);
+                n = Math.max(n, (int) p.size());
             }
             scratch[i] = new double[n];
         }

@@ -62,7 +62,7 @@ public final class GradClip {
         }
         double[] norms = new double[withGrad.size()];
         for (int i = 0; i < norms.length; i++) {
-            norms[i] = norm(withGrad.get(i).grad().array(), normType);
+            norms[i] = norm(withGrad.get(i).grad().toDoubleArray(), normType);
         }
         double total = norm(norms, normType);
         if (errorIfNonfinite && !Double.isFinite(total)) {

@@ -39,7 +39,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         super(NAME, b.params, b.lr);
         this.options = new Options(b.alpha, b.eps, b.momentum, b.centered, b.weightDecay);
         this.slots = perParameter(i -> {
-            int n = params.get(i).array().length;
+            int n = (int) params.get(i).size();
             Slot s = new Slot();
             s.squareAvg = new double[n];
             s.gradAvg = options.centered ? new double[n] : null;

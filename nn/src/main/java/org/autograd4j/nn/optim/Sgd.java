@@ -66,6 +66,32 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
         }
     }
 
+    /**
+     * Plain SGD (no momentum) on float values, in float arithmetic as PyTorch computes it ({@code g + wd·x}, then
+     * {@code x - lr·g}, each rounded to float). Why not in double like the other rules: a loop that converts every
+     * element between float and double does not vectorise and ran 2 ms per step on the 235K parameters of the
+     * mlp-mnist-shape benchmark, against 0.04 ms for the float loop.
+     */
+    @Override
+    boolean updateFloat(int i, float[] x, float[] g) {
+        Options o = options;
+        if (o.momentum != 0) {
+            return false;
+        }
+        float lr = (float) this.lr;
+        float wd = (float) o.weightDecay;
+        if (wd == 0) {
+            for (int j = 0; j < x.length; j++) {
+                x[j] -= lr * g[j];
+            }
+        } else {
+            for (int j = 0; j < x.length; j++) {
+                x[j] -= lr * (g[j] + wd * x[j]);
+            }
+        }
+        return true;
+    }
+
     /** Separate simple loops, so that each one vectorizes. */
     private static void momentumStep(double[] x, double[] g, Slot s, double lr, Options o) {
         double mu = o.momentum;

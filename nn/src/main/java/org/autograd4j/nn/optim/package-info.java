@@ -8,8 +8,8 @@
  * {@link org.autograd4j.nn.optim.LrScheduler} implementations change an optimizer's learning rate per epoch as
  * {@code torch.optim.lr_scheduler} does.
  *
- * <p>Updates are single fused loops over each parameter's {@code array()} and its gradient's, followed by
- * {@code modifiedInPlace()} (which rounds FLOAT32 parameters to float). Optimizer state is kept in float64 for every
+ * <p>Updates are single fused loops over each parameter's {@code array()} (or {@code floatArray()}) and its
+ * gradient's; FLOAT32 parameters are updated in double and rounded once per step. Optimizer state is kept in float64 for every
  * parameter: for FLOAT64 parameters a step equals PyTorch's to float64 precision; for FLOAT32 ones it agrees to float32
  * precision (PyTorch keeps FLOAT32 state and rounds after each operation).
  */

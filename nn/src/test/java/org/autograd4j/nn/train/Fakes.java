@@ -37,8 +37,11 @@ final class Fakes {
 
         /** Sets every weight to {@code v} (to make a snapshot recognisable). */
         void fill(double v) {
-            java.util.Arrays.fill(weight.array(), v);
-            weight.modifiedInPlace();
+            if (weight.dtype() == DType.FLOAT32) {
+                java.util.Arrays.fill(weight.floatArray(), (float) v);
+            } else {
+                java.util.Arrays.fill(weight.array(), v);
+            }
         }
     }
 
@@ -60,15 +63,26 @@ final class Fakes {
                 if (p.grad() == null) {
                     continue;
                 }
-                double[] a = p.array();
+                double[] a = p.toDoubleArray();
                 double[] g = p.grad().toDoubleArray();
                 for (int i = 0; i < a.length; i++) {
                     a[i] -= lr * g[i];
                     sq += g[i] * g[i];
                 }
-                p.modifiedInPlace();
+                set(p, a);
             }
             gradNorms.add(Math.sqrt(sq));
+        }
+
+        private static void set(Tensor p, double[] values) {
+            if (p.dtype() == DType.FLOAT32) {
+                float[] f = p.floatArray();
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = (float) values[i];
+                }
+            } else {
+                System.arraycopy(values, 0, p.array(), 0, values.length);
+            }
         }
 
         @Override
