@@ -7,7 +7,16 @@ final class Tanh extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        double[] a = x.values();
+        if (x.fdata != null) {
+            float[] a = x.fdata;
+            float[] y = new float[a.length];
+            for (int i = 0; i < a.length; i++) {
+                y[i] = (float) Math.tanh(a[i]);
+            }
+            Tensor out = new Tensor(y, x.shape);
+            return Node.recording(x) ? Node.attach(out, new Tanh(x)) : out;
+        }
+        double[] a = x.data;
         double[] y = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             y[i] = Math.tanh(a[i]);
