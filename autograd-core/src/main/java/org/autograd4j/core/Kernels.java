@@ -22,19 +22,7 @@ final class Kernels {
 
     /** {@code f} of every value, computed in double (the caller rounds FLOAT32 results). */
     static double[] map(Tensor x, DoubleUnaryOperator f) {
-        double[] out = new double[x.length()];
-        if (x.fdata != null) {
-            float[] a = x.fdata;
-            for (int i = 0; i < a.length; i++) {
-                out[i] = f.applyAsDouble(a[i]);
-            }
-        } else {
-            double[] a = x.data;
-            for (int i = 0; i < a.length; i++) {
-                out[i] = f.applyAsDouble(a[i]);
-            }
-        }
-        return out;
+        return map(x.values(), f);
     }
 
     /** The four arithmetic ops get loops of their own: a shared lambda would be a megamorphic call per element. */
@@ -238,7 +226,14 @@ final class Kernels {
         }
     }
 
-    /** The values rounded to float (how FLOAT32 results are stored; see {@link DType}). */
+    /**
+     * The values rounded to float (how FLOAT32 results are stored; see {@link DType}). Note "conversion loops": on the
+     * CI machine (AVX-512, Java 17) a loop that only converts runs about 0.6 ns per element, and so does a loop of
+     * double or of float arithmetic, but a loop that widens each float, computes in double and rounds back ran
+     * 10–30 ns per element (a float sigmoid 26 µs on 800 values, against 9 µs for widen, compute in double, narrow; an SGD step
+     * {@code x = (float) (x - lr * g)} over floats 2 ms on 235K values, against 0.04 ms in float). So FLOAT32 ops
+     * either compute in float or go through {@link Tensor#values()} and this method, never convert inside the loop.
+     */
     static float[] narrow(double[] a) {
         float[] f = new float[a.length];
         for (int i = 0; i < f.length; i++) {
@@ -247,7 +242,7 @@ final class Kernels {
         return f;
     }
 
-    /** The values as doubles (exact). */
+    /** The values as doubles (exact); see "conversion loops" on {@link #narrow}. */
     static double[] widen(float[] f) {
         double[] a = new double[f.length];
         for (int i = 0; i < a.length; i++) {

@@ -7,16 +7,9 @@ final class Sigmoid extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        if (x.fdata != null) {
-            float[] a = x.fdata;
-            float[] y = new float[a.length];
-            for (int i = 0; i < a.length; i++) {
-                y[i] = (float) value(a[i]);
-            }
-            Tensor out = new Tensor(y, x.shape);
-            return Node.recording(x) ? Node.attach(out, new Sigmoid(x)) : out;
-        }
-        double[] a = x.data;
+        // FLOAT32 too through doubles: widening, computing and narrowing in three loops ran 2.5× faster here than
+        // one loop converting each float to double and back (see Kernels, "conversion loops")
+        double[] a = x.values();
         double[] y = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             y[i] = value(a[i]);
