@@ -47,6 +47,13 @@ class LogSoftmaxProperties {
                 c.x()));
     }
 
+    /** FLOAT32 log-softmax agrees with FLOAT64, values and gradients (the fused backward included). */
+    @Test
+    void float32MatchesFloat64() {
+        qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertFloat32MatchesFloat64(
+                in -> c.apply(in.get(0)), c.x()));
+    }
+
     @Test
     void forwardMatchesReference() {
         qt().withExamples(60).forAll(CASES).checkAssert(c -> OpChecks.assertMatches(c.reference(), c.apply(c.x())));

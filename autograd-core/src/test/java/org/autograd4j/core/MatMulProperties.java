@@ -102,6 +102,7 @@ class MatMulProperties {
             assertEquals(DType.FLOAT32, x32.matmul(OpChecks.float32(p.get(1))).dtype());
             mixed.backward(Tensor.full(1.0, mixed.shape()));
             assertEquals(DType.FLOAT32, x32.grad().dtype());
+            OpChecks.assertFloat32MatchesFloat64(MatMulProperties::op, p.get(0), p.get(1));
         });
     }
 }

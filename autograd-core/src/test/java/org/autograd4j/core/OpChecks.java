@@ -100,6 +100,48 @@ final class OpChecks {
         mixed.backward(Tensor.full(1.0, mixed.shape()));
         assertEquals(DType.FLOAT32, x32.grad().dtype(), "gradient of a FLOAT32 leaf");
         assertArrayEquals(x32.shape(), x32.grad().shape(), "gradient shape of a FLOAT32 leaf");
+        assertFloat32MatchesFloat64(in -> op.apply(in.get(0), in.get(1)), x, y);
+    }
+
+    /**
+     * {@code op} on FLOAT32 copies of the inputs, forward and first-order backward (where the float loops are),
+     * agrees with {@code op} on FLOAT64 leaves holding the same float values.
+     */
+    static void assertFloat32MatchesFloat64(Function<List<Tensor>, Tensor> op, Tensor... xs) {
+        List<Tensor> singles = new ArrayList<>();
+        List<Tensor> doubles = new ArrayList<>();
+        for (Tensor x : xs) {
+            Tensor single = float32(x).requiresGrad(true);
+            singles.add(single);
+            doubles.add(leaves(single.to(DType.FLOAT64)).get(0));
+        }
+        Tensor out32 = op.apply(singles);
+        Tensor out64 = op.apply(doubles);
+        assertCloseToFloat64(out32, out64, "FLOAT32 value");
+        out32.backward(Tensor.full(1.0, out32.shape()).to(DType.FLOAT32));
+        out64.backward(Tensor.full(1.0, out64.shape()));
+        for (int i = 0; i < xs.length; i++) {
+            assertCloseToFloat64(singles.get(i).grad(), doubles.get(i).grad(), "gradient of FLOAT32 input " + i);
+        }
+    }
+
+    /**
+     * A FLOAT32 result or gradient against the FLOAT64 one at the same (float) inputs: within float rounding of a few
+     * operations, relative to the value, or absolute below 1 (so that a tiny float64 value rounded away to 0 in float,
+     * as for σ'(20), passes).
+     */
+    private static void assertCloseToFloat64(Tensor g32, Tensor g64, String what) {
+        assertEquals(DType.FLOAT32, g32.dtype(), what + ": dtype");
+        double[] a = g32.toDoubleArray();
+        double[] e = g64.toDoubleArray();
+        assertEquals(e.length, a.length, what + ": size");
+        for (int i = 0; i < a.length; i++) {
+            double tol = 1e-5 * Math.max(1.0, Math.abs(e[i]));
+            if (!(Math.abs(a[i] - e[i]) <= tol) && !(Double.isNaN(a[i]) && Double.isNaN(e[i]))
+                    && a[i] != e[i]) {
+                throw new AssertionError(what + " at " + i + ": FLOAT32 " + a[i] + ", FLOAT64 " + e[i]);
+            }
+        }
     }
 
     /**
@@ -118,6 +160,7 @@ final class OpChecks {
         out.backward(Tensor.full(1.0, out.shape()));
         assertEquals(DType.FLOAT32, x32.grad().dtype(), "gradient of a FLOAT32 leaf");
         assertArrayEquals(x32.shape(), x32.grad().shape(), "gradient shape of a FLOAT32 leaf");
+        assertFloat32MatchesFloat64(op, x);
     }
 
     /** A FLOAT32 copy (values rounded to float). */

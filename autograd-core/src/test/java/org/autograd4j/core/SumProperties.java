@@ -54,6 +54,12 @@ class SumProperties {
         qt().withExamples(30).forAll(INPUTS).checkAssert(x -> OpChecks.gradHasInputShape(in -> in.get(0).sum(), x));
     }
 
+    /** FLOAT32 sums (the one-axis sum reads the floats directly) agree with FLOAT64 ones, values and gradients. */
+    @Test
+    void float32MatchesFloat64() {
+        qt().withExamples(60).forAll(REDUCTIONS).checkAssert(r -> OpChecks.assertFloat32MatchesFloat64(op(r), r.x()));
+    }
+
     @Test
     void forwardMatchesReference() {
         qt().withExamples(60).forAll(REDUCTIONS).checkAssert(r -> OpChecks.assertMatches(r.reference(),
