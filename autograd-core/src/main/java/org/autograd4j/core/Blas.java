@@ -17,8 +17,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * products up to {@link #JAVA_MAX_MACS} multiply-adds run as register-blocked Java loops; larger ones go to
  * OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}, whose kernels run 10–30× faster than Java per multiply-add.
  * The native path works on per-thread off-heap scratch buffers that grow as needed and are reused, so a call
- * allocates nothing. Copying operands in and the result out is the price of on-heap storage: a bulk copy (memcpy), about
- * 0.1 ns per float, a few per cent of a 128×784 @ 784×256 product. (When FLOAT32 tensors were held in double[], the
+ * allocates nothing. Copying operands in and the result out is the price of on-heap storage: a bulk copy (memcpy),
+ * about 0.1 ns per float when the data are in cache, a few per cent of a 128×784 @ 784×256 product. (When FLOAT32 tensors were held in double[], the
  * conversion to float on the way in and out cost a third of that product's time; see the README's table.)
  *
  * <p>Library note: this binds {@code openblas_nolapack} from the bytedeco presets, which ND4J's own BLAS calls use
@@ -102,7 +102,7 @@ final class Blas {
         }
     }
 
-    /** The float32 twin of {@link #nativeGemm(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)}. */
+    /** The float32 twin of the method above. */
     static void nativeGemm(boolean transA, boolean transB, int m, int n, int k,
                            float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
         check(m, n, k, a, aOff, b, bOff, c, cOff);

@@ -104,7 +104,8 @@ public final class Tensor {
 
     /** A tensor over a storage array from {@link #alloc} or {@link #storage()}. Takes ownership. */
     static Tensor over(Object storage, int[] shape) {
-        return storage instanceof float[] f ? new Tensor(f, shape) : new Tensor((double[]) storage, shape, DType.FLOAT64);
+        return storage instanceof float[] f ? new Tensor(f, shape)
+                : new Tensor((double[]) storage, shape, DType.FLOAT64);
     }
 
     /** The backing array, whichever type: copy ops move values with {@code System.arraycopy}, which takes both. */

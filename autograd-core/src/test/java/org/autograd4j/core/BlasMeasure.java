@@ -37,7 +37,8 @@ public final class BlasMeasure {
     }
 
     private static void large() {
-        System.out.println("\n== GFLOP/s. Blas: the engine's arrays in and out (copies included). Nd4j.gemm: on ready INDArrays"
+        System.out.println("\n== GFLOP/s. Blas: the engine's arrays in and out (copies included)."
+                + " Nd4j.gemm: on ready INDArrays"
                 + " into a ready c. Nd4j+copies: INDArrays made from the double[] and the result read back.");
         for (boolean f32 : new boolean[] {true, false}) {
             large("fwd X·W    [128x784]@[784x256]", false, false, 128, 256, 784, f32);

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Blas#gemm} against a naive triple loop, for every transpose case, both dtypes, offsets, zero sizes and
- * sizes on both sides of {@link Blas#JAVA_MAX_MACS} and {@link Blas#JAVA_MAX_MACS_F32}; the Java and the native path are
- * also checked on their own.
+ * sizes on both sides of {@link Blas#JAVA_MAX_MACS} and {@link Blas#JAVA_MAX_MACS_F32}; the Java and the native path
+ * are also checked on their own.
  * Tolerance: float64 within 1e-12 of Σ|a·b| (the error scale of any summation order), float32 within k·2⁻²³ of it
  * (the bound for float accumulation) — and float32 results must be float32 values.
  */
@@ -147,7 +147,8 @@ class BlasTest {
         assertEquals("gemm: a is null", e.getMessage());
         // m·n overflows int (to 0): the check must be done in long, before any native code sees the sizes
         e = assertThrows(IllegalArgumentException.class,
-                () -> Blas.nativeGemm(false, false, 65536, 65536, 0, new float[6], 0, new float[6], 0, new float[6], 0));
+                () -> Blas.nativeGemm(false, false, 65536, 65536, 0, new float[6], 0, new float[6], 0,
+                        new float[6], 0));
         assertEquals("gemm: c needs 4294967296 elements from offset 0 but has length 6", e.getMessage());
     }
 

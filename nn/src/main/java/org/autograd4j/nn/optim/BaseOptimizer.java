@@ -29,6 +29,9 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     List<S> slots;
     /** Work arrays as long as the largest parameter, for the update loops; see {@link #scratch(int)}. */
     private final double[][] scratch = new double[2][];
+    /** Per-parameter double copies of FLOAT32 values and gradients, reused between steps (see {@link #step}). */
+    private double[][] values;
+    private double[][] grads;
 
     BaseOptimizer(String name, List<Tensor> params, double lr) {
         this.name = name;
@@ -57,8 +60,12 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
             float[] x = p.floatArray();
             float[] g = grad.dtype() == DType.FLOAT32 ? grad.floatArray() : grad.toFloatArray();
             if (!updateFloat(i, x, g)) {
-                double[] wide = widened(i, x);
-                update(i, wide, widen(g));
+                if (values == null) {
+                    values = new double[params.size()][];
+                    grads = new double[params.size()][];
+                }
+                double[] wide = widen(values, i, x);
+                update(i, wide, widen(grads, i, g));
                 for (int j = 0; j < x.length; j++) {
                     x[j] = (float) wide[j];
                 }
@@ -74,28 +81,15 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
         return false;
     }
 
-    private double[][] wide;
-
-    /** Parameter i's values in a double array of exactly its length, reused between steps. */
-    private double[] widened(int i, float[] x) {
-        if (wide == null) {
-            wide = new double[params.size()][];
-        }
-        double[] w = wide[i];
+    /** {@code x} widened into slot i of {@code holder}, an array of exactly its length. */
+    private static double[] widen(double[][] holder, int i, float[] x) {
+        double[] w = holder[i];
         if (w == null || w.length != x.length) {
             w = new double[x.length];
-            wide[i] = w;
+            holder[i] = w;
         }
         for (int j = 0; j < x.length; j++) {
             w[j] = x[j];
-        }
-        return w;
-    }
-
-    private static double[] widen(float[] g) {
-        double[] w = new double[g.length];
-        for (int j = 0; j < g.length; j++) {
-            w[j] = g[j];
         }
         return w;
     }

@@ -41,8 +41,8 @@ class OptimizerContractTest {
 
     /**
      * A FLOAT32 parameter takes the FLOAT64 step rounded once to float (plain SGD, which computes in float: within two
-     * ulps of the larger of the value and the step): both runs see the same gradients and, at the start of every step, the same values, so any larger
-     * difference is the float path computing something else.
+     * ulps of the larger of the value and the step): both runs see the same gradients and, at the start of every step,
+     * the same values, so any larger difference is the float path computing something else.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("float32Cases")
