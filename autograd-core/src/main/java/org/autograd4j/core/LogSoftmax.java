@@ -6,32 +6,66 @@ package org.autograd4j.core;
  */
 final class LogSoftmax extends Node {
     private final int axis;
+    /**
+     * softmax(x), kept from the forward for the fused first-order backward: the forward computes every exp anyway,
+     * and the backward would otherwise compute them all again (half of a small network's loss time).
+     */
+    private double[] probabilities;
 
-    private LogSoftmax(Tensor x, int axis) {
+    private LogSoftmax(Tensor x, int axis, double[] probabilities) {
         super(x);
         this.axis = axis;
+        this.probabilities = probabilities;
     }
 
     static Tensor apply(Tensor x, int axis) {
         int a = Shapes.axis("logSoftmax", axis, x.shape.length);
-        double[] lse = LogSumExp.lse(x, a);
         int n = x.shape[a];
         int inner = Shapes.inner(x.shape, a);
+        int outer = Shapes.outer(x.shape, a);
         double[] v = x.values();
         double[] out = new double[v.length];
-        for (int p = 0; p < out.length; p++) {
-            out[p] = v[p] - lse[(p / (n * inner)) * inner + p % inner];
+        boolean recording = Node.recording(x);
+        double[] p = recording ? new double[v.length] : null;
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                double m = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < n; j++) {
+                    m = Math.max(m, v[base + j * inner]);
+                }
+                if (Double.isInfinite(m)) {
+                    // all -inf (or an +inf): the shift would give NaN; the plain formula gives the right limit
+                    m = 0.0;
+                }
+                double s = 0;
+                for (int j = 0; j < n; j++) {
+                    int q = base + j * inner;
+                    double e = Math.exp(v[q] - m);
+                    out[q] = e;
+                    s += e;
+                }
+                double shift = m + Math.log(s);
+                for (int j = 0; j < n; j++) {
+                    int q = base + j * inner;
+                    if (p != null) {
+                        p[q] = out[q] / s;
+                    }
+                    out[q] = v[q] - shift;
+                }
+            }
         }
         Tensor result = Tensor.make(out, x.shape, x.dtype);
-        return Node.recording(x) ? Node.attach(result, new LogSoftmax(x, a)) : result;
+        return recording ? Node.attach(result, new LogSoftmax(x, a, p)) : result;
     }
 
-    /** {@code g - exp(out) Σ g} in one pass per slice, for first-order gradients. */
-    private double[] fusedBackward(double[] g, double[] o) {
+    /** {@code g - softmax(x) Σ g} in one pass per slice, for first-order gradients. */
+    private double[] fusedBackward(double[] g) {
         int n = out.shape[axis];
         int inner = Shapes.inner(out.shape, axis);
         int outer = Shapes.outer(out.shape, axis);
-        double[] d = new double[o.length];
+        double[] p = probabilities;
+        double[] d = new double[p.length];
         for (int k = 0; k < outer; k++) {
             for (int i = 0; i < inner; i++) {
                 int base = k * n * inner + i;
@@ -40,8 +74,8 @@ final class LogSoftmax extends Node {
                     s += g[base + j * inner];
                 }
                 for (int j = 0; j < n; j++) {
-                    int p = base + j * inner;
-                    d[p] = g[p] - Math.exp(o[p]) * s;
+                    int q = base + j * inner;
+                    d[q] = g[q] - p[q] * s;
                 }
             }
         }
@@ -51,8 +85,14 @@ final class LogSoftmax extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         if (!GradMode.enabled()) {
-            return new Tensor[] {Tensor.make(fusedBackward(gradOut.values(), out.values()), out.shape, gradOut.dtype)};
+            return new Tensor[] {Tensor.make(fusedBackward(gradOut.values()), out.shape, gradOut.dtype)};
         }
         return new Tensor[] {gradOut.sub(out.exp().mul(gradOut.sum(axis, true)))};
+    }
+
+    @Override
+    void release() {
+        super.release();
+        probabilities = null;
     }
 }
