@@ -1,0 +1,245 @@
+package org.autograd4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.autograd4j.core.Autograd;
+import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.optim.Adagrad;
+import org.autograd4j.nn.optim.Adam;
+import org.autograd4j.nn.optim.AdamW;
+import org.autograd4j.nn.optim.CosineAnnealingLr;
+import org.autograd4j.nn.optim.ExponentialLr;
+import org.autograd4j.nn.optim.Optimizer;
+import org.autograd4j.nn.optim.ReduceLrOnPlateau;
+import org.autograd4j.nn.optim.RmsProp;
+import org.autograd4j.nn.optim.Sgd;
+import org.autograd4j.nn.optim.StepLr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * nn against numbers PyTorch computed in float64 ({@code pytorch-nn-reference.txt}, written by
+ * {@code src/test/python/make_pytorch_reference.py}): every loss's value and gradient, ten steps of every optimizer
+ * configuration from the same start with the same gradients, and twelve epochs of every learning-rate schedule.
+ */
+class PyTorchNnReferenceTest {
+    private static final double RTOL = 1e-12;
+    private static final double ATOL = 1e-14;
+
+    /** One block of the file: its kind (loss, optim, sched), name and keyed lines (repeated keys in order). */
+    record Block(String kind, String name, Map<String, List<String>> lines) {
+        String one(String key) {
+            List<String> all = lines.get(key);
+            assertNotNull(all, name + ": no '" + key + "' line");
+            return all.get(0);
+        }
+
+        List<String> all(String key) {
+            return lines.getOrDefault(key, List.of());
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + name;
+        }
+    }
+
+    static Stream<Block> losses() throws IOException {
+        return read().stream().filter(b -> b.kind.equals("loss"));
+    }
+
+    static Stream<Block> optimizers() throws IOException {
+        return read().stream().filter(b -> b.kind.equals("optim"));
+    }
+
+    static Stream<Block> schedules() throws IOException {
+        return read().stream().filter(b -> b.kind.equals("sched"));
+    }
+
+    @Test
+    void everyCaseOfTheFileHasItsJavaCounterpart() throws IOException {
+        List<Block> all = read();
+        assertTrue(all.size() >= 29, "blocks read: " + all.size());
+        for (Block b : all) {
+            switch (b.kind) {
+                case "loss" -> assertNotNull(loss(b.name, b), b.name);
+                case "optim" -> assertNotNull(optimizer(b.name, List.of(Tensor.zeros(1).requiresGrad(true))), b.name);
+                default -> assertNotNull(schedule(b.name), b.name);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("losses")
+    void lossValueAndGradientArePyTorchs(Block b) {
+        Tensor pred = tensor(b.one("pred")).requiresGrad(true);
+        Tensor value = loss(b.name, b).apply(pred, tensor(b.one("target")));
+        assertClose(new double[] {Double.parseDouble(b.one("value"))}, new double[] {value.item()}, b + ": value");
+        Tensor grad = Autograd.grad(value, List.of(pred), false).get(0);
+        assertClose(numbers(b.one("grad")), grad.toDoubleArray(), b + ": gradient");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void optimizerTrajectoryIsPyTorchs(Block b) {
+        Tensor p = Tensor.of(numbers(b.one("start"))).requiresGrad(true);
+        Optimizer opt = optimizer(b.name, List.of(p));
+        List<String> steps = b.all("step");
+        List<String> params = b.all("param");
+        assertEquals(10, steps.size(), b + ": steps");
+        for (int t = 0; t < steps.size(); t++) {
+            p.setGrad(Tensor.of(numbers(steps.get(t))));
+            opt.step();
+            assertClose(numbers(params.get(t)), p.toDoubleArray(), b + ": parameter after step " + (t + 1));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("schedules")
+    void learningRateScheduleIsPyTorchs(Block b) {
+        Tensor p = Tensor.zeros(1).requiresGrad(true);
+        Optimizer opt = Sgd.builder(List.of(p)).lr(0.1).build();
+        Function<Optimizer, Object> make = schedule(b.name);
+        Object scheduler = make.apply(opt);
+        double[] metrics = b.lines.containsKey("metrics") ? numbers(b.one("metrics")) : null;
+        double[] expected = numbers(b.one("lr"));
+        double[] actual = new double[expected.length];
+        for (int epoch = 0; epoch < expected.length; epoch++) {
+            opt.step();
+            if (scheduler instanceof ReduceLrOnPlateau plateau) {
+                plateau.step(metrics[epoch]);
+            } else {
+                ((org.autograd4j.nn.optim.LrScheduler) scheduler).step();
+            }
+            actual[epoch] = opt.learningRate();
+        }
+        assertClose(expected, actual, b + ": learning rate per epoch");
+    }
+
+    private static BiFunction<Tensor, Tensor, Tensor> loss(String name, Block b) {
+        return switch (name) {
+            case "mse" -> Losses::mse;
+            case "mse_sum" -> (p, t) -> Losses.mse(p, t, Reduction.SUM);
+            case "l1" -> Losses::l1;
+            case "huber" -> (p, t) -> Losses.huber(p, t, 1.0);
+            case "huber_delta" -> (p, t) -> Losses.huber(p, t, 0.5);
+            case "bce" -> Losses::binaryCrossEntropy;
+            case "bce_logits" -> Losses::binaryCrossEntropyWithLogits;
+            case "bce_logits_pos_weight" -> (p, t) -> Losses.binaryCrossEntropyWithLogits(p, t,
+                    Tensor.of(numbers(b.one("extra"))), Reduction.MEAN);
+            case "cross_entropy" -> (p, t) -> Losses.crossEntropy(p, labels(t));
+            case "cross_entropy_sum" -> (p, t) -> Losses.crossEntropy(p, labels(t), Reduction.SUM);
+            case "cross_entropy_weighted_smoothed" -> (p, t) -> Losses.crossEntropy(p, labels(t),
+                    Tensor.of(numbers(b.one("extra"))), 0.1, Reduction.MEAN);
+            case "cross_entropy_probabilities" -> Losses::crossEntropy;
+            case "nll" -> (p, t) -> Losses.nll(p, labels(t));
+            default -> throw new IllegalArgumentException("no loss for case " + name);
+        };
+    }
+
+    private static Optimizer optimizer(String name, List<Tensor> p) {
+        return switch (name) {
+            case "sgd" -> Sgd.builder(p).lr(0.1).build();
+            case "sgd_momentum" -> Sgd.builder(p).lr(0.1).momentum(0.9).build();
+            case "sgd_dampening" -> Sgd.builder(p).lr(0.1).momentum(0.9).dampening(0.1).build();
+            case "sgd_nesterov_decay" -> Sgd.builder(p).lr(0.1).momentum(0.9).nesterov(true).weightDecay(0.01).build();
+            case "rmsprop" -> RmsProp.builder(p).lr(0.01).build();
+            case "rmsprop_centered_momentum_decay" -> RmsProp.builder(p).lr(0.01).alpha(0.9).momentum(0.5)
+                    .centered(true).weightDecay(0.1).build();
+            case "adagrad" -> Adagrad.builder(p).lr(0.1).build();
+            case "adagrad_decay" -> Adagrad.builder(p).lr(0.1).lrDecay(0.01).weightDecay(0.1)
+                    .initialAccumulatorValue(0.1).build();
+            case "adam" -> Adam.builder(p).lr(0.01).build();
+            case "adam_amsgrad_decay" -> Adam.builder(p).lr(0.01).betas(0.8, 0.99).amsgrad(true).weightDecay(0.1)
+                    .build();
+            case "adamw" -> AdamW.builder(p).lr(0.01).weightDecay(0.1).build();
+            case "adamw_amsgrad" -> AdamW.builder(p).lr(0.01).amsgrad(true).build();
+            default -> throw new IllegalArgumentException("no optimizer for case " + name);
+        };
+    }
+
+    private static Function<Optimizer, Object> schedule(String name) {
+        return switch (name) {
+            case "step" -> o -> new StepLr(o, 3, 0.5);
+            case "exponential" -> o -> new ExponentialLr(o, 0.9);
+            case "cosine" -> o -> new CosineAnnealingLr(o, 5, 0.01);
+            case "plateau" -> o -> new ReduceLrOnPlateau(o, ReduceLrOnPlateau.Mode.MIN, 0.5, 1, 1e-4, 1, 0.02);
+            default -> throw new IllegalArgumentException("no schedule for case " + name);
+        };
+    }
+
+    private static int[] labels(Tensor t) {
+        return Arrays.stream(t.toDoubleArray()).mapToInt(v -> (int) v).toArray();
+    }
+
+    private static void assertClose(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what + ": size");
+        for (int i = 0; i < expected.length; i++) {
+            double tol = ATOL + RTOL * Math.abs(expected[i]);
+            if (!(Math.abs(actual[i] - expected[i]) <= tol)) {
+                throw new AssertionError(what + " at " + i + ": expected " + expected[i] + " (PyTorch), got "
+                        + actual[i] + ", difference " + (actual[i] - expected[i]));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the file
+
+    private static List<Block> read() throws IOException {
+        List<Block> blocks = new ArrayList<>();
+        try (InputStream in = PyTorchNnReferenceTest.class.getResourceAsStream("pytorch-nn-reference.txt")) {
+            assertNotNull(in, "pytorch-nn-reference.txt is missing from the test resources");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            String kind = null;
+            String name = null;
+            Map<String, List<String>> lines = null;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int space = line.indexOf(' ');
+                String key = space < 0 ? line : line.substring(0, space);
+                String rest = space < 0 ? "" : line.substring(space + 1).trim();
+                switch (key) {
+                    case "loss", "optim", "sched" -> {
+                        kind = key;
+                        name = rest;
+                        lines = new LinkedHashMap<>();
+                    }
+                    case "end" -> blocks.add(new Block(kind, name, lines));
+                    default -> lines.computeIfAbsent(key, k -> new ArrayList<>()).add(rest);
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** "[d0 d1 ...] v0 v1 ..." as a FLOAT64 tensor. */
+    private static Tensor tensor(String text) {
+        int close = text.indexOf(']');
+        long[] shape = Arrays.stream(numbers(text.substring(1, close))).mapToLong(v -> (long) v).toArray();
+        return Tensor.of(numbers(text.substring(close + 1)), shape);
+    }
+
+    private static double[] numbers(String text) {
+        String t = text.trim();
+        return t.isEmpty() ? new double[0] : Arrays.stream(t.split("\\s+")).mapToDouble(Double::parseDouble).toArray();
+    }
+}

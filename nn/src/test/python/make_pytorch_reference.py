@@ -1,0 +1,143 @@
+"""Writes pytorch-nn-reference.txt: losses, optimizer trajectories and learning-rate schedules computed by PyTorch.
+
+PyTorchNnReferenceTest reads the file and checks that autograd4j's nn computes the same numbers in float64. The file is
+committed; only regenerating it needs Python and PyTorch (any 2.x):
+
+    python3 nn/src/test/python/make_pytorch_reference.py \
+        > nn/src/test/resources/org/autograd4j/nn/pytorch-nn-reference.txt
+
+Line formats (values in row-major order, floats as Python's repr, exact in float64):
+    loss NAME | pred [shape] values | target [shape] values | value v | grad values
+    optim NAME | start values | grad values (one line per step, "step g...") | after each step: "param values"
+    sched NAME | lr values (the learning rate after each of 12 epochs)
+"""
+import torch
+import torch.nn.functional as F
+
+torch.set_default_dtype(torch.float64)
+gen = torch.Generator().manual_seed(1126)
+
+
+def normal(*shape):
+    return torch.randn(shape, generator=gen)
+
+
+def values(t):
+    return " ".join(repr(float(v)) for v in t.detach().reshape(-1).tolist())
+
+
+def shape(t):
+    return "[" + " ".join(str(d) for d in t.shape) + "]"
+
+
+def loss_case(name, pred, target, f, extra=""):
+    p = pred.clone().requires_grad_(True)
+    value = f(p, target)
+    (g,) = torch.autograd.grad(value, [p])
+    print("loss " + name)
+    if extra:
+        print("extra " + extra)
+    print("pred " + shape(pred) + " " + values(pred))
+    print("target " + shape(target) + " " + values(target))
+    print("value " + repr(float(value.detach())))
+    print("grad " + values(g))
+    print("end")
+
+
+def losses():
+    pred = normal(4, 3)
+    target = normal(4, 3)
+    loss_case("mse", pred, target, F.mse_loss)
+    loss_case("mse_sum", pred, target, lambda p, t: F.mse_loss(p, t, reduction="sum"))
+    loss_case("l1", pred, target + 0.05, F.l1_loss)
+    loss_case("huber", pred * 2, target, lambda p, t: F.huber_loss(p, t, delta=1.0))
+    loss_case("huber_delta", pred * 2, target, lambda p, t: F.huber_loss(p, t, delta=0.5))
+    prob = torch.rand((4, 3), generator=gen) * 0.9 + 0.05
+    bits = (torch.rand((4, 3), generator=gen) > 0.5).double()
+    loss_case("bce", prob, bits, F.binary_cross_entropy)
+    loss_case("bce_logits", pred, bits, F.binary_cross_entropy_with_logits)
+    pos_weight = torch.tensor([0.5, 2.0, 3.0])
+    loss_case("bce_logits_pos_weight", pred, bits,
+              lambda p, t: F.binary_cross_entropy_with_logits(p, t, pos_weight=pos_weight), values(pos_weight))
+    labels = torch.tensor([2, 0, 1, 2])
+    loss_case("cross_entropy", pred, labels.double(), lambda p, t: F.cross_entropy(p, t.long()))
+    loss_case("cross_entropy_sum", pred, labels.double(), lambda p, t: F.cross_entropy(p, t.long(), reduction="sum"))
+    weights = torch.tensor([0.2, 1.0, 3.0])
+    loss_case("cross_entropy_weighted_smoothed", pred, labels.double(),
+              lambda p, t: F.cross_entropy(p, t.long(), weight=weights, label_smoothing=0.1), values(weights))
+    soft = torch.softmax(normal(4, 3), 1)
+    loss_case("cross_entropy_probabilities", pred, soft, F.cross_entropy)
+    loss_case("nll", torch.log_softmax(pred, 1), labels.double(), lambda p, t: F.nll_loss(p, t.long()))
+
+
+OPTIMIZERS = [
+    ("sgd", lambda p: torch.optim.SGD(p, lr=0.1)),
+    ("sgd_momentum", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9)),
+    ("sgd_dampening", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9, dampening=0.1)),
+    ("sgd_nesterov_decay", lambda p: torch.optim.SGD(p, lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.01)),
+    ("rmsprop", lambda p: torch.optim.RMSprop(p, lr=0.01)),
+    ("rmsprop_centered_momentum_decay",
+     lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9, momentum=0.5, centered=True, weight_decay=0.1)),
+    ("adagrad", lambda p: torch.optim.Adagrad(p, lr=0.1)),
+    ("adagrad_decay", lambda p: torch.optim.Adagrad(p, lr=0.1, lr_decay=0.01, weight_decay=0.1,
+                                                     initial_accumulator_value=0.1)),
+    ("adam", lambda p: torch.optim.Adam(p, lr=0.01)),
+    ("adam_amsgrad_decay", lambda p: torch.optim.Adam(p, lr=0.01, betas=(0.8, 0.99), amsgrad=True, weight_decay=0.1)),
+    ("adamw", lambda p: torch.optim.AdamW(p, lr=0.01, weight_decay=0.1)),
+    ("adamw_amsgrad", lambda p: torch.optim.AdamW(p, lr=0.01, amsgrad=True)),
+]
+
+
+def optimizers():
+    start = normal(5)
+    grads = [normal(5) for _ in range(10)]
+    for name, make in OPTIMIZERS:
+        p = start.clone().requires_grad_(True)
+        opt = make([p])
+        print("optim " + name)
+        print("start " + values(start))
+        for g in grads:
+            p.grad = g.clone()
+            opt.step()
+            print("step " + values(g))
+            print("param " + values(p))
+        print("end")
+
+
+def schedules():
+    metrics = [1.0, 0.9, 0.95, 0.97, 0.96, 0.99, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9]
+    cases = [
+        ("step", lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=3, gamma=0.5), False),
+        ("exponential", lambda o: torch.optim.lr_scheduler.ExponentialLR(o, gamma=0.9), False),
+        ("cosine", lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=5, eta_min=0.01), False),
+        ("plateau", lambda o: torch.optim.lr_scheduler.ReduceLROnPlateau(o, mode="min", factor=0.5, patience=1,
+                                                                          threshold=1e-4, cooldown=1, min_lr=0.02),
+         True),
+    ]
+    for name, make, needs_metric in cases:
+        opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+        sched = make(opt)
+        lrs = []
+        for epoch in range(12):
+            opt.step()
+            if needs_metric:
+                sched.step(metrics[epoch])
+            else:
+                sched.step()
+            lrs.append(opt.param_groups[0]["lr"])
+        print("sched " + name)
+        if needs_metric:
+            print("metrics " + " ".join(repr(m) for m in metrics))
+        print("lr " + " ".join(repr(float(v)) for v in lrs))
+        print("end")
+
+
+def main():
+    print("# generated by make_pytorch_reference.py with PyTorch " + torch.__version__ + "; do not edit")
+    losses()
+    optimizers()
+    schedules()
+
+
+if __name__ == "__main__":
+    main()
