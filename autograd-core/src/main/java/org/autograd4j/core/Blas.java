@@ -18,8 +18,9 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}, whose kernels run 10–30× faster than Java per multiply-add.
  * The native path works on per-thread off-heap scratch buffers that grow as needed and are reused, so a call
  * allocates nothing. Copying operands in and the result out is the price of on-heap storage: a bulk copy (memcpy),
- * about 0.1 ns per float when the data are in cache, a few per cent of a 128×784 @ 784×256 product. (When FLOAT32 tensors were held in double[], the
- * conversion to float on the way in and out cost a third of that product's time; see the README's table.)
+ * about 0.04 ns per float when the data are in cache, more when they are not; in the mlp-mnist-shape benchmark step
+ * the copies add 0.3–0.5 ms to 1.25–1.75 ms of sgemm. (When FLOAT32 tensors were held in double[], a conversion on
+ * the way in and out cost twice that; see the README's table.)
  *
  * <p>Library note: this binds {@code openblas_nolapack} from the bytedeco presets, which ND4J's own BLAS calls use
  * too; ND4J's native code links a second, identical copy ({@code libopenblas.so.0}). Both read

@@ -231,8 +231,9 @@ final class Kernels {
      * CI machine (AVX-512, Java 17) a loop that only converts runs about 0.6 ns per element, and so does a loop of
      * double or of float arithmetic, but a loop that widens each float, computes in double and rounds back ran
      * 10–30 ns per element (a float sigmoid 26 µs on 800 values, against 9 µs for widen, compute in double, narrow;
-     * an SGD step {@code x = (float) (x - lr * g)} over floats 2 ms on 235K values, against 0.04 ms in float). So FLOAT32 ops
-     * either compute in float or go through {@link Tensor#values()} and this method, never convert inside the loop.
+     * an SGD step {@code x = (float) (x - lr * g)} over floats 2 ms on 235K values, against 0.04 ms in float). So
+     * FLOAT32 ops either compute in float or go through {@link Tensor#values()} and this method, never convert inside
+     * the loop.
      */
     static float[] narrow(double[] a) {
         float[] f = new float[a.length];

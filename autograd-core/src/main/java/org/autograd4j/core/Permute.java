@@ -38,7 +38,8 @@ final class Permute extends Node {
     /** Checks that {@code axes} is a permutation of the axes of a tensor of rank {@code rank}. */
     static int[] check(int[] axes, int rank) {
         if (axes.length != rank) {
-            throw new IllegalArgumentException("permute: needs " + rank + " axes, got " + java.util.Arrays.toString(axes));
+            throw new IllegalArgumentException("permute: needs " + rank + " axes, got "
+                    + java.util.Arrays.toString(axes));
         }
         int[] perm = new int[rank];
         boolean[] used = new boolean[rank];
