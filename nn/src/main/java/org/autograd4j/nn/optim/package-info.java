@@ -9,9 +9,8 @@
  * {@code torch.optim.lr_scheduler} does.
  *
  * <p>Updates are single fused loops over each parameter's {@code array()} (or {@code floatArray()}) and its
- * gradient's; FLOAT32 parameters are updated in double and rounded once per step (plain SGD computes in float, as
- * PyTorch does). Optimizer state is kept in float64 for every parameter: for FLOAT64 parameters a step equals
- * PyTorch's to float64 precision; for FLOAT32 ones it agrees to float32 precision (PyTorch keeps FLOAT32 state and
- * rounds after each operation).
+ * gradient's. For FLOAT64 parameters state and arithmetic are float64 and a step equals PyTorch's to float64
+ * precision. For FLOAT32 parameters plain SGD, Adam and AdamW compute in float with float state, as PyTorch does;
+ * the other rules keep float64 state, update double copies and round once per step.
  */
 package org.autograd4j.nn.optim;

@@ -40,9 +40,10 @@ class OptimizerContractTest {
     }
 
     /**
-     * A FLOAT32 parameter takes the FLOAT64 step rounded once to float (plain SGD, which computes in float: within two
-     * ulps of the larger of the value and the step): both runs see the same gradients and, at the start of every step,
-     * the same values, so any larger difference is the float path computing something else.
+     * A FLOAT32 parameter takes the FLOAT64 step rounded once to float; plain SGD, Adam and AdamW compute in float with
+     * float state, as PyTorch does, so theirs agree within float rounding of the value and of the step. Both runs see
+     * the same gradients and, at the start of every step, the same values, so any larger difference is the float path
+     * computing something else.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("float32Cases")
@@ -68,7 +69,13 @@ class OptimizerContractTest {
                 float expected = (float) w64.array()[i];
                 // plain SGD computes in float, as PyTorch does: two roundings instead of one
                 float step = Math.abs(before[i] - expected);
-                float tol = name.startsWith("Sgd (") ? 2 * Math.ulp(Math.max(Math.abs(before[i]), step)) : 0f;
+                float tol = 0f;
+                if (name.startsWith("Sgd (")) {
+                    tol = 2 * Math.ulp(Math.max(Math.abs(before[i]), step));
+                } else if (name.startsWith("Adam")) {
+                    // float moments drift from the double ones by float rounding, step after step
+                    tol = 2 * Math.ulp(Math.abs(before[i])) + 1e-5f * step;
+                }
                 assertEquals(expected, w32.floatArray()[i], tol, name + ": step " + t + ", element " + i);
             }
         }
