@@ -40,6 +40,9 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         float[] maxExpAvgSq32;
     }
 
+    /** See the flush in {@link #updateFloat}. */
+    private static final float TINY = 0x1p-100f;
+
     /** True for AdamW: {@code p *= 1 - lr * weightDecay} before the step instead of adding the L2 term to g. */
     private final boolean decoupled;
 
@@ -143,8 +146,11 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         float[] vMax = s.maxExpAvgSq32;
         for (int j = 0; j < x.length; j++) {
             float gj = wd == 0 ? grad[j] : grad[j] + wd * x[j];
-            float mj = b1 * m[j] + c1 * gj;
-            float vj = b2 * v[j] + c2 * (gj * gj);
+            // + TINY - TINY leaves every value above 2^-75 as it is and rounds smaller ones to multiples of 2^-123, so
+            // a moment that decays (a weight whose gradient stays 0) never becomes subnormal: subnormal operands cost
+            // about 100 cycles each, and made this loop 12× slower in MNIST training; the step changes by < 1e-28·lr
+            float mj = b1 * m[j] + c1 * gj + TINY - TINY;
+            float vj = b2 * v[j] + c2 * (gj * gj) + TINY - TINY;
             m[j] = mj;
             v[j] = vj;
             if (vMax != null) {
