@@ -148,7 +148,8 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
             float gj = wd == 0 ? grad[j] : grad[j] + wd * x[j];
             // + TINY - TINY leaves every value above 2^-75 as it is and rounds smaller ones to multiples of 2^-123, so
             // a moment that decays (a weight whose gradient stays 0) never becomes subnormal: subnormal operands cost
-            // about 100 cycles each, and made this loop 12× slower in MNIST training; the step changes by < 1e-28·lr
+            // about 100 cycles each, and made this loop 12× slower in MNIST training; the step moves by at most
+            // 5e-37 · stepSize / eps
             float mj = b1 * m[j] + c1 * gj + TINY - TINY;
             float vj = b2 * v[j] + c2 * (gj * gj) + TINY - TINY;
             m[j] = mj;
