@@ -255,10 +255,13 @@ public final class Tensor {
             throw new IllegalArgumentException("from: ND4J array of type " + t + " is not numeric");
         }
         int[] s = Shapes.fromLong("from", array.shape());
+        if (t == DataType.FLOAT || t == DataType.HALF || t == DataType.BFLOAT16) {
+            float[] f = Shapes.size(s) == 0 ? new float[0] : array.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            return new Tensor(f, s);
+        }
         double[] d = Shapes.size(s) == 0 ? new double[0]
                 : array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        DType dt = t == DataType.FLOAT || t == DataType.HALF || t == DataType.BFLOAT16 ? DType.FLOAT32 : DType.FLOAT64;
-        return make(d, s, dt);
+        return make(d, s, DType.FLOAT64);
     }
 
     /** A new ND4J array (FLOAT or DOUBLE, c order) with a copy of this tensor's values. */
