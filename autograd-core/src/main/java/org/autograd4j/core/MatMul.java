@@ -73,6 +73,12 @@ final class MatMul extends Node {
 
     /** {@code op(x) · op(y)} for 2-D operands or 3-D operands with the same batch size; shapes already checked. */
     static Tensor apply(Tensor x, Tensor y, boolean transX, boolean transY) {
+        Tensor result = product(x, y, transX, transY);
+        return Node.recording(x, y) ? Node.attach(result, new MatMul(x, y, transX, transY)) : result;
+    }
+
+    /** The product alone, in a fresh array, never recorded (for {@link AddMm}, which records itself). */
+    static Tensor product(Tensor x, Tensor y, boolean transX, boolean transY) {
         int r = x.shape.length;
         int batch = r == 3 ? x.shape[0] : 1;
         int m = transX ? x.shape[r - 1] : x.shape[r - 2];
@@ -95,7 +101,7 @@ final class MatMul extends Node {
             }
             result = new Tensor(out, shape, DType.FLOAT64);
         }
-        return Node.recording(x, y) ? Node.attach(result, new MatMul(x, y, transX, transY)) : result;
+        return result;
     }
 
     @Override

@@ -565,6 +565,22 @@ public final class Tensor {
         return MatMul.matmul(this, y);
     }
 
+    /**
+     * {@code bias + x·w} in one op, as PyTorch's {@code torch.addmm}: the linear layer {@code y = x·W + b}. For 2-D
+     * {@code x} {@code [m, k]} and {@code w} {@code [k, n]}; {@code bias} broadcasts to {@code [m, n]} (usually
+     * {@code [n]}). Same values and gradients as {@code x.matmul(w).add(bias)}, with the bias added in place into the
+     * product (one array and one recorded op fewer).
+     *
+     * <pre>{@code
+     * Tensor y = Tensor.addmm(b, x, w);   // x [batch, in], w [in, out], b [out] -> [batch, out]
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if x or w is not 2-D, the inner dimensions differ, or bias does not broadcast
+     */
+    public static Tensor addmm(Tensor bias, Tensor x, Tensor w) {
+        return AddMm.apply(bias, x, w);
+    }
+
     // ---------------------------------------------------------------- shape
 
     /** The matrix transpose: swaps the last two axes (a tensor of rank below 2 is returned as it is). */

@@ -47,7 +47,7 @@ class PyTorchReferenceTest {
     @Test
     void theFileHoldsEveryOpOfTheTable() throws IOException {
         List<Case> all = read();
-        assertTrue(all.size() >= 55, "cases read: " + all.size());
+        assertTrue(all.size() >= 58, "cases read: " + all.size());
         for (Case c : all) {
             assertNotNull(apply(c), c.name);
         }
@@ -120,6 +120,8 @@ class PyTorchReferenceTest {
             case "erf" -> a.erf();
             case "clamp" -> a.clamp(p[0], p[1]);
             case "matmul" -> a.matmul(b);
+            case "addmm" -> Tensor.addmm(a, b, x.get(2));
+            case "addmmTanh" -> Tensor.addmm(a, b, x.get(2)).tanh();
             case "transpose" -> a.transpose((int) p[0], (int) p[1]);
             case "permute" -> a.permute(ints(p));
             case "reshape" -> a.reshape(longs(p));

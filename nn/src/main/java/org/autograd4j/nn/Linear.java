@@ -110,6 +110,9 @@ public final class Linear extends Module {
             throw new IllegalArgumentException("Linear: expected input of shape [batch, " + in + "], got "
                     + Checks.shape(x));
         }
+        if (bias && x.rank() == 2) {
+            return Tensor.addmm(parameter("bias"), x, parameter("weight"));
+        }
         Tensor y = x.matmul(parameter("weight"));
         return bias ? y.add(parameter("bias")) : y;
     }
