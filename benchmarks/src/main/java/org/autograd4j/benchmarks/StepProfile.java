@@ -130,7 +130,7 @@ public final class StepProfile {
         }
     }
 
-    /** nn's step as core ops: per layer matmul, add bias, activation; then cross-entropy as nn composes it. */
+    /** nn's step as core ops: per layer the fused {@code addmm} and the activation; then cross-entropy as nn does. */
     private static List<Op> ops(Workload w, Mlp model, Data.Batch b) {
         List<Op> ops = new ArrayList<>();
         List<Tensor> ps = model.parameters();
@@ -143,10 +143,9 @@ public final class StepProfile {
                 Tensor bias = ps.get(2 * l + 1);
                 Tensor in = leaf(h, l > 0);
                 String shapes = Arrays.toString(in.shape()) + "·" + Arrays.toString(wt.shape());
-                ops.add(new Op("matmul " + shapes, x -> x[0].matmul(x[1]), new Tensor[] {in, wt}));
-                Tensor z = leaf(in.matmul(wt), true);
-                ops.add(new Op("add bias " + Arrays.toString(z.shape()), x -> x[0].add(x[1]), new Tensor[] {z, bias}));
-                h = z.add(bias);
+                ops.add(new Op("addmm (linear) " + shapes, x -> Tensor.addmm(x[0], x[1], x[2]),
+                        new Tensor[] {bias, in, wt}));
+                h = Tensor.addmm(bias, in, wt);
                 if (l + 1 < layers) {
                     Tensor a = leaf(h, true);
                     ops.add(new Op((sigmoid ? "sigmoid " : "relu ") + Arrays.toString(a.shape()),
