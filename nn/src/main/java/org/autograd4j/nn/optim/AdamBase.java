@@ -40,9 +40,6 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         float[] maxExpAvgSq32;
     }
 
-    /** See the flush in {@link #updateFloat}. */
-    private static final float TINY = 0x1p-100f;
-
     /** True for AdamW: {@code p *= 1 - lr * weightDecay} before the step instead of adding the L2 term to g. */
     private final boolean decoupled;
 
@@ -146,12 +143,9 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         float[] vMax = s.maxExpAvgSq32;
         for (int j = 0; j < x.length; j++) {
             float gj = wd == 0 ? grad[j] : grad[j] + wd * x[j];
-            // + TINY - TINY leaves every value above 2^-75 as it is and rounds smaller ones to multiples of 2^-123, so
-            // a moment that decays (a weight whose gradient stays 0) never becomes subnormal: subnormal operands cost
-            // about 100 cycles each, and made this loop 12× slower in MNIST training; the step moves by at most
-            // 5e-37 · stepSize / eps
-            float mj = b1 * m[j] + c1 * gj + TINY - TINY;
-            float vj = b2 * v[j] + c2 * (gj * gj) + TINY - TINY;
+            // kept out of the subnormal range (see SUBNORMAL_GUARD): the step moves by at most 5e-37 · stepSize / eps
+            float mj = b1 * m[j] + c1 * gj + SUBNORMAL_GUARD - SUBNORMAL_GUARD;
+            float vj = b2 * v[j] + c2 * (gj * gj) + SUBNORMAL_GUARD - SUBNORMAL_GUARD;
             m[j] = mj;
             v[j] = vj;
             if (vMax != null) {
@@ -195,9 +189,9 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         s.step = in.step(i);
         double[] max = o.amsgrad ? in.buffer(i, "max_exp_avg_sq") : null;
         if (params.get(i).dtype() == DType.FLOAT32) {
-            s.expAvg32 = narrow(in.buffer(i, "exp_avg"));
-            s.expAvgSq32 = narrow(in.buffer(i, "exp_avg_sq"));
-            s.maxExpAvgSq32 = max == null ? null : narrow(max);
+            s.expAvg32 = narrowCopy(in.buffer(i, "exp_avg"));
+            s.expAvgSq32 = narrowCopy(in.buffer(i, "exp_avg_sq"));
+            s.maxExpAvgSq32 = max == null ? null : narrowCopy(max);
         } else {
             s.expAvg = in.buffer(i, "exp_avg");
             s.expAvgSq = in.buffer(i, "exp_avg_sq");
@@ -208,22 +202,7 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
 
     /** A double copy of whichever state array the slot holds (float state widens exactly). */
     private static double[] copy(double[] d, float[] f) {
-        if (d != null) {
-            return d.clone();
-        }
-        double[] out = new double[f.length];
-        for (int j = 0; j < f.length; j++) {
-            out[j] = f[j];
-        }
-        return out;
-    }
-
-    private static float[] narrow(double[] d) {
-        float[] out = new float[d.length];
-        for (int j = 0; j < d.length; j++) {
-            out[j] = (float) d[j];
-        }
-        return out;
+        return d != null ? d.clone() : widenCopy(f);
     }
 
     /**

@@ -10,7 +10,7 @@
  *
  * <p>Updates are single fused loops over each parameter's {@code array()} (or {@code floatArray()}) and its
  * gradient's. For FLOAT64 parameters state and arithmetic are float64 and a step equals PyTorch's to float64
- * precision. For FLOAT32 parameters plain SGD, Adam and AdamW compute in float with float state, as PyTorch does;
- * the other rules keep float64 state, update double copies and round once per step.
+ * precision. For FLOAT32 parameters SGD (momentum and Nesterov included), Adam and AdamW compute in float with float
+ * state, as PyTorch does; the other rules keep float64 state, update double copies and round once per step.
  */
 package org.autograd4j.nn.optim;
