@@ -14,6 +14,6 @@ final class Abs extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
-        return new Tensor[] {gradOut.mul(Tensor.make(Kernels.map(x, Math::signum), x.shape, x.dtype))};
+        return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x, Math::signum), x.shape, x.dtype))};
     }
 }

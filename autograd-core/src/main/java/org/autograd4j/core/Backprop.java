@@ -146,7 +146,7 @@ final class Backprop {
                 throw new IllegalStateException(op + ": output has shape " + Shapes.str(root.shape)
                         + "; pass a gradient of that shape or reduce to a scalar");
             }
-            return Tensor.make(new double[] {1.0}, root.shape, root.dtype);
+            return new Tensor(new double[] {1.0}, root.shape, root.dtype);
         }
         if (!java.util.Arrays.equals(seed.shape, root.shape)) {
             throw new IllegalArgumentException(op + ": gradient has shape " + Shapes.str(seed.shape)

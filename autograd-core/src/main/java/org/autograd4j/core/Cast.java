@@ -7,7 +7,7 @@ final class Cast extends Node {
     }
 
     static Tensor apply(Tensor x, DType type) {
-        Tensor out = Tensor.make(x.toDoubleArray(), x.shape, type);
+        Tensor out = new Tensor(x.toDoubleArray(), x.shape, type);
         return Node.recording(x) ? Node.attach(out, new Cast(x)) : out;
     }
 

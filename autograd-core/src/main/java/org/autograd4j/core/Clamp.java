@@ -15,7 +15,7 @@ final class Clamp extends Node {
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
             throw new IllegalArgumentException("clamp: needs lo <= hi, got lo=" + lo + ", hi=" + hi);
         }
-        Tensor out = Tensor.make(Kernels.map(x, v -> Math.min(Math.max(v, lo), hi)), x.shape, x.dtype);
+        Tensor out = new Tensor(Kernels.map(x, v -> Math.min(Math.max(v, lo), hi)), x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new Clamp(x, lo, hi)) : out;
     }
 

@@ -12,7 +12,7 @@ final class Exp extends Node {
         for (int i = 0; i < a.length; i++) {
             y[i] = Math.exp(a[i]);
         }
-        Tensor out = Tensor.make(y, x.shape, x.dtype);
+        Tensor out = new Tensor(y, x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new Exp(x)) : out;
     }
 

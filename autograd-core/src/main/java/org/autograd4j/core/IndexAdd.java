@@ -20,7 +20,7 @@ final class IndexAdd extends Node {
                 out[dst + j] += x.at(src + j);
             }
         }
-        Tensor result = Tensor.make(out, shape, x.dtype);
+        Tensor result = new Tensor(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new IndexAdd(x, rows)) : result;
     }
 

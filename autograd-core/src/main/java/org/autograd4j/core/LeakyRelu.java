@@ -13,7 +13,7 @@ final class LeakyRelu extends Node {
         if (!Double.isFinite(slope)) {
             throw new IllegalArgumentException("leakyRelu: slope must be finite, got " + slope);
         }
-        Tensor out = Tensor.make(Kernels.map(x, v -> v > 0 ? v : slope * v), x.shape, x.dtype);
+        Tensor out = new Tensor(Kernels.map(x, v -> v > 0 ? v : slope * v), x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new LeakyRelu(x, slope)) : out;
     }
 
@@ -21,6 +21,6 @@ final class LeakyRelu extends Node {
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
         double s = slope;
-        return new Tensor[] {gradOut.mul(Tensor.make(Kernels.map(x, v -> v > 0 ? 1.0 : s), x.shape, x.dtype))};
+        return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x, v -> v > 0 ? 1.0 : s), x.shape, x.dtype))};
     }
 }

@@ -55,7 +55,7 @@ final class LogSoftmax extends Node {
                 }
             }
         }
-        Tensor result = Tensor.make(out, x.shape, x.dtype);
+        Tensor result = new Tensor(out, x.shape, x.dtype);
         return recording ? Node.attach(result, new LogSoftmax(x, a, p)) : result;
     }
 
@@ -85,7 +85,7 @@ final class LogSoftmax extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         if (!GradMode.enabled()) {
-            return new Tensor[] {Tensor.make(fusedBackward(gradOut.values()), out.shape, gradOut.dtype)};
+            return new Tensor[] {new Tensor(fusedBackward(gradOut.values()), out.shape, gradOut.dtype)};
         }
         return new Tensor[] {gradOut.sub(out.exp().mul(gradOut.sum(axis, true)))};
     }

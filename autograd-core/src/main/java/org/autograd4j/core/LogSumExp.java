@@ -13,7 +13,7 @@ final class LogSumExp extends Node {
     static Tensor apply(Tensor x, int axis, boolean keepDim) {
         int a = Shapes.axis("logSumExp", axis, x.shape.length);
         int[] kept = Shapes.with(x.shape, a, 1);
-        Tensor out = Tensor.make(lse(x, a), kept, x.dtype);
+        Tensor out = new Tensor(lse(x, a), kept, x.dtype);
         if (Node.recording(x)) {
             Node.attach(out, new LogSumExp(x));
         }

@@ -16,7 +16,7 @@ final class Pow extends Node {
         } else {
             out = Kernels.map(x, v -> Math.pow(v, p));
         }
-        Tensor result = Tensor.make(out, x.shape, x.dtype);
+        Tensor result = new Tensor(out, x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Pow(x, p)) : result;
     }
 

@@ -20,7 +20,7 @@ final class ScatterAdd extends Node {
         for (int i = 0; i < offsets.length; i++) {
             out[offsets[i]] += x.at(i);
         }
-        Tensor result = Tensor.make(out, shape, x.dtype);
+        Tensor result = new Tensor(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new ScatterAdd(x, axis, index)) : result;
     }
 

@@ -14,7 +14,7 @@ final class Sigmoid extends Node {
         for (int i = 0; i < a.length; i++) {
             y[i] = value(a[i]);
         }
-        Tensor out = Tensor.make(y, x.shape, x.dtype);
+        Tensor out = new Tensor(y, x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new Sigmoid(x)) : out;
     }
 
@@ -46,7 +46,7 @@ final class Sigmoid extends Node {
             for (int i = 0; i < d.length; i++) {
                 d[i] = g[i] * o[i] * (1.0 - o[i]);
             }
-            return new Tensor[] {Tensor.make(d, out.shape, gradOut.dtype)};
+            return new Tensor[] {new Tensor(d, out.shape, gradOut.dtype)};
         }
         return new Tensor[] {gradOut.mul(out.mul(out.neg().add(1.0)))};
     }

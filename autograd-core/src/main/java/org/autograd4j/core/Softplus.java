@@ -8,7 +8,7 @@ final class Softplus extends Node {
 
     static Tensor apply(Tensor x) {
         // max(x, 0) + log1p(e^-|x|) never overflows and keeps precision for large negative x.
-        Tensor out = Tensor.make(Kernels.map(x, v -> Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v)))),
+        Tensor out = new Tensor(Kernels.map(x, v -> Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v)))),
                 x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new Softplus(x)) : out;
     }

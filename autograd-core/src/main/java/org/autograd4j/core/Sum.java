@@ -81,7 +81,7 @@ final class Sum extends Node {
     }
 
     private static Tensor result(Tensor x, double[] out, int[] kept, int[] shape) {
-        Tensor result = Tensor.make(out, shape, x.dtype);
+        Tensor result = new Tensor(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Sum(x, kept)) : result;
     }
 

@@ -14,7 +14,7 @@ final class Tanh extends Node {
         for (int i = 0; i < a.length; i++) {
             y[i] = Math.tanh(a[i]);
         }
-        Tensor out = Tensor.make(y, x.shape, x.dtype);
+        Tensor out = new Tensor(y, x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new Tanh(x)) : out;
     }
 
@@ -37,7 +37,7 @@ final class Tanh extends Node {
             for (int i = 0; i < d.length; i++) {
                 d[i] = g[i] * (1.0 - o[i] * o[i]);
             }
-            return new Tensor[] {Tensor.make(d, out.shape, gradOut.dtype)};
+            return new Tensor[] {new Tensor(d, out.shape, gradOut.dtype)};
         }
         return new Tensor[] {gradOut.mul(out.mul(out).neg().add(1.0))};
     }

@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>This class is a facade: each method delegates to one op class that holds the forward and the backward together.
  * It is the one file over 400 lines in the engine, by design: it is the whole public surface, one short method with
- * its javadoc per operation, and splitting it would only scatter the API.
+ * its javadoc per operation, plus the two storage arrays and their accessors that every op reads; splitting it would
+ * only scatter the API.
  */
 public final class Tensor {
     /** FLOAT64 values, row-major and contiguous; null for a FLOAT32 tensor. */
@@ -67,11 +68,6 @@ public final class Tensor {
         this.fdata = other.fdata;
         this.shape = shape;
         this.dtype = other.dtype;
-    }
-
-    /** A tensor over freshly computed values, rounded to float if {@code dtype} is FLOAT32. Takes ownership. */
-    static Tensor make(double[] values, int[] shape, DType dtype) {
-        return new Tensor(values, shape, dtype);
     }
 
     /** The same storage under another shape of the same size (unchecked: callers check). */
@@ -150,7 +146,7 @@ public final class Tensor {
     private static Tensor of(String op, double[] data, long[] shape, DType dtype) {
         int[] s = shape.length == 0 ? new int[] {data.length} : Shapes.fromLong(op, shape);
         checkCount(op, s, data.length);
-        return make(data, s, dtype);
+        return new Tensor(data, s, dtype);
     }
 
     private static void checkCount(String op, int[] s, int count) {
@@ -167,7 +163,7 @@ public final class Tensor {
 
     /** A 0-d tensor of the given type. */
     public static Tensor scalar(double value, DType dtype) {
-        return make(new double[] {value}, Shapes.SCALAR, checkType("scalar", dtype));
+        return new Tensor(new double[] {value}, Shapes.SCALAR, checkType("scalar", dtype));
     }
 
     /** A FLOAT64 tensor of zeros. */
@@ -194,7 +190,7 @@ public final class Tensor {
         int[] s = Shapes.fromLong(op, shape);
         double[] d = new double[Shapes.size(s)];
         java.util.Arrays.fill(d, value);
-        return make(d, s, dtype);
+        return new Tensor(d, s, dtype);
     }
 
     static DType checkType(String op, DType dtype) {
@@ -261,7 +257,7 @@ public final class Tensor {
         }
         double[] d = Shapes.size(s) == 0 ? new double[0]
                 : array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        return make(d, s, DType.FLOAT64);
+        return new Tensor(d, s, DType.FLOAT64);
     }
 
     /** A new ND4J array (FLOAT or DOUBLE, c order) with a copy of this tensor's values. */
@@ -440,7 +436,7 @@ public final class Tensor {
     }
 
     private Tensor constant(double c) {
-        return make(new double[] {c}, Shapes.SCALAR, dtype);
+        return new Tensor(new double[] {c}, Shapes.SCALAR, dtype);
     }
 
     // ---------------------------------------------------------------- elementwise functions

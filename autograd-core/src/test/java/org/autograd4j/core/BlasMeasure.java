@@ -55,8 +55,8 @@ public final class BlasMeasure {
         double[] b = rand(k * n, f32);
         double[] c = new double[m * n];
         double flop = 2.0 * m * n * k;
-        float[] a32 = narrow(a);
-        float[] b32 = narrow(b);
+        float[] a32 = Kernels.narrow(a);
+        float[] b32 = Kernels.narrow(b);
         float[] c32 = new float[m * n];
         double blas = flop / nanos(f32 ? () -> Blas.gemm(ta, tb, m, n, k, a32, 0, b32, 0, c32, 0)
                 : () -> Blas.gemm(ta, tb, m, n, k, a, 0, b, 0, c, 0), 1.0);
@@ -101,14 +101,14 @@ public final class BlasMeasure {
         double[] a = rand(m * k, f32);
         double[] b = rand(k * n, f32);
         double[] c = new double[m * n];
-        float[] a32 = narrow(a);
-        float[] b32 = narrow(b);
+        float[] a32 = Kernels.narrow(a);
+        float[] b32 = Kernels.narrow(b);
         float[] c32 = new float[m * n];
         boolean[][] cases = {{false, false}, {true, false}, {false, true}, {true, true}};
         double seconds = print ? 0.2 : 0.02;
         for (boolean[] t : cases) {
-            double java = nanos(f32 ? () -> Blas.javaGemm(t[0], t[1], m, n, k, a32, 0, b32, 0, c32, 0)
-                    : () -> Blas.javaGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0), seconds);
+            double java = nanos(f32 ? () -> JavaGemm.gemm(t[0], t[1], m, n, k, a32, 0, b32, 0, c32, 0)
+                    : () -> JavaGemm.gemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0), seconds);
             double nat = nanos(f32 ? () -> Blas.nativeGemm(t[0], t[1], m, n, k, a32, 0, b32, 0, c32, 0)
                     : () -> Blas.nativeGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0), seconds);
             line.append(String.format(" | %8.0f %7.0f", java, nat));
@@ -116,14 +116,6 @@ public final class BlasMeasure {
         if (print) {
             System.out.println(line);
         }
-    }
-
-    private static float[] narrow(double[] x) {
-        float[] f = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            f[i] = (float) x[i];
-        }
-        return f;
     }
 
     private static double[] rand(int len, boolean f32) {

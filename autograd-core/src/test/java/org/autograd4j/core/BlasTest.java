@@ -163,8 +163,8 @@ class BlasTest {
             assumeTrue(Blas.nativeAvailable(), "OpenBLAS not loadable here");
         }
         if (f32) {
-            float[] c32 = narrow(c);
-            gemm(path, ta, tb, m, n, k, narrow(a), pad, narrow(b), pad, c32, pad);
+            float[] c32 = Kernels.narrow(c);
+            gemm(path, ta, tb, m, n, k, Kernels.narrow(a), pad, Kernels.narrow(b), pad, c32, pad);
             for (int i = 0; i < c.length; i++) {
                 c[i] = c32[i];
             }
@@ -203,7 +203,7 @@ class BlasTest {
             double[] b, int bOff, double[] c, int cOff) {
         switch (path) {
             case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-            case JAVA -> Blas.javaGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case JAVA -> JavaGemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
         }
     }
@@ -212,17 +212,9 @@ class BlasTest {
             float[] b, int bOff, float[] c, int cOff) {
         switch (path) {
             case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-            case JAVA -> Blas.javaGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case JAVA -> JavaGemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
         }
-    }
-
-    private static float[] narrow(double[] x) {
-        float[] f = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            f[i] = (float) x[i];
-        }
-        return f;
     }
 
     private static double[] operand(Random rng, int len, boolean f32) {

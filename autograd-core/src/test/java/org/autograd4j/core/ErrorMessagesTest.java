@@ -89,6 +89,14 @@ class ErrorMessagesTest {
     @Nested
     class AutogradState {
         @Test
+        void backingArrayOfTheOtherType() {
+            state("array: tensor of shape [2, 3] is FLOAT32; use floatArray() for its backing array, or"
+                    + " toDoubleArray() for a copy", () -> M23.to(DType.FLOAT32).array());
+            state("floatArray: tensor of shape [2, 3] is FLOAT64; use array() for its backing array, or"
+                    + " toFloatArray() for a rounded copy", () -> M23.floatArray());
+        }
+
+        @Test
         void requiresGradOnANonLeaf() {
             state("requiresGrad: only leaf tensors can be changed; this one was produced by MulBackward"
                     + " (use detach() to get a leaf)", () -> leaf(2).mul(2).requiresGrad(true));

@@ -165,6 +165,6 @@ final class OpChecks {
 
     /** A FLOAT32 copy (values rounded to float). */
     static Tensor float32(Tensor x) {
-        return Tensor.make(x.data.clone(), x.shape.clone(), DType.FLOAT32);
+        return new Tensor(x.data.clone(), x.shape.clone(), DType.FLOAT32);
     }
 }
