@@ -104,8 +104,9 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         boolean amsgrad = vMax != null;
         for (int j = 0; j < x.length; j++) {
             double gj = g[j];
-            double mj = b1 * m[j] + c1 * gj;
-            double vj = b2 * v[j] + c2 * (gj * gj);
+            // kept out of the subnormal range (see SUBNORMAL_GUARD_64)
+            double mj = b1 * m[j] + c1 * gj + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
+            double vj = b2 * v[j] + c2 * (gj * gj) + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
             m[j] = mj;
             v[j] = vj;
             if (amsgrad) {

@@ -77,8 +77,8 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         if (ga != null) {
             for (int j = 0; j < x.length; j++) {
                 double gj = g[j];
-                double v = alpha * sq[j] + beta * (gj * gj);
-                double a = alpha * ga[j] + beta * gj;
+                double v = alpha * sq[j] + beta * (gj * gj) + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
+                double a = alpha * ga[j] + beta * gj + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
                 sq[j] = v;
                 ga[j] = a;
                 den[j] = Math.sqrt(v - a * a) + eps;
@@ -86,7 +86,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         } else {
             for (int j = 0; j < x.length; j++) {
                 double gj = g[j];
-                double v = alpha * sq[j] + beta * (gj * gj);
+                double v = alpha * sq[j] + beta * (gj * gj) + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
                 sq[j] = v;
                 den[j] = Math.sqrt(v) + eps;
             }
@@ -95,7 +95,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         if (buf != null) {
             double mu = o.momentum;
             for (int j = 0; j < x.length; j++) {
-                double b = mu * buf[j] + g[j] / den[j];
+                double b = mu * buf[j] + g[j] / den[j] + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
                 buf[j] = b;
                 x[j] -= lr * b;
             }

@@ -120,7 +120,7 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
         } else {
             double damp = 1 - o.dampening;
             for (int j = 0; j < x.length; j++) {
-                buf[j] = mu * buf[j] + damp * g[j];
+                buf[j] = mu * buf[j] + damp * g[j] + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
             }
         }
         if (o.nesterov) {
