@@ -15,8 +15,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * <p>Why two paths: a native call costs a thread-local look-up, a JNI crossing, copies to and from off-heap memory
  * and OpenBLAS's own set-up, 0.1–0.3 µs in all, against 20–80 ns for a product of a few elements in plain Java. So
  * products up to {@link #JAVA_MAX_MACS} multiply-adds run as register-blocked Java loops ({@link JavaGemm}); larger
- * ones go to OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}, whose kernels run 10–30× faster than Java per
- * multiply-add.
+ * ones go to the native library's {@code cblas_sgemm}/{@code cblas_dgemm} (OpenBLAS, or Intel MKL when present: see
+ * {@link BlasBackend}), whose kernels run 10–30× faster than Java per multiply-add.
  * The native path works on per-thread off-heap scratch buffers that grow as needed and are reused, so a call
  * allocates nothing. Copying operands in and the result out is the price of on-heap storage: a bulk copy (memcpy),
  * about 0.04 ns per float when the data are in cache, more when they are not; in the mlp-mnist-shape benchmark step
@@ -25,7 +25,8 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  *
  * <p>Library note: this binds {@code openblas_nolapack} from the bytedeco presets, which ND4J's own BLAS calls use
  * too; ND4J's native code links a second, identical copy ({@code libopenblas.so.0}). Both read
- * {@code OPENBLAS_CORETYPE} when they load, so {@link OpenBlasSetup#ensure()} runs first (see {@code Native}).
+ * {@code OPENBLAS_CORETYPE} when they load, so {@link OpenBlasSetup#ensure()} runs first (see {@code Native}). MKL,
+ * when chosen, replaces only this class's products; ND4J keeps its OpenBLAS.
  *
  * <p>Float32 note: both paths multiply and add in float32, as sgemm does.
  */
@@ -64,7 +65,7 @@ final class Blas {
         }
         if (k == 0) {
             Arrays.fill(c, cOff, cOff + m * n, 0.0);
-        } else if ((long) m * n * k <= JAVA_MAX_MACS || !Native.AVAILABLE) {
+        } else if ((long) m * n * k <= JAVA_MAX_MACS || !nativeUsable()) {
             JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
             Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
@@ -80,7 +81,7 @@ final class Blas {
         }
         if (k == 0) {
             Arrays.fill(c, cOff, cOff + m * n, 0f);
-        } else if ((long) m * n * k <= JAVA_MAX_MACS_F32 || !Native.AVAILABLE) {
+        } else if ((long) m * n * k <= JAVA_MAX_MACS_F32 || !nativeUsable()) {
             JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
             Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
@@ -117,14 +118,36 @@ final class Blas {
     }
 
     private static void requireNative() {
-        if (!Native.AVAILABLE) {
-            throw new IllegalStateException("gemm: OpenBLAS could not be loaded");
+        if (!nativeUsable()) {
+            throw new IllegalStateException("gemm: no native BLAS could be loaded");
         }
     }
 
-    /** Whether large products run in OpenBLAS (false only when its natives failed to load). */
-    static boolean nativeAvailable() {
+    /**
+     * Whether large products run natively (false only when the natives failed to load: then they run in Java).
+     *
+     * @throws IllegalStateException when the {@code autograd4j.blas} setting is invalid or asks for a missing MKL
+     */
+    static boolean nativeUsable() {
+        if (Native.FAILURE != null) {
+            throw new IllegalStateException("gemm: " + Native.FAILURE);
+        }
         return Native.AVAILABLE;
+    }
+
+    /** Whether large products run natively; never throws (false also when the backend setting is unusable). */
+    static boolean nativeAvailable() {
+        return Native.FAILURE == null && Native.AVAILABLE;
+    }
+
+    /** Whether the native path is MKL (else OpenBLAS); loads the natives. */
+    static boolean usesMkl() {
+        return Native.MKL;
+    }
+
+    /** The setting's failure message, or null when the chosen backend runs; loads the natives. */
+    static String failure() {
+        return Native.FAILURE;
     }
 
     /** Checks sizes and ranges; a, b and c are arrays of one type (double[] or float[]). */
@@ -149,22 +172,32 @@ final class Blas {
     }
 
     /**
-     * The OpenBLAS path. A holder class, so that the natives load (after {@link OpenBlasSetup#ensure()}, which must
-     * come first) on the first large product, not when {@code Blas} is first used.
+     * The native path: OpenBLAS or Intel MKL, chosen once as {@link BlasBackend} describes. A holder class, so that the
+     * natives load (after {@link OpenBlasSetup#ensure()}, which must come first) on the first large product, not when
+     * {@code Blas} is first used.
      */
     private static final class Native {
+        /** Whether products go to MKL (else OpenBLAS); final, so the JIT folds the branch in {@link #gemm}. */
+        static final boolean MKL;
         static final boolean AVAILABLE;
+        /** Why the backend the user asked for cannot run (a bad setting, or MKL asked for but missing); else null. */
+        static final String FAILURE;
 
         static {
             OpenBlasSetup.ensure();
-            boolean ok;
-            try {
-                Loader.load(openblas_nolapack.class);
-                ok = true;
-            } catch (RuntimeException | LinkageError e) {
-                ok = false;
+            BlasBackend.Choice choice = BlasBackend.choose(BlasBackend.setting(), Mkl::load);
+            boolean ok = choice.mkl();
+            if (!choice.mkl() && choice.failure() == null) {
+                try {
+                    Loader.load(openblas_nolapack.class);
+                    ok = true;
+                } catch (RuntimeException | LinkageError e) {
+                    ok = false;
+                }
             }
+            MKL = choice.mkl();
             AVAILABLE = ok;
+            FAILURE = choice.failure();
         }
 
         private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -176,8 +209,14 @@ final class Blas {
             s.a.doubles(m * k).put(0, a, aOff, m * k);
             s.b.doubles(k * n).put(0, b, bOff, k * n);
             s.c.doubles(lenC);
-            openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n, k,
-                    1.0, s.a.d, transA ? m : k, s.b.d, transB ? k : n, 0.0, s.c.d, n);
+            int lda = transA ? m : k;
+            int ldb = transB ? k : n;
+            if (MKL) {
+                Mkl.dgemm(trans(transA), trans(transB), m, n, k, s.a.d, lda, s.b.d, ldb, s.c.d, n);
+            } else {
+                openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n,
+                        k, 1.0, s.a.d, lda, s.b.d, ldb, 0.0, s.c.d, n);
+            }
             s.c.dv.get(0, c, cOff, lenC);
             s.trim();
         }
@@ -189,14 +228,75 @@ final class Blas {
             s.a.floats(m * k).put(0, a, aOff, m * k);
             s.b.floats(k * n).put(0, b, bOff, k * n);
             s.c.floats(lenC);
-            openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n, k,
-                    1f, s.a.f, transA ? m : k, s.b.f, transB ? k : n, 0f, s.c.f, n);
+            int lda = transA ? m : k;
+            int ldb = transB ? k : n;
+            if (MKL) {
+                Mkl.sgemm(trans(transA), trans(transB), m, n, k, s.a.f, lda, s.b.f, ldb, s.c.f, n);
+            } else {
+                openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n,
+                        k, 1f, s.a.f, lda, s.b.f, ldb, 0f, s.c.f, n);
+            }
             s.c.fv.get(0, c, cOff, lenC);
             s.trim();
         }
 
+        /** CBLAS's transpose codes, which MKL shares with OpenBLAS (111, 112). */
         private static int trans(boolean t) {
             return t ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+        }
+    }
+
+    /**
+     * Intel MKL's {@code cblas_?gemm} through the optional {@code org.bytedeco:mkl} preset. A class of its own, so that
+     * nothing loads MKL's classes unless MKL was chosen: without the preset on the classpath it is never initialised.
+     */
+    static final class Mkl {
+        private Mkl() {
+        }
+
+        /** Loads MKL's natives; null when it worked, else why not (class or natives missing, or a load error). */
+        static String load() {
+            try {
+                Class.forName("org.bytedeco.mkl.global.mkl_rt", false, Blas.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return "the org.bytedeco:mkl classes are not on the classpath";
+            }
+            try {
+                Loader.load(org.bytedeco.mkl.global.mkl_rt.class);
+                return null;
+            } catch (RuntimeException | LinkageError e) {
+                return "its natives did not load: " + e;
+            }
+        }
+
+        static void sgemm(int transA, int transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b,
+                          int ldb, FloatPointer c, int ldc) {
+            org.bytedeco.mkl.global.mkl_rt.cblas_sgemm(org.bytedeco.mkl.global.mkl_rt.CblasRowMajor, transA, transB,
+                    m, n, k, 1f, a, lda, b, ldb, 0f, c, ldc);
+        }
+
+        static void dgemm(int transA, int transB, int m, int n, int k, DoublePointer a, int lda, DoublePointer b,
+                          int ldb, DoublePointer c, int ldc) {
+            org.bytedeco.mkl.global.mkl_rt.cblas_dgemm(org.bytedeco.mkl.global.mkl_rt.CblasRowMajor, transA, transB,
+                    m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc);
+        }
+
+        static String version() {
+            org.bytedeco.javacpp.BytePointer buf = new org.bytedeco.javacpp.BytePointer(256);
+            try {
+                org.bytedeco.mkl.global.mkl_rt.MKL_Get_Version_String(buf, 256);
+                return buf.getString().trim();
+            } finally {
+                buf.close();
+            }
+        }
+
+        static int threads() {
+            return org.bytedeco.mkl.global.mkl_rt.MKL_Get_Max_Threads();
+        }
+
+        static void setThreads(int n) {
+            org.bytedeco.mkl.global.mkl_rt.MKL_Set_Num_Threads(n);
         }
     }
 

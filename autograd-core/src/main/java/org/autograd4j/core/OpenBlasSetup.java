@@ -135,6 +135,35 @@ final class OpenBlasSetup {
         }
     }
 
+    /**
+     * The thread count of the OpenBLAS copy {@link Blas} uses ({@code openblas_get_num_threads()}, through JNA as
+     * above), or -1 when it is not loaded or cannot be asked. (The presets' own {@code blas_get_num_threads} reports
+     * only what was set through them, -1 before that.)
+     */
+    static int loadedThreads() {
+        try {
+            String path = mappedPath("libopenblas_nolapack");
+            return path == null ? -1 : LibC.library(path).getFunction("openblas_get_num_threads")
+                    .invokeInt(new Object[0]);
+        } catch (RuntimeException | LinkageError e) {
+            return -1;
+        }
+    }
+
+    /** Sets that copy's thread count ({@code openblas_set_num_threads}); false when it could not be done. */
+    static boolean setLoadedThreads(int n) {
+        try {
+            String path = mappedPath("libopenblas_nolapack");
+            if (path == null) {
+                return false;
+            }
+            LibC.library(path).getFunction("openblas_set_num_threads").invokeVoid(new Object[] {n});
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static String configure() {
         String existing = LibC.getenv(CORETYPE);
         if (existing == null) {
@@ -189,8 +218,11 @@ final class OpenBlasSetup {
         }
 
         static String call(String libraryPath, String function) {
-            return com.sun.jna.NativeLibrary.getInstance(libraryPath).getFunction(function)
-                    .invokeString(new Object[0], false);
+            return library(libraryPath).getFunction(function).invokeString(new Object[0], false);
+        }
+
+        static com.sun.jna.NativeLibrary library(String path) {
+            return com.sun.jna.NativeLibrary.getInstance(path);
         }
     }
 }

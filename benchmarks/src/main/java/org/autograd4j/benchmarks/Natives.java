@@ -2,6 +2,7 @@ package org.autograd4j.benchmarks;
 
 import com.sun.jna.NativeLibrary;
 import java.util.Locale;
+import org.autograd4j.core.BlasBackend;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -11,7 +12,7 @@ import org.autograd4j.core.Tensor;
  * <p>Why through libc: OpenBLAS reads {@code OPENBLAS_NUM_THREADS}/{@code OMP_NUM_THREADS} once when it loads, and
  * libgomp (under ND4J) reads {@code OMP_NUM_THREADS} once too; Java cannot change its own environment, so, like core's
  * {@code OpenBlasSetup}, this calls {@code setenv} through JNA before the first native use. After loading, the count is
- * also forced through the OpenBLAS preset's {@code blas_set_num_threads} and read back, so a report never claims a
+ * also forced through {@link BlasBackend#setThreads} (OpenBLAS or MKL) and read back, so a report never claims a
  * thread count that was not in force.
  */
 public final class Natives {
@@ -41,44 +42,32 @@ public final class Natives {
     }
 
     /**
-     * Loads the engine's OpenBLAS (a product large enough to leave the Java path, so core picks the kernel first) and
-     * forces the thread count requested by {@link #configure}.
+     * Loads the engine's BLAS (a product large enough to leave the Java path, so core picks the OpenBLAS kernel, or
+     * MKL, first) and forces the thread count requested by {@link #configure}.
      *
-     * @return the thread count OpenBLAS reports afterwards
+     * @return the thread count the library reports afterwards
      */
     public static int loadEngineBlas() {
         configure(0);
         Tensor a = Tensor.ones(80, 80).to(org.autograd4j.core.DType.FLOAT32);
         a.matmul(a);
-        NativeLibrary blas = engineBlas();
-        if (blas == null) {
-            return threadsInForce();
+        if (requested > 0 && BlasBackend.current() != BlasBackend.Library.JAVA) {
+            BlasBackend.setThreads(requested);
         }
-        if (requested > 0) {
-            blas.getFunction("openblas_set_num_threads").invokeVoid(new Object[] {requested});
-        }
-        return blas.getFunction("openblas_get_num_threads").invokeInt(new Object[0]);
+        int n = BlasBackend.threads();
+        return n > 0 ? n : threadsInForce();
     }
 
-    /** The kernel the engine's loaded OpenBLAS runs ({@code openblas_get_corename}), or "?" if not loaded. */
-    public static String engineBlasKernel() {
-        NativeLibrary blas = engineBlas();
-        return blas == null ? "?" : blas.getFunction("openblas_get_corename").invokeString(new Object[0], false);
-    }
-
-    /** The OpenBLAS copy core's {@code Blas} loaded (found in /proc/self/maps; loading it again is a no-op). */
-    private static NativeLibrary engineBlas() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps"))) {
-                int slash = line.indexOf('/');
-                if (slash >= 0 && line.substring(line.lastIndexOf('/') + 1).startsWith("libopenblas_nolapack")) {
-                    return NativeLibrary.getInstance(line.substring(slash));
-                }
-            }
-        } catch (java.io.IOException | RuntimeException | LinkageError e) {
-            return null;
-        }
-        return null;
+    /**
+     * The engine's BLAS as {@code key=value} fields for INFO lines: {@code blas=OPENBLAS openblas_kernel=SkylakeX} or
+     * {@code blas=MKL}.
+     */
+    public static String engineBlasFields() {
+        BlasBackend.Library lib = BlasBackend.current();
+        String d = BlasBackend.describe();
+        String kernel = lib == BlasBackend.Library.OPENBLAS && d.contains("(kernel ")
+                ? d.substring(d.indexOf("(kernel ") + 8, d.indexOf(')')) : null;
+        return "blas=" + lib + (kernel == null ? "" : " openblas_kernel=" + kernel);
     }
 
     /**

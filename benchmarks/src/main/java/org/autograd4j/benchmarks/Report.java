@@ -61,8 +61,10 @@ final class Report {
         s.append(String.format(Locale.ROOT, "## autograd4j benchmarks (%s mode, %.0f s)%n%n", mode, seconds));
         s.append("Machine: ").append(Machine.describe()).append("\n");
         for (String l : lines.getOrDefault("INFO", List.of())) {
-            if (l.contains("openblas_kernel")) {
-                s.append("Engine BLAS: OpenBLAS kernel ").append(field(l, "openblas_kernel")).append("\n");
+            if (l.contains("blas=")) {
+                String kernel = field(l, "openblas_kernel");
+                s.append("Engine BLAS: ").append(field(l, "blas")).append(kernel == null ? "" : ", kernel " + kernel)
+                        .append("\n");
                 break;
             }
         }

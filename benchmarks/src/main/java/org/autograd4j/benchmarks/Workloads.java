@@ -44,7 +44,7 @@ public final class Workloads {
         int threads = requested > 0 ? requested : Natives.threadsInForce();
         if (list.contains(Workload.MLP_MNIST_SHAPE)) {
             threads = Natives.loadEngineBlas();
-            System.out.println("INFO openblas_kernel=" + Natives.engineBlasKernel() + " openblas_threads=" + threads);
+            System.out.println("INFO " + Natives.engineBlasFields() + " blas_threads=" + threads);
         }
         boolean first = true;
         for (Workload w : list) {
