@@ -68,7 +68,7 @@ final class Blas {
         } else if ((long) m * n * k <= JAVA_MAX_MACS || !nativeUsable()) {
             JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
         }
     }
 
@@ -84,7 +84,56 @@ final class Blas {
         } else if ((long) m * n * k <= JAVA_MAX_MACS_F32 || !nativeUsable()) {
             JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
+        }
+    }
+
+    /**
+     * Whether a product of these sizes runs natively (else in Java): for callers that prepare an accumulating
+     * product ({@link #gemmAdd}) only where the native path makes it pay.
+     */
+    static boolean runsNatively(int m, int n, int k, boolean float32) {
+        return (long) m * n * k > (float32 ? JAVA_MAX_MACS_F32 : JAVA_MAX_MACS) && nativeUsable();
+    }
+
+    /**
+     * c[m×n] += op(a) · op(b), layout as in {@link #gemm}: in the native path c is BLAS's C with beta = 1, so an
+     * addend (a bias broadcast into c) costs one copy in instead of a pass of its own; in Java, a product and an add.
+     *
+     * @throws IllegalArgumentException as {@link #gemm}
+     */
+    static void gemmAdd(boolean transA, boolean transB, int m, int n, int k,
+                        double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+        check(m, n, k, a, aOff, b, bOff, c, cOff);
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        if (runsNatively(m, n, k, false)) {
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, true);
+        } else {
+            double[] t = new double[m * n];
+            JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, t, 0);
+            for (int i = 0; i < t.length; i++) {
+                c[cOff + i] += t[i];
+            }
+        }
+    }
+
+    /** The float32 twin of the method above. */
+    static void gemmAdd(boolean transA, boolean transB, int m, int n, int k,
+                        float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+        check(m, n, k, a, aOff, b, bOff, c, cOff);
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        if (runsNatively(m, n, k, true)) {
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, true);
+        } else {
+            float[] t = new float[m * n];
+            JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, t, 0);
+            for (int i = 0; i < t.length; i++) {
+                c[cOff + i] += t[i];
+            }
         }
     }
 
@@ -101,7 +150,7 @@ final class Blas {
         if (m == 0 || n == 0 || k == 0) {
             gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
         }
     }
 
@@ -113,7 +162,7 @@ final class Blas {
         if (m == 0 || n == 0 || k == 0) {
             gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
+            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
         }
     }
 
@@ -202,39 +251,49 @@ final class Blas {
 
         private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+        /** c = op(a)·op(b), or c += op(a)·op(b) when {@code add} (BLAS's beta = 1, with c copied in). */
         static void gemm(boolean transA, boolean transB, int m, int n, int k,
-                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
+                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean add) {
             Scratch s = SCRATCH.get();
             int lenC = m * n;
             s.a.doubles(m * k).put(0, a, aOff, m * k);
             s.b.doubles(k * n).put(0, b, bOff, k * n);
-            s.c.doubles(lenC);
+            DoubleBuffer cv = s.c.doubles(lenC);
+            if (add) {
+                cv.put(0, c, cOff, lenC);
+            }
+            double beta = add ? 1.0 : 0.0;
             int lda = transA ? m : k;
             int ldb = transB ? k : n;
             if (MKL) {
-                Mkl.dgemm(trans(transA), trans(transB), m, n, k, s.a.d, lda, s.b.d, ldb, s.c.d, n);
+                Mkl.dgemm(trans(transA), trans(transB), m, n, k, s.a.d, lda, s.b.d, ldb, beta, s.c.d, n);
             } else {
                 openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n,
-                        k, 1.0, s.a.d, lda, s.b.d, ldb, 0.0, s.c.d, n);
+                        k, 1.0, s.a.d, lda, s.b.d, ldb, beta, s.c.d, n);
             }
             s.c.dv.get(0, c, cOff, lenC);
             s.trim();
         }
 
+        /** The float32 twin of the method above. */
         static void gemm(boolean transA, boolean transB, int m, int n, int k,
-                         float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
+                         float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean add) {
             Scratch s = SCRATCH.get();
             int lenC = m * n;
             s.a.floats(m * k).put(0, a, aOff, m * k);
             s.b.floats(k * n).put(0, b, bOff, k * n);
-            s.c.floats(lenC);
+            FloatBuffer cv = s.c.floats(lenC);
+            if (add) {
+                cv.put(0, c, cOff, lenC);
+            }
+            float beta = add ? 1f : 0f;
             int lda = transA ? m : k;
             int ldb = transB ? k : n;
             if (MKL) {
-                Mkl.sgemm(trans(transA), trans(transB), m, n, k, s.a.f, lda, s.b.f, ldb, s.c.f, n);
+                Mkl.sgemm(trans(transA), trans(transB), m, n, k, s.a.f, lda, s.b.f, ldb, beta, s.c.f, n);
             } else {
                 openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n,
-                        k, 1f, s.a.f, lda, s.b.f, ldb, 0f, s.c.f, n);
+                        k, 1f, s.a.f, lda, s.b.f, ldb, beta, s.c.f, n);
             }
             s.c.fv.get(0, c, cOff, lenC);
             s.trim();
@@ -270,15 +329,15 @@ final class Blas {
         }
 
         static void sgemm(int transA, int transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b,
-                          int ldb, FloatPointer c, int ldc) {
+                          int ldb, float beta, FloatPointer c, int ldc) {
             org.bytedeco.mkl.global.mkl_rt.cblas_sgemm(org.bytedeco.mkl.global.mkl_rt.CblasRowMajor, transA, transB,
-                    m, n, k, 1f, a, lda, b, ldb, 0f, c, ldc);
+                    m, n, k, 1f, a, lda, b, ldb, beta, c, ldc);
         }
 
         static void dgemm(int transA, int transB, int m, int n, int k, DoublePointer a, int lda, DoublePointer b,
-                          int ldb, DoublePointer c, int ldc) {
+                          int ldb, double beta, DoublePointer c, int ldc) {
             org.bytedeco.mkl.global.mkl_rt.cblas_dgemm(org.bytedeco.mkl.global.mkl_rt.CblasRowMajor, transA, transB,
-                    m, n, k, 1.0, a, lda, b, ldb, 0.0, c, ldc);
+                    m, n, k, 1.0, a, lda, b, ldb, beta, c, ldc);
         }
 
         static String version() {

@@ -78,6 +78,58 @@ class BlasTest {
         assertEquals(List.of(7.0, 0.0, 7.0), List.of(c[0], c[1], c[2]));
     }
 
+    /**
+     * {@code gemmAdd} adds the product to what c holds, on both sides of the threshold (so through BLAS's beta = 1
+     * and through Java), for both dtypes, every transpose case and an offset, and writes nothing outside its range.
+     */
+    @Test
+    void gemmAddAddsTheProductToWhatCHolds() {
+        Random rng = new Random(5);
+        int[][] sizes = {{2, 3, 4}, {3, 4, 12}, {40, 30, 20}, {7, 129, 65}};
+        for (int[] s : sizes) {
+            for (int cas = 0; cas < 8; cas++) {
+                boolean ta = (cas & 1) != 0;
+                boolean tb = (cas & 2) != 0;
+                boolean f32 = (cas & 4) != 0;
+                int m = s[0];
+                int n = s[1];
+                int k = s[2];
+                int pad = 2;
+                double[] a = operand(rng, pad + m * k, f32);
+                double[] b = operand(rng, pad + k * n, f32);
+                double[] c0 = operand(rng, pad + m * n + pad, f32);
+                double[] c = c0.clone();
+                if (f32) {
+                    float[] c32 = Kernels.narrow(c);
+                    Blas.gemmAdd(ta, tb, m, n, k, Kernels.narrow(a), pad, Kernels.narrow(b), pad, c32, pad);
+                    c = Kernels.widen(c32);
+                } else {
+                    Blas.gemmAdd(ta, tb, m, n, k, a, pad, b, pad, c, pad);
+                }
+                String what = String.format("gemmAdd ta=%b tb=%b m=%d n=%d k=%d f32=%b native=%b", ta, tb, m, n, k,
+                        f32, Blas.runsNatively(m, n, k, f32));
+                for (int i = 0; i < c.length; i++) {
+                    if (i < pad || i >= pad + m * n) {
+                        assertEquals(c0[i], c[i], what + ": wrote outside c at " + i);
+                        continue;
+                    }
+                    int row = (i - pad) / n;
+                    int col = (i - pad) % n;
+                    double sum = c0[i];
+                    double scale = Math.abs(c0[i]);
+                    for (int p = 0; p < k; p++) {
+                        double x = ta ? a[pad + p * m + row] : a[pad + row * k + p];
+                        double y = tb ? b[pad + col * k + p] : b[pad + p * n + col];
+                        sum += x * y;
+                        scale += Math.abs(x * y);
+                    }
+                    double tol = f32 ? (k + 2) * 0x1p-23 * scale : 1e-12 * scale;
+                    assertEquals(sum, c[i], tol, what + ": c[" + row + "," + col + "]");
+                }
+            }
+        }
+    }
+
     @Test
     void scratchGrowsAndShrinksBetweenCalls() {
         assumeTrue(Blas.nativeAvailable(), "OpenBLAS not loadable here");
