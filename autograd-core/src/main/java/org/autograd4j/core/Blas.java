@@ -305,60 +305,6 @@ final class Blas {
         }
     }
 
-    /**
-     * Intel MKL's {@code cblas_?gemm} through the optional {@code org.bytedeco:mkl} preset. A class of its own, so that
-     * nothing loads MKL's classes unless MKL was chosen: without the preset on the classpath it is never initialised.
-     */
-    static final class Mkl {
-        private Mkl() {
-        }
-
-        /** Loads MKL's natives; null when it worked, else why not (class or natives missing, or a load error). */
-        static String load() {
-            try {
-                Class.forName("org.bytedeco.mkl.global.mkl_rt", false, Blas.class.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                return "the org.bytedeco:mkl classes are not on the classpath";
-            }
-            try {
-                Loader.load(org.bytedeco.mkl.global.mkl_rt.class);
-                return null;
-            } catch (RuntimeException | LinkageError e) {
-                return "its natives did not load: " + e;
-            }
-        }
-
-        static void sgemm(int transA, int transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b,
-                          int ldb, float beta, FloatPointer c, int ldc) {
-            org.bytedeco.mkl.global.mkl_rt.cblas_sgemm(org.bytedeco.mkl.global.mkl_rt.CblasRowMajor, transA, transB,
-                    m, n, k, 1f, a, lda, b, ldb, beta, c, ldc);
-        }
-
-        static void dgemm(int transA, int transB, int m, int n, int k, DoublePointer a, int lda, DoublePointer b,
-                          int ldb, double beta, DoublePointer c, int ldc) {
-            org.bytedeco.mkl.global.mkl_rt.cblas_dgemm(org.bytedeco.mkl.global.mkl_rt.CblasRowMajor, transA, transB,
-                    m, n, k, 1.0, a, lda, b, ldb, beta, c, ldc);
-        }
-
-        static String version() {
-            org.bytedeco.javacpp.BytePointer buf = new org.bytedeco.javacpp.BytePointer(256);
-            try {
-                org.bytedeco.mkl.global.mkl_rt.MKL_Get_Version_String(buf, 256);
-                return buf.getString().trim();
-            } finally {
-                buf.close();
-            }
-        }
-
-        static int threads() {
-            return org.bytedeco.mkl.global.mkl_rt.MKL_Get_Max_Threads();
-        }
-
-        static void setThreads(int n) {
-            org.bytedeco.mkl.global.mkl_rt.MKL_Set_Num_Threads(n);
-        }
-    }
-
     /** One thread's scratch: a slot per operand. */
     private static final class Scratch {
         final Slot a = new Slot();

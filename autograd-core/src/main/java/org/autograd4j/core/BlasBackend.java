@@ -68,7 +68,7 @@ public final class BlasBackend {
      */
     public static String describe() {
         return switch (current()) {
-            case MKL -> Blas.Mkl.version() + ", " + threadsPhrase();
+            case MKL -> Mkl.version() + ", " + threadsPhrase();
             case OPENBLAS -> {
                 String kernel = OpenBlasSetup.loadedCoreName();
                 yield "OpenBLAS" + (kernel == null ? "" : " (kernel " + kernel.trim() + ")") + ", " + threadsPhrase();
@@ -90,7 +90,7 @@ public final class BlasBackend {
      */
     public static int threads() {
         return switch (current()) {
-            case MKL -> Blas.Mkl.threads();
+            case MKL -> Mkl.threads();
             case OPENBLAS -> OpenBlasSetup.loadedThreads();
             case JAVA -> 1;
         };
@@ -110,7 +110,7 @@ public final class BlasBackend {
             throw new IllegalArgumentException("BlasBackend.setThreads: the thread count must be >= 1, got " + n);
         }
         switch (current()) {
-            case MKL -> Blas.Mkl.setThreads(n);
+            case MKL -> Mkl.setThreads(n);
             case OPENBLAS -> {
                 if (!OpenBlasSetup.setLoadedThreads(n)) {
                     throw new IllegalStateException("BlasBackend.setThreads: OpenBLAS's thread count cannot be set"
