@@ -164,6 +164,21 @@ final class OpenBlasSetup {
         }
     }
 
+    /**
+     * Sets an environment variable of this process unless it is already set (the user's value wins); false when it
+     * is not set afterwards (not Linux, no JNA). For settings native libraries read once when they load.
+     */
+    static boolean setenvIfAbsent(String name, String value) {
+        try {
+            if (LibC.getenv(name) == null) {
+                LibC.setenv(name, value);
+            }
+            return LibC.getenv(name) != null;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static String configure() {
         String existing = LibC.getenv(CORETYPE);
         if (existing == null) {

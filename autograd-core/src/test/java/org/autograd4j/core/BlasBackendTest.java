@@ -60,6 +60,7 @@ class BlasBackendTest {
         assertNotEquals(BlasBackend.Library.JAVA, lib, "no native BLAS loaded on the CI platform");
         String d = BlasBackend.describe();
         assertTrue(d.startsWith(lib == BlasBackend.Library.MKL ? "Intel" : "OpenBLAS"), d);
+        assertTrue(d.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f), "not one printable line: " + d);
         assertTrue(BlasBackend.threads() >= 1);
         assertThrows(IllegalArgumentException.class, () -> BlasBackend.setThreads(0));
         assertNull(Blas.failure());
