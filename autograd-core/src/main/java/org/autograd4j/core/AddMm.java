@@ -36,40 +36,42 @@ final class AddMm extends Node {
             return MatMul.apply(x, w, false, false).add(bias);
         }
         int k = x.shape[1];
-        Tensor out;
-        if (Blas.runsNatively(m, n, k, x.fdata != null)) {
-            out = biasPlusProduct(bias, x, w, m, n, k);
-        } else {
-            out = MatMul.product(x, w, false, false);
-            // the product is a fresh array that no one else has seen, so adding into it keeps tensors immutable
-            if (out.fdata != null) {
-                float[] c = out.fdata;
-                float[] b = bias.fdata;
-                for (int r = 0; r < c.length; r += n) {
-                    for (int j = 0; j < n; j++) {
-                        c[r + j] += b[j];
-                    }
+        Tensor out = Blas.runsNatively(m, n, k, x.fdata != null) ? biasPlusProduct(bias, x, w, m, n, k)
+                : productPlusBias(bias, x, w, n);
+        boolean recording = (bias.requiresGrad || x.requiresGrad || w.requiresGrad) && GradMode.enabled();
+        return recording ? Node.attach(out, new AddMm(bias, x, w)) : out;
+    }
+
+    /** For products that stay in Java: the product, then the bias added in place into it while it is in cache. */
+    private static Tensor productPlusBias(Tensor bias, Tensor x, Tensor w, int n) {
+        Tensor out = MatMul.product(x, w, false, false);
+        // the product is a fresh array that no one else has seen, so adding into it keeps tensors immutable
+        if (out.fdata != null) {
+            float[] c = out.fdata;
+            float[] b = bias.fdata;
+            for (int r = 0; r < c.length; r += n) {
+                for (int j = 0; j < n; j++) {
+                    c[r + j] += b[j];
                 }
-            } else {
-                double[] c = out.data;
-                double[] b = bias.data;
-                for (int r = 0; r < c.length; r += n) {
-                    for (int j = 0; j < n; j++) {
-                        c[r + j] += b[j];
-                    }
+            }
+        } else {
+            double[] c = out.data;
+            double[] b = bias.data;
+            for (int r = 0; r < c.length; r += n) {
+                for (int j = 0; j < n; j++) {
+                    c[r + j] += b[j];
                 }
             }
         }
-        boolean recording = (bias.requiresGrad || x.requiresGrad || w.requiresGrad) && GradMode.enabled();
-        return recording ? Node.attach(out, new AddMm(bias, x, w)) : out;
+        return out;
     }
 
     /**
      * For products large enough for native BLAS: the bias copied into every row of the output, then the product added
      * by the GEMM itself (beta = 1), as PyTorch's {@code addmm} does; this spares a pass over the output in Java and
-     * BLAS's own zeroing of it. Measured forward, float32, against the product followed by an add loop (best of 7,
-     * same JVM): [32, 30]·[30, 64] 10.0–14.2 → 3.2–4.7 µs, [32, 64]·[64, 32]
-     * 5.7–8.5 → 2.7–3.7 µs, [128, 256]·[256, 128] 126–147 → 108–136 µs, [128, 784]·[784, 256] level within noise.
+     * BLAS's own zeroing of it. Measured forward, float32, against {@link #productPlusBias} (best of 7, same JVM):
+     * [32, 30]·[30, 64] 10.0–14.2 → 3.2–4.7 µs, [32, 64]·[64, 32] 5.7–8.5 → 2.7–3.7 µs, [128, 256]·[256, 128]
+     * 126–147 → 108–136 µs, [128, 784]·[784, 256] level within noise.
      */
     private static Tensor biasPlusProduct(Tensor bias, Tensor x, Tensor w, int m, int n, int k) {
         if (x.fdata != null) {
@@ -93,7 +95,7 @@ final class AddMm extends Node {
      */
     private static void repeatFirstRow(Object c, int n) {
         int total = java.lang.reflect.Array.getLength(c);
-        for (int filled = n; filled < total; filled *= 2) {
+        for (int filled = n; filled > 0 && filled < total; filled *= 2) {
             System.arraycopy(c, 0, c, filled, Math.min(filled, total - filled));
         }
     }

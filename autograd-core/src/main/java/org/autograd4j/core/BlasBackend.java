@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * classpath: add {@code org.bytedeco:mkl:2022.0-1.5.7} with the classifiers {@code linux-x86_64} and
  * {@code linux-x86_64-redist} (this project's builds take {@code -Pmkl}). Why offer it: on the Intel CPUs measured
  * here MKL's sgemm runs the products of an MNIST-sized MLP step 15–25 % faster than OpenBLAS 0.3.19, as it does under
- * PyTorch; why not make it the default: its natives are a 210 MB download (630 MB unpacked), and on other CPUs it
- * brings nothing. Results differ from OpenBLAS's only by float rounding; MKL does not promise bit-identical results
+ * PyTorch; why not make it the default: its natives are a 210 MB download (630 MB unpacked), with two threads it
+ * gained nothing on the 2-vCPU machine measured, and it was measured on Intel CPUs only. Results differ from OpenBLAS's only by float rounding; MKL does not promise bit-identical results
  * across runs unless its {@code MKL_CBWR} setting asks for them.
  *
  * <p>The choice is made once, at the first product large enough for the native path, from the system property

@@ -166,7 +166,8 @@ final class OpenBlasSetup {
 
     /**
      * Sets an environment variable of this process unless it is already set (the user's value wins); false when it
-     * is not set afterwards (not Linux, no JNA). For settings native libraries read once when they load.
+     * is not set afterwards (not Linux, no JNA). For settings native libraries read once when they load; the class
+     * note on {@code setenv} applies.
      */
     static boolean setenvIfAbsent(String name, String value) {
         try {
