@@ -54,16 +54,35 @@ public final class PReLU extends Module {
      */
     @Override
     public Tensor forward(Tensor x) {
+        return apply(x, parameter("weight"));
+    }
+
+    /**
+     * The activation as a function of its input and slopes, as PyTorch's {@code torch.nn.functional.prelu}: for
+     * replaying a network with other copies of its parameters (a gradient check), or for slopes you hold yourself.
+     *
+     * @param x     any shape with one slope; {@code [batch, C, ...]} with C slopes
+     * @param slope shape {@code [1]} or {@code [C]}
+     * @return the same shape as {@code x}
+     * @throws IllegalArgumentException if {@code slope} is not 1-D, or has C > 1 slopes and axis 1 of {@code x} is not
+     *                                  of size C
+     */
+    public static Tensor apply(Tensor x, Tensor slope) {
         Checks.input("PReLU", x);
-        Tensor a = parameter("weight");
-        if (numParameters > 1) {
-            if (x.rank() < 2 || x.size(1) != numParameters) {
-                throw new IllegalArgumentException("PReLU: expected input of shape [batch, " + numParameters
-                        + ", ...], got " + Checks.shape(x));
+        if (slope.rank() != 1 || slope.size(0) < 1) {
+            throw new IllegalArgumentException("PReLU: slopes must have shape [n] with n >= 1, got "
+                    + Checks.shape(slope));
+        }
+        long n = slope.size(0);
+        Tensor a = slope;
+        if (n > 1) {
+            if (x.rank() < 2 || x.size(1) != n) {
+                throw new IllegalArgumentException("PReLU: expected input of shape [batch, " + n + ", ...], got "
+                        + Checks.shape(x));
             }
             long[] shape = new long[x.rank() - 1];
             java.util.Arrays.fill(shape, 1L);
-            shape[0] = numParameters;
+            shape[0] = n;
             a = a.reshape(shape);
         }
         return Tensor.where(x.gt(0.0), x, x.mul(a));

@@ -88,6 +88,20 @@ class ActivationsTest {
         assertEquals("PReLU: expected input of shape [batch, 3, ...], got [2, 4]", e.getMessage());
     }
 
+    /** The functional form is what the module computes, and differentiates in the slopes it is given. */
+    @Test
+    void preluAsAFunctionOfItsSlopes() {
+        Tensor in = Tensor.of(X, 2, 3);
+        Tensor slopes = Tensor.of(new double[] {0.1, -0.2, 0.3}).requiresGrad(true);
+        PReLU channels = new PReLU(3, 0.1);
+        GradCheck.check(l -> PReLU.apply(in, l.get(0)), List.of(slopes)).orThrow();
+        assertArrayEquals(channels.forward(in).toDoubleArray(),
+                PReLU.apply(in, Tensor.full(0.1, 3)).toDoubleArray(), 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PReLU.apply(in, Tensor.ones(3, 1)));
+        assertEquals("PReLU: slopes must have shape [n] with n >= 1, got [3, 1]", e.getMessage());
+    }
+
     @Test
     void eluStaysFiniteForLargeInputs() {
         Tensor x = Tensor.of(new double[] {1000, -1000}).requiresGrad(true);

@@ -10,6 +10,7 @@ import org.autograd4j.nn.Linear;
 import org.autograd4j.nn.Loss;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.Module;
+import org.autograd4j.nn.PReLU;
 import org.autograd4j.nn.Sequential;
 
 /**
@@ -18,8 +19,9 @@ import org.autograd4j.nn.Sequential;
  * estimate.
  *
  * <p>To make the loss a function of the oracle's own copies of the parameters, the network is replayed layer by
- * layer: a {@link Linear} as {@code x @ W + b} with the copies, every layer without parameters (activations) as
- * itself. Networks with other parameterised layers (PReLU) are refused.
+ * layer: a {@link Linear} as {@code x @ W + b} and a {@link PReLU} as {@link PReLU#apply} with the copies, every layer
+ * without parameters (activations, dropout) as itself. Other layers with parameters (modules of your own) are
+ * refused.
  */
 public final class ModelGradCheck {
     /** The most parameters checked: each needs two forward passes. */
@@ -57,9 +59,9 @@ public final class ModelGradCheck {
         List<Module> layers = model instanceof Mlp m ? m.layers().layers()
                 : model instanceof Sequential s ? s.layers() : List.of(model);
         for (Module layer : layers) {
-            if (!(layer instanceof Linear) && !layer.parameters().isEmpty()) {
+            if (!(layer instanceof Linear) && !(layer instanceof PReLU) && !layer.parameters().isEmpty()) {
                 throw new IllegalArgumentException("cannot check a " + layer.getClass().getSimpleName()
-                        + " layer: only Linear layers and activations without parameters are supported");
+                        + " layer: only Linear, PReLU and layers without parameters are supported");
             }
         }
         return layers;
@@ -74,6 +76,8 @@ public final class ModelGradCheck {
                 if (linear.hasBias()) {
                     h = h.add(params.get(next++));
                 }
+            } else if (layer instanceof PReLU) {
+                h = PReLU.apply(h, params.get(next++));
             } else {
                 h = layer.forward(h);
             }
