@@ -17,11 +17,10 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * products up to {@link #JAVA_MAX_MACS} multiply-adds run as register-blocked Java loops ({@link JavaGemm}); larger
  * ones go to the native library's {@code cblas_sgemm}/{@code cblas_dgemm} (OpenBLAS, or Intel MKL when present: see
  * {@link BlasBackend}), whose kernels run 10–30× faster than Java per multiply-add.
- * The native path works on per-thread off-heap scratch buffers that grow as needed and are reused, so a call
- * allocates nothing. Copying operands in and the result out is the price of on-heap storage: a bulk copy (memcpy),
- * about 0.04 ns per float when the data are in cache, more when they are not; in the mlp-mnist-shape benchmark step
- * the copies add 0.3–0.5 ms to 1.25–1.75 ms of sgemm. (When FLOAT32 tensors were held in double[], a conversion on
- * the way in and out cost twice that; see the README's table.)
+ * The native path hands BLAS the Java arrays themselves ({@link HeapGemm}, a small JNI library of ours) for products
+ * up to {@link HeapGemm#MAX_MACS}; larger ones, and every product where that library cannot load, work on per-thread
+ * off-heap scratch buffers that grow as needed and are reused, at the price of copying operands in and the result out
+ * (in the mlp-mnist-shape benchmark step those copies took 14–16 % of the time, 0.3–0.5 ms).
  *
  * <p>Library note: this binds {@code openblas_nolapack} from the bytedeco presets, which ND4J's own BLAS calls use
  * too; ND4J's native code links a second, identical copy ({@code libopenblas.so.0}). Both read
@@ -189,6 +188,21 @@ final class Blas {
         return Native.FAILURE == null && Native.AVAILABLE;
     }
 
+    /** Whether native products within {@link HeapGemm#MAX_MACS} run on the Java arrays in place; loads the natives. */
+    static boolean inPlaceAvailable() {
+        return Native.SGEMM != 0 && Native.DGEMM != 0;
+    }
+
+    /**
+     * Turns the in-place native path on or off (for tests of the copying path and for measurements); returns the
+     * previous setting.
+     */
+    static boolean inPlace(boolean on) {
+        boolean was = Native.inPlace;
+        Native.inPlace = on;
+        return was;
+    }
+
     /** Whether the native path is MKL (else OpenBLAS); loads the natives. */
     static boolean usesMkl() {
         return Native.MKL;
@@ -236,9 +250,10 @@ final class Blas {
             OpenBlasSetup.ensure();
             BlasBackend.Choice choice = BlasBackend.choose(BlasBackend.setting(), Mkl::load);
             boolean ok = choice.mkl();
+            String library = choice.mkl() ? Mkl.path : null;
             if (!choice.mkl() && choice.failure() == null) {
                 try {
-                    Loader.load(openblas_nolapack.class);
+                    library = Loader.load(openblas_nolapack.class);
                     ok = true;
                 } catch (RuntimeException | LinkageError e) {
                     ok = false;
@@ -247,13 +262,33 @@ final class Blas {
             MKL = choice.mkl();
             AVAILABLE = ok;
             FAILURE = choice.failure();
+            SGEMM = ok ? HeapGemm.address(library, "cblas_sgemm") : 0;
+            DGEMM = ok ? HeapGemm.address(library, "cblas_dgemm") : 0;
         }
+
+        /** Addresses of the chosen library's CBLAS products for {@link HeapGemm}; 0 when it is unavailable. */
+        static final long SGEMM;
+        static final long DGEMM;
+
+        /**
+         * Whether products within {@link HeapGemm#MAX_MACS} run on the arrays in place (when {@link HeapGemm} is
+         * available); tests turn it off to check the copying path.
+         */
+        static boolean inPlace = true;
 
         private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
         /** c = op(a)·op(b), or c += op(a)·op(b) when {@code add} (BLAS's beta = 1, with c copied in). */
         static void gemm(boolean transA, boolean transB, int m, int n, int k,
                          double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean add) {
+            int lda = transA ? m : k;
+            int ldb = transB ? k : n;
+            double beta = add ? 1.0 : 0.0;
+            if (DGEMM != 0 && inPlace && c != a && c != b && (long) m * n * k <= HeapGemm.MAX_MACS) {
+                HeapGemm.dgemm(DGEMM, trans(transA), trans(transB), m, n, k, a, aOff, lda, b, bOff, ldb, beta, c,
+                        cOff, n);
+                return;
+            }
             Scratch s = SCRATCH.get();
             int lenC = m * n;
             s.a.doubles(m * k).put(0, a, aOff, m * k);
@@ -262,9 +297,6 @@ final class Blas {
             if (add) {
                 cv.put(0, c, cOff, lenC);
             }
-            double beta = add ? 1.0 : 0.0;
-            int lda = transA ? m : k;
-            int ldb = transB ? k : n;
             if (MKL) {
                 Mkl.dgemm(trans(transA), trans(transB), m, n, k, s.a.d, lda, s.b.d, ldb, beta, s.c.d, n);
             } else {
@@ -278,6 +310,14 @@ final class Blas {
         /** The float32 twin of the method above. */
         static void gemm(boolean transA, boolean transB, int m, int n, int k,
                          float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean add) {
+            int lda = transA ? m : k;
+            int ldb = transB ? k : n;
+            float beta = add ? 1f : 0f;
+            if (SGEMM != 0 && inPlace && c != a && c != b && (long) m * n * k <= HeapGemm.MAX_MACS) {
+                HeapGemm.sgemm(SGEMM, trans(transA), trans(transB), m, n, k, a, aOff, lda, b, bOff, ldb, beta, c,
+                        cOff, n);
+                return;
+            }
             Scratch s = SCRATCH.get();
             int lenC = m * n;
             s.a.floats(m * k).put(0, a, aOff, m * k);
@@ -286,9 +326,6 @@ final class Blas {
             if (add) {
                 cv.put(0, c, cOff, lenC);
             }
-            float beta = add ? 1f : 0f;
-            int lda = transA ? m : k;
-            int ldb = transB ? k : n;
             if (MKL) {
                 Mkl.sgemm(trans(transA), trans(transB), m, n, k, s.a.f, lda, s.b.f, ldb, beta, s.c.f, n);
             } else {

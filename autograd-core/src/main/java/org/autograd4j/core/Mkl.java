@@ -11,6 +11,9 @@ import org.bytedeco.mkl.global.mkl_rt;
  * preset on the classpath only {@link #load()} runs, and it checks for them first.
  */
 final class Mkl {
+    /** The loaded JNI library, whose dependencies hold MKL's CBLAS (for {@link HeapGemm}); null until loaded. */
+    static volatile String path;
+
     private Mkl() {
     }
 
@@ -26,7 +29,7 @@ final class Mkl {
         // 21.5–22.7 s when they wait 1 ms first. libiomp5 reads the setting once, when it loads.
         OpenBlasSetup.setenvIfAbsent("KMP_BLOCKTIME", "1");
         try {
-            Loader.load(mkl_rt.class);
+            path = Loader.load(mkl_rt.class);
             return null;
         } catch (RuntimeException | LinkageError e) {
             return "its natives did not load: " + e;

@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BlasTest {
 
-    /** Which implementation a check runs. */
-    private enum Path { DISPATCH, JAVA, NATIVE }
+    /** Which implementation a check runs: NATIVE on the arrays in place where it can, COPYING through scratch. */
+    private enum Path { DISPATCH, JAVA, NATIVE, COPYING }
 
     private static final int PAD = 3;
     private static final double SENTINEL = -12345.5;
@@ -59,7 +59,7 @@ class BlasTest {
         qt().withFixedSeed(20261126L).withExamples(400)
                 .forAll(integers().between(0, 40), integers().between(0, 40), integers().between(0, 40),
                         integers().between(0, 63))
-                .checkAssert((m, n, k, bits) -> check(Path.values()[bits % 3], (bits & 4) != 0, (bits & 8) != 0,
+                .checkAssert((m, n, k, bits) -> check(Path.values()[bits % 4], (bits & 4) != 0, (bits & 8) != 0,
                         m, n, k, (bits & 16) != 0, (bits & 32) != 0 ? PAD : 0));
     }
 
@@ -80,10 +80,21 @@ class BlasTest {
 
     /**
      * {@code gemmAdd} adds the product to what c holds, on both sides of the threshold (so through BLAS's beta = 1
-     * and through Java), for both dtypes, every transpose case and an offset, and writes nothing outside its range.
+     * and through Java), for both dtypes, every transpose case and an offset, and writes nothing outside its range;
+     * natively both on the arrays in place and through the scratch copies.
      */
-    @Test
-    void gemmAddAddsTheProductToWhatCHolds() {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void gemmAddAddsTheProductToWhatCHolds(boolean inPlace) {
+        boolean was = Blas.inPlace(inPlace);
+        try {
+            gemmAddCases();
+        } finally {
+            Blas.inPlace(was);
+        }
+    }
+
+    private static void gemmAddCases() {
         Random rng = new Random(5);
         int[][] sizes = {{2, 3, 4}, {3, 4, 12}, {40, 30, 20}, {7, 129, 65}};
         for (int[] s : sizes) {
@@ -211,7 +222,7 @@ class BlasTest {
         double[] b = operand(rng, pad + k * n, f32);
         double[] c = new double[pad + m * n + pad];
         java.util.Arrays.fill(c, SENTINEL);
-        if (path == Path.NATIVE) {
+        if (path == Path.NATIVE || path == Path.COPYING) {
             assumeTrue(Blas.nativeAvailable(), "OpenBLAS not loadable here");
         }
         if (f32) {
@@ -257,6 +268,14 @@ class BlasTest {
             case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case JAVA -> JavaGemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case COPYING -> {
+                boolean was = Blas.inPlace(false);
+                try {
+                    Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+                } finally {
+                    Blas.inPlace(was);
+                }
+            }
         }
     }
 
@@ -266,6 +285,14 @@ class BlasTest {
             case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case JAVA -> JavaGemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case COPYING -> {
+                boolean was = Blas.inPlace(false);
+                try {
+                    Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+                } finally {
+                    Blas.inPlace(was);
+                }
+            }
         }
     }
 
