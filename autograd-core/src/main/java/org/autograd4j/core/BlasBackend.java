@@ -9,11 +9,13 @@ import java.util.function.Supplier;
  *
  * <p>By default that is OpenBLAS, which ND4J brings along. Intel MKL is used instead when its natives are on the
  * classpath: add {@code org.bytedeco:mkl:2022.0-1.5.7} with the classifiers {@code linux-x86_64} and
- * {@code linux-x86_64-redist} (this project's builds take {@code -Pmkl}). Why offer it: on the Intel CPUs measured
- * here MKL's sgemm runs the products of an MNIST-sized MLP step 15–25 % faster than OpenBLAS 0.3.19, as it does under
- * PyTorch; why not make it the default: its natives are a 210 MB download (630 MB unpacked), with two threads it
- * gained nothing on the 2-vCPU machine measured, and it was measured on Intel CPUs only. Results differ from OpenBLAS's only by float rounding; MKL does not promise bit-identical results
- * across runs unless its {@code MKL_CBWR} setting asks for them.
+ * {@code linux-x86_64-redist} (this project's builds take {@code -Pmkl}). Why offer it: it is the BLAS inside PyTorch's
+ * x86 builds (and conda's NumPy), so it allows like-for-like comparisons, and some users standardise on it. Why not the
+ * default: its natives are a 210 MB download (630 MB unpacked), and on the machine measured here it was no faster:
+ * timed alternately in one process, its sgemm ran the eight products of an MNIST-sized MLP step within 1 % of
+ * OpenBLAS's (medians of 200 alternations; an earlier 15–25 % lead measured in separate processes was within that
+ * machine's run-to-run noise). Results differ from OpenBLAS's only by float rounding; MKL does not promise
+ * bit-identical results across runs unless its {@code MKL_CBWR} setting asks for them.
  *
  * <p>The choice is made once, at the first product large enough for the native path, from the system property
  * {@value #PROPERTY} or else the environment variable {@value #ENV}: {@code auto} (the default: MKL when it loads,
