@@ -62,6 +62,36 @@ JNIEXPORT jlong JNICALL Java_org_autograd4j_core_HeapGemm_lookup(JNIEnv *env, jc
 }
 
 /*
+ * Locks c, a and b (c first: it is the one written); false when one could not be locked, with an OutOfMemoryError
+ * pending and nothing left locked. a and b may be the same array: critical regions nest.
+ */
+static int lock(JNIEnv *env, jarray a, jarray b, jarray c, void **pa, void **pb, void **pc) {
+    *pc = (*env)->GetPrimitiveArrayCritical(env, c, NULL);
+    if (*pc == NULL) {
+        return 0;
+    }
+    *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
+    if (*pa == NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, c, *pc, JNI_ABORT);
+        return 0;
+    }
+    *pb = (*env)->GetPrimitiveArrayCritical(env, b, NULL);
+    if (*pb == NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, a, *pa, JNI_ABORT);
+        (*env)->ReleasePrimitiveArrayCritical(env, c, *pc, JNI_ABORT);
+        return 0;
+    }
+    return 1;
+}
+
+/* Unlocks in the reverse order; only c's contents count as written (JNI_ABORT for the operands). */
+static void unlock(JNIEnv *env, jarray a, jarray b, jarray c, void *pa, void *pb, void *pc) {
+    (*env)->ReleasePrimitiveArrayCritical(env, b, pb, JNI_ABORT);
+    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
+    (*env)->ReleasePrimitiveArrayCritical(env, c, pc, 0);
+}
+
+/*
  * c[cOff..] = op(a)·op(b) + beta·c, row-major, alpha 1. The Java side has checked every size, offset and array
  * length, and that c is neither a nor b.
  */
@@ -69,26 +99,13 @@ JNIEXPORT void JNICALL Java_org_autograd4j_core_HeapGemm_sgemm(JNIEnv *env, jcla
         jint transB, jint m, jint n, jint k, jfloatArray a, jint aOff, jint lda, jfloatArray b, jint bOff, jint ldb,
         jfloat beta, jfloatArray c, jint cOff, jint ldc) {
     (void) cls;
-    float *pc = (*env)->GetPrimitiveArrayCritical(env, c, NULL);
-    if (pc == NULL) {
-        return; /* an OutOfMemoryError is pending */
-    }
-    float *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
-    if (pa == NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, c, pc, JNI_ABORT);
+    void *pa, *pb, *pc;
+    if (!lock(env, a, b, c, &pa, &pb, &pc)) {
         return;
     }
-    float *pb = (*env)->GetPrimitiveArrayCritical(env, b, NULL);
-    if (pb == NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
-        (*env)->ReleasePrimitiveArrayCritical(env, c, pc, JNI_ABORT);
-        return;
-    }
-    ((sgemm_fn) (size_t) fn)(ROW_MAJOR, transA, transB, m, n, k, 1.0f, pa + aOff, lda, pb + bOff, ldb, beta,
-                             pc + cOff, ldc);
-    (*env)->ReleasePrimitiveArrayCritical(env, b, pb, JNI_ABORT);
-    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
-    (*env)->ReleasePrimitiveArrayCritical(env, c, pc, 0);
+    ((sgemm_fn) (size_t) fn)(ROW_MAJOR, transA, transB, m, n, k, 1.0f, (float *) pa + aOff, lda,
+                             (float *) pb + bOff, ldb, beta, (float *) pc + cOff, ldc);
+    unlock(env, a, b, c, pa, pb, pc);
 }
 
 /* The float64 twin of the function above. */
@@ -96,24 +113,11 @@ JNIEXPORT void JNICALL Java_org_autograd4j_core_HeapGemm_dgemm(JNIEnv *env, jcla
         jint transB, jint m, jint n, jint k, jdoubleArray a, jint aOff, jint lda, jdoubleArray b, jint bOff, jint ldb,
         jdouble beta, jdoubleArray c, jint cOff, jint ldc) {
     (void) cls;
-    double *pc = (*env)->GetPrimitiveArrayCritical(env, c, NULL);
-    if (pc == NULL) {
+    void *pa, *pb, *pc;
+    if (!lock(env, a, b, c, &pa, &pb, &pc)) {
         return;
     }
-    double *pa = (*env)->GetPrimitiveArrayCritical(env, a, NULL);
-    if (pa == NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, c, pc, JNI_ABORT);
-        return;
-    }
-    double *pb = (*env)->GetPrimitiveArrayCritical(env, b, NULL);
-    if (pb == NULL) {
-        (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
-        (*env)->ReleasePrimitiveArrayCritical(env, c, pc, JNI_ABORT);
-        return;
-    }
-    ((dgemm_fn) (size_t) fn)(ROW_MAJOR, transA, transB, m, n, k, 1.0, pa + aOff, lda, pb + bOff, ldb, beta,
-                             pc + cOff, ldc);
-    (*env)->ReleasePrimitiveArrayCritical(env, b, pb, JNI_ABORT);
-    (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
-    (*env)->ReleasePrimitiveArrayCritical(env, c, pc, 0);
+    ((dgemm_fn) (size_t) fn)(ROW_MAJOR, transA, transB, m, n, k, 1.0, (double *) pa + aOff, lda,
+                             (double *) pb + bOff, ldb, beta, (double *) pc + cOff, ldc);
+    unlock(env, a, b, c, pa, pb, pc);
 }

@@ -3,8 +3,6 @@ package org.autograd4j.core;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
@@ -276,7 +274,7 @@ final class Blas {
          */
         static boolean inPlace = true;
 
-        private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+        private static final ThreadLocal<GemmScratch> SCRATCH = ThreadLocal.withInitial(GemmScratch::new);
 
         /** c = op(a)·op(b), or c += op(a)·op(b) when {@code add} (BLAS's beta = 1, with c copied in). */
         static void gemm(boolean transA, boolean transB, int m, int n, int k,
@@ -289,7 +287,7 @@ final class Blas {
                         cOff, n);
                 return;
             }
-            Scratch s = SCRATCH.get();
+            GemmScratch s = SCRATCH.get();
             int lenC = m * n;
             s.a.doubles(m * k).put(0, a, aOff, m * k);
             s.b.doubles(k * n).put(0, b, bOff, k * n);
@@ -318,7 +316,7 @@ final class Blas {
                         cOff, n);
                 return;
             }
-            Scratch s = SCRATCH.get();
+            GemmScratch s = SCRATCH.get();
             int lenC = m * n;
             s.a.floats(m * k).put(0, a, aOff, m * k);
             s.b.floats(k * n).put(0, b, bOff, k * n);
@@ -339,76 +337,6 @@ final class Blas {
         /** CBLAS's transpose codes, which MKL shares with OpenBLAS (111, 112). */
         private static int trans(boolean t) {
             return t ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-        }
-    }
-
-    /** One thread's scratch: a slot per operand. */
-    private static final class Scratch {
-        final Slot a = new Slot();
-        final Slot b = new Slot();
-        final Slot c = new Slot();
-
-        /** Keeps up to 64 MiB per slot for reuse; a rare larger product frees its buffers right away. */
-        void trim() {
-            a.trim(1L << 26);
-            b.trim(1L << 26);
-            c.trim(1L << 26);
-        }
-    }
-
-    /** Growable off-heap memory for one operand, as float32 and/or float64, with direct-buffer views. */
-    private static final class Slot {
-        FloatPointer f;
-        FloatBuffer fv;
-        DoublePointer d;
-        DoubleBuffer dv;
-
-        /** A float32 view of at least len elements; grows by at least half, so creeping sizes reallocate rarely. */
-        FloatBuffer floats(int len) {
-            if (fv == null || fv.capacity() < len) {
-                long size = Math.max(len, fv == null ? 0 : fv.capacity() * 3L / 2);
-                freeFloats();  // first, so that a failed allocation leaves no view on freed memory
-                f = new FloatPointer(size);
-                fv = f.asBuffer();
-            }
-            return fv;
-        }
-
-        DoubleBuffer doubles(int len) {
-            if (dv == null || dv.capacity() < len) {
-                long size = Math.max(len, dv == null ? 0 : dv.capacity() * 3L / 2);
-                freeDoubles();
-                d = new DoublePointer(size);
-                dv = d.asBuffer();
-            }
-            return dv;
-        }
-
-        void trim(long maxBytes) {
-            if (fv != null && 4L * fv.capacity() > maxBytes) {
-                freeFloats();
-            }
-            if (dv != null && 8L * dv.capacity() > maxBytes) {
-                freeDoubles();
-            }
-        }
-
-        private void freeFloats() {
-            FloatPointer old = f;
-            f = null;
-            fv = null;
-            if (old != null) {
-                old.close();
-            }
-        }
-
-        private void freeDoubles() {
-            DoublePointer old = d;
-            d = null;
-            dv = null;
-            if (old != null) {
-                old.close();
-            }
         }
     }
 }

@@ -86,11 +86,10 @@ class BlasTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void gemmAddAddsTheProductToWhatCHolds(boolean inPlace) {
-        boolean was = Blas.inPlace(inPlace);
-        try {
+        if (inPlace) {
             gemmAddCases();
-        } finally {
-            Blas.inPlace(was);
+        } else {
+            copying(BlasTest::gemmAddCases);
         }
     }
 
@@ -268,14 +267,7 @@ class BlasTest {
             case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case JAVA -> JavaGemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-            case COPYING -> {
-                boolean was = Blas.inPlace(false);
-                try {
-                    Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-                } finally {
-                    Blas.inPlace(was);
-                }
-            }
+            case COPYING -> copying(() -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff));
         }
     }
 
@@ -285,14 +277,17 @@ class BlasTest {
             case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case JAVA -> JavaGemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-            case COPYING -> {
-                boolean was = Blas.inPlace(false);
-                try {
-                    Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-                } finally {
-                    Blas.inPlace(was);
-                }
-            }
+            case COPYING -> copying(() -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff));
+        }
+    }
+
+    /** Runs a native product through the scratch copies instead of on the arrays in place. */
+    private static void copying(Runnable product) {
+        boolean was = Blas.inPlace(false);
+        try {
+            product.run();
+        } finally {
+            Blas.inPlace(was);
         }
     }
 
