@@ -257,11 +257,15 @@ final class Blas {
                     ok = false;
                 }
             }
+            String inPlaceValue = System.getProperty(BlasBackend.IN_PLACE_PROPERTY);
+            Boolean inPlaceSetting = BlasBackend.inPlaceSetting(inPlaceValue);
             MKL = choice.mkl();
             AVAILABLE = ok;
-            FAILURE = choice.failure();
-            SGEMM = ok ? HeapGemm.address(library, "cblas_sgemm") : 0;
-            DGEMM = ok ? HeapGemm.address(library, "cblas_dgemm") : 0;
+            FAILURE = choice.failure() != null || inPlaceSetting != null ? choice.failure()
+                    : BlasBackend.inPlaceFailure(inPlaceValue);
+            boolean lookUp = ok && Boolean.TRUE.equals(inPlaceSetting);
+            SGEMM = lookUp ? HeapGemm.address(library, "cblas_sgemm") : 0;
+            DGEMM = lookUp ? HeapGemm.address(library, "cblas_dgemm") : 0;
         }
 
         /** Addresses of the chosen library's CBLAS products for {@link HeapGemm}; 0 when it is unavailable. */

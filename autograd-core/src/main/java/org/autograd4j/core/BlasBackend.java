@@ -33,6 +33,13 @@ public final class BlasBackend {
     /** The environment variable read when the property is not set. */
     public static final String ENV = "AUTOGRAD4J_BLAS";
 
+    /**
+     * The system property that, set to {@code false}, makes every native product copy its operands to off-heap memory
+     * and its result back, instead of handing BLAS the Java arrays in place (the default, where the engine's small JNI
+     * library loads): an escape hatch for JVMs on which locking arrays for BLAS misbehaves.
+     */
+    public static final String IN_PLACE_PROPERTY = "autograd4j.blas.inPlace";
+
     static final List<String> VALID_SETTINGS = List.of("auto", "openblas", "mkl");
     static final String MKL_ARTIFACTS = "org.bytedeco:mkl:2022.0-1.5.7 with classifiers linux-x86_64 and"
             + " linux-x86_64-redist";
@@ -70,13 +77,18 @@ public final class BlasBackend {
      */
     public static String describe() {
         return switch (current()) {
-            case MKL -> Mkl.version() + ", " + threadsPhrase();
+            case MKL -> Mkl.version() + ", " + threadsPhrase() + placePhrase();
             case OPENBLAS -> {
                 String kernel = OpenBlasSetup.loadedCoreName();
-                yield "OpenBLAS" + (kernel == null ? "" : " (kernel " + kernel.trim() + ")") + ", " + threadsPhrase();
+                yield "OpenBLAS" + (kernel == null ? "" : " (kernel " + kernel.trim() + ")") + ", " + threadsPhrase()
+                        + placePhrase();
             }
             case JAVA -> "Java kernels (no native BLAS loaded)";
         };
+    }
+
+    private static String placePhrase() {
+        return Blas.inPlaceAvailable() ? ", on the Java arrays in place" : ", operands copied";
     }
 
     private static String threadsPhrase() {
@@ -150,6 +162,22 @@ public final class BlasBackend {
     }
 
     /** The raw setting: the property, else the environment variable, else {@code auto}; trimmed, lower case. */
+    /**
+     * The {@link #IN_PLACE_PROPERTY} value read: true when unset; null, with {@link #inPlaceFailure} saying why, when it
+     * is neither true nor false.
+     */
+    static Boolean inPlaceSetting(String value) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        return v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE : null;
+    }
+
+    static String inPlaceFailure(String value) {
+        return IN_PLACE_PROPERTY + " must be true or false, got '" + value + "'";
+    }
+
     static String setting() {
         String s = System.getProperty(PROPERTY);
         if (s == null) {

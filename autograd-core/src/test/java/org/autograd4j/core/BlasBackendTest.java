@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * once per process), where a bad setting must surface as a clear error on the first large product.
  */
 class BlasBackendTest {
+    /** What a child JVM reports by default: products in place wherever the engine's JNI library is built for. */
+    private static final String IN_PLACE = "linux-x86_64".equals(Loader.getPlatform()) ? "in-place" : "copying";
+
     private static final String LOADED = null;
 
     @Test
@@ -82,7 +86,7 @@ class BlasBackendTest {
 
     @Test
     void aForcedOpenBlasIsUsedEvenWithMklAround() throws Exception {
-        assertEquals("OPENBLAS 2500.0", runChild("-D" + BlasBackend.PROPERTY + "=openblas"));
+        assertEquals("OPENBLAS 2500.0 " + IN_PLACE, runChild("-D" + BlasBackend.PROPERTY + "=openblas"));
     }
 
     @Test
@@ -96,18 +100,27 @@ class BlasBackendTest {
     void mklAskedForFailsClearlyWhenMissingAndRunsWhenPresent() throws Exception {
         String out = runChild("-D" + BlasBackend.PROPERTY + "=mkl");
         if (BlasBackend.current() == BlasBackend.Library.MKL) {
-            assertEquals("MKL 2500.0", out);
+            assertEquals("MKL 2500.0 " + IN_PLACE, out);
         } else {
             assertTrue(out.startsWith("IllegalStateException gemm: autograd4j.blas=mkl, but Intel MKL could not be"
                     + " loaded"), out);
         }
     }
 
+    @Test
+    void inPlaceProductsCanBeTurnedOffAndABadValueIsRefused() throws Exception {
+        String openblas = "-D" + BlasBackend.PROPERTY + "=openblas -D" + BlasBackend.IN_PLACE_PROPERTY;
+        assertEquals("OPENBLAS 2500.0 copying", runChild(openblas + "=false"));
+        assertEquals("OPENBLAS 2500.0 " + IN_PLACE, runChild(openblas + "=TRUE"));
+        assertEquals("IllegalStateException gemm: autograd4j.blas.inPlace must be true or false, got 'no'",
+                runChild("-D" + BlasBackend.IN_PLACE_PROPERTY + "=no"));
+    }
+
     /** Runs {@link Child} in a fresh JVM on this test's classpath; returns its one line of output. */
     private static String runChild(String property) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add(property);
+        cmd.addAll(List.of(property.split(" ")));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Child.class.getName());
@@ -129,7 +142,8 @@ class BlasBackendTest {
             try {
                 Tensor a = Tensor.ones(50, 50);
                 double v = a.matmul(a).sum().item() / 50;
-                System.out.println(BlasBackend.current() + " " + v);
+                System.out.println(BlasBackend.current() + " " + v + " "
+                        + (Blas.inPlaceAvailable() ? "in-place" : "copying"));
             } catch (IllegalStateException e) {
                 System.out.println("IllegalStateException " + e.getMessage());
             }

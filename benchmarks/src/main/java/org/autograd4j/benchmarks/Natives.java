@@ -59,15 +59,16 @@ public final class Natives {
     }
 
     /**
-     * The engine's BLAS as {@code key=value} fields for INFO lines: {@code blas=OPENBLAS openblas_kernel=SkylakeX} or
-     * {@code blas=MKL}.
+     * The engine's BLAS as {@code key=value} fields for INFO lines: {@code blas=OPENBLAS openblas_kernel=SkylakeX
+     * blas_in_place=true} or {@code blas=MKL blas_in_place=true} (false when products copy their operands).
      */
     public static String engineBlasFields() {
         BlasBackend.Library lib = BlasBackend.current();
         String d = BlasBackend.describe();
         String kernel = lib == BlasBackend.Library.OPENBLAS && d.contains("(kernel ")
                 ? d.substring(d.indexOf("(kernel ") + 8, d.indexOf(')')) : null;
-        return "blas=" + lib + (kernel == null ? "" : " openblas_kernel=" + kernel);
+        return "blas=" + lib + (kernel == null ? "" : " openblas_kernel=" + kernel) + " blas_in_place="
+                + d.endsWith("in place");
     }
 
     /**
