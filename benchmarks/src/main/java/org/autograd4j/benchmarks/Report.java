@@ -63,7 +63,10 @@ final class Report {
         for (String l : lines.getOrDefault("INFO", List.of())) {
             if (l.contains("blas=")) {
                 String kernel = field(l, "openblas_kernel");
+                String inPlace = field(l, "blas_in_place");
                 s.append("Engine BLAS: ").append(field(l, "blas")).append(kernel == null ? "" : ", kernel " + kernel)
+                        .append(inPlace == null ? "" : "true".equals(inPlace) ? ", on the Java arrays in place"
+                                : ", operands copied")
                         .append("\n");
                 break;
             }
