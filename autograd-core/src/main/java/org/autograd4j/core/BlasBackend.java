@@ -70,8 +70,10 @@ public final class BlasBackend {
     }
 
     /**
-     * One line for logs and reports, e.g. {@code "OpenBLAS (kernel SkylakeX), 2 threads"} or
-     * {@code "Intel(R) oneAPI Math Kernel Library Version 2022.0 ..., 2 threads"}.
+     * One line for logs and reports: the library, its threads, and whether products run on the Java arrays in place
+     * (see {@link #IN_PLACE_PROPERTY}) or copy their operands, with the reason when the engine's JNI library did not
+     * load; e.g. {@code "OpenBLAS (kernel SkylakeX), 2 threads, on the Java arrays in place"} or
+     * {@code "Intel(R) oneAPI Math Kernel Library Version 2022.0 ..., 1 thread, operands copied"}.
      *
      * @throws IllegalStateException as {@link #current()}
      */
@@ -88,7 +90,11 @@ public final class BlasBackend {
     }
 
     private static String placePhrase() {
-        return Blas.inPlaceAvailable() ? ", on the Java arrays in place" : ", operands copied";
+        if (Blas.inPlaceAvailable()) {
+            return ", on the Java arrays in place";
+        }
+        return ", operands copied" + (HeapGemm.FAILURE == null ? "" : " (" + HeapGemm.FAILURE.replaceAll("\\s+", " ")
+                + ")");
     }
 
     private static String threadsPhrase() {
@@ -161,7 +167,6 @@ public final class BlasBackend {
                 + "); add " + MKL_ARTIFACTS + " to the classpath, or leave the setting unset" : null);
     }
 
-    /** The raw setting: the property, else the environment variable, else {@code auto}; trimmed, lower case. */
     /**
      * The {@link #IN_PLACE_PROPERTY} value read: true when unset; null, with {@link #inPlaceFailure} saying why, when it
      * is neither true nor false.
@@ -178,6 +183,7 @@ public final class BlasBackend {
         return IN_PLACE_PROPERTY + " must be true or false, got '" + value + "'";
     }
 
+    /** The raw setting: the property, else the environment variable, else {@code auto}; trimmed, lower case. */
     static String setting() {
         String s = System.getProperty(PROPERTY);
         if (s == null) {
