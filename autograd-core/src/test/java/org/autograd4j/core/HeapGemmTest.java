@@ -59,15 +59,11 @@ class HeapGemmTest {
         double[] square = new double[n * n];
         JavaGemm.gemm(false, true, n, n, n, a, 0, a, 0, square, 0);
         float[] f = Kernels.narrow(a);
+        float[] original = f.clone();
         Blas.nativeGemm(false, true, n, n, n, a, 0, a, 0, a, 0);  // a = a·aᵀ
         Blas.gemmAdd(true, false, n, n, n, f, 0, f, 0, f, 0);      // f += fᵀ·f, f read before it is written
         for (int i = 0; i < n * n; i++) {
             assertEquals(square[i], a[i], 0.0, "a·aᵀ element " + i);
-        }
-        float[] original = new float[n * n];
-        rng = new Random(3);
-        for (int i = 0; i < n * n; i++) {
-            original[i] = rng.nextInt(9) - 4;
         }
         float[] expected = new float[n * n];
         JavaGemm.gemm(true, false, n, n, n, original, 0, original, 0, expected, 0);
