@@ -1,8 +1,11 @@
 package org.autograd4j.examples;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import org.autograd4j.examples.cli.EvaluateCommand;
 import org.autograd4j.examples.cli.GradcheckCommand;
 import org.autograd4j.examples.cli.PredictCommand;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Spec;
  * without overwriting anything; {@value #EXIT_FAILURE} when a check ran and failed ({@code gradcheck}) or for an
  * internal error.
  */
-@Command(name = "autograd4j", mixinStandardHelpOptions = true, version = "autograd4j 0.1.0",
+@Command(name = "autograd4j", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Trains, evaluates and applies neural networks built with autograd4j.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SplitCommand.class,
             GradcheckCommand.class, CommandLine.HelpCommand.class})
@@ -68,6 +71,39 @@ public final class Cli implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * The tool's version as the build recorded it (Maven fills {@code version.properties} in from the project's
+     * version), e.g. {@code 0.1.0-SNAPSHOT}.
+     *
+     * @return the version
+     * @throws IllegalStateException when the resource is missing (a broken build)
+     */
+    public static String version() {
+        try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("version.properties is missing from the classpath; this is a bug"
+                        + " in the build");
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code --version} prints: the tool's version from the build. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        /** Creates the provider (picocli calls this). */
+        public VersionProvider() {
+        }
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {"autograd4j " + version()};
+        }
     }
 
     /** Without a subcommand: a usage error that lists the commands. */
