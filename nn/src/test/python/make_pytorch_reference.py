@@ -55,6 +55,11 @@ def losses():
     prob = torch.rand((4, 3), generator=gen) * 0.9 + 0.05
     bits = (torch.rand((4, 3), generator=gen) > 0.5).double()
     loss_case("bce", prob, bits, F.binary_cross_entropy)
+    # Probabilities at and next to 0 and 1: logs clamped at -100, gradient (p - t) / max(p(1-p), 1e-12).
+    edge_prob = torch.tensor([0.0, 1.0, 0.0, 1.0, 1e-13, 1 - 1e-13, 0.0, 1.0, 3.720076e-44, 1e-300, 1e-7, 0.5])
+    edge_target = torch.tensor([1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.3, 0.7, 1.0, 1.0, 1.0, 0.0])
+    loss_case("bce_edges", edge_prob, edge_target, F.binary_cross_entropy)
+    loss_case("bce_edges_sum", edge_prob, edge_target, lambda p, t: F.binary_cross_entropy(p, t, reduction="sum"))
     loss_case("bce_logits", pred, bits, F.binary_cross_entropy_with_logits)
     pos_weight = torch.tensor([0.5, 2.0, 3.0])
     loss_case("bce_logits_pos_weight", pred, bits,

@@ -14,9 +14,6 @@ import org.autograd4j.core.Tensor;
  * }</pre>
  */
 public final class Losses {
-    private static final double LOG_FLOOR = -100.0;
-    private static final double EXP_FLOOR = Math.exp(LOG_FLOOR);
-
     private Losses() {
     }
 
@@ -74,9 +71,10 @@ public final class Losses {
     }
 
     /**
-     * Binary cross-entropy {@code -(t·log p + (1-t)·log(1-p))}, each log clamped below at -100 as in PyTorch (so
-     * {@code p} of exactly 0 or 1 gives a finite loss and gradient). Prefer
-     * {@link #binaryCrossEntropyWithLogits} on the logits: it is stable where this one saturates.
+     * Binary cross-entropy {@code -(t·log p + (1-t)·log(1-p))} with PyTorch's guards at the edges, so that a
+     * probability of exactly 0 or 1 gives a finite loss and a gradient that points the right way (note
+     * {@code BCE_EDGE} on {@code BinaryCrossEntropy}). Prefer {@link #binaryCrossEntropyWithLogits} on the logits: it
+     * is stable where this one saturates.
      *
      * @param prob   probabilities in [0, 1], any shape
      * @param target the same shape, usually 0 or 1
@@ -92,19 +90,7 @@ public final class Losses {
                         + " is outside [0, 1]");
             }
         }
-        Tensor pos = target.mul(clampedLog(prob));
-        Tensor neg = target.neg().add(1.0).mul(clampedLog(prob.neg().add(1.0)));
-        return r.reduce(pos.add(neg).neg());
-    }
-
-    /**
-     * {@code max(log x, -100)}, with a gradient that stays finite where it is clamped: the log is taken of 1 there
-     * (where() then drops that branch), never of 0.
-     */
-    private static Tensor clampedLog(Tensor x) {
-        Tensor keep = x.gt(EXP_FLOOR);
-        Tensor safe = Tensor.where(keep, x, Tensor.scalar(1.0, x.dtype()));
-        return Tensor.where(keep, safe.log(), Tensor.scalar(LOG_FLOOR, x.dtype()));
+        return r.reduce(BinaryCrossEntropy.elementwise(prob, target));
     }
 
     /** Mean binary cross-entropy on logits, without a positive weight; see the four-argument overload. */

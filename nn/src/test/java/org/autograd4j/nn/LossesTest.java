@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.GradCheck;
 import org.autograd4j.core.Tensor;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,27 @@ class LossesTest {
         for (double g : q.grad().toDoubleArray()) {
             assertTrue(Double.isFinite(g), "gradient " + g);
         }
+    }
+
+    @Test
+    void binaryCrossEntropyAtZeroAndOneHasPyTorchsGradientInFloat32() {
+        // torch.nn.functional.binary_cross_entropy(p, t, reduction="sum") in float32, p = [0, 1, 0, 1], t = [1, 0, 0, 1]:
+        // loss 200, gradient [-999999995904, 999999995904, 0, 0] (-1/1e-12f, +1/1e-12f, then 0 for the right ones).
+        Tensor p = Tensor.of(new double[] {0, 1, 0, 1}).to(DType.FLOAT32).requiresGrad(true);
+        Tensor t = Tensor.of(new double[] {1, 0, 0, 1}).to(DType.FLOAT32);
+        Tensor loss = Losses.binaryCrossEntropy(p, t, Reduction.SUM);
+        assertEquals(200.0, loss.item(), 0.0);
+        loss.backward();
+        assertArrayEquals(new double[] {-999999995904.0, 999999995904.0, 0, 0}, p.grad().toDoubleArray(), 0.0);
+    }
+
+    @Test
+    void binaryCrossEntropyTargetGradientIsTheClampedLogsDifference() {
+        Tensor p = Tensor.of(new double[] {0.0, 1.0, 0.25});
+        Tensor t = Tensor.of(new double[] {0.5, 0.5, 0.5}).requiresGrad(true);
+        Losses.binaryCrossEntropy(p, t, Reduction.SUM).backward();
+        assertArrayEquals(new double[] {100.0, -100.0, Math.log(0.75) - Math.log(0.25)}, t.grad().toDoubleArray(),
+                TOL);
     }
 
     @Test

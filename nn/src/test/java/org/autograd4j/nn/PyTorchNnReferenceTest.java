@@ -139,7 +139,8 @@ class PyTorchNnReferenceTest {
             case "l1" -> Losses::l1;
             case "huber" -> (p, t) -> Losses.huber(p, t, 1.0);
             case "huber_delta" -> (p, t) -> Losses.huber(p, t, 0.5);
-            case "bce" -> Losses::binaryCrossEntropy;
+            case "bce", "bce_edges" -> Losses::binaryCrossEntropy;
+            case "bce_edges_sum" -> (p, t) -> Losses.binaryCrossEntropy(p, t, Reduction.SUM);
             case "bce_logits" -> Losses::binaryCrossEntropyWithLogits;
             case "bce_logits_pos_weight" -> (p, t) -> Losses.binaryCrossEntropyWithLogits(p, t,
                     Tensor.of(numbers(b.one("extra"))), Reduction.MEAN);
