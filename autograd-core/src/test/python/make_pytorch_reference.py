@@ -105,6 +105,22 @@ CASES = [
      lambda a, b: -(torch.softmax(b, 1) * torch.log_softmax(a, 1)).sum(1).mean()),
     ("mlp", "mlp", [], [normal(5, 3), normal(3, 4), normal(4), normal(4, 2)],
      lambda x, w1, b1, w2: torch.tanh(x @ w1 + b1) @ w2),
+    # PyTorch parity, part 2 (issue 12): elementwise
+    ("log1p", "log1p", [], [positive(2, 3) - 0.9], torch.log1p),
+    ("expm1", "expm1", [], [normal(2, 3)], torch.expm1),
+    ("sin", "sin", [], [normal(3, 2) * 2], torch.sin),
+    ("cos", "cos", [], [normal(3, 2) * 2], torch.cos),
+    ("sign", "signTimesSelf", [], [away_from_zero(2, 3)], lambda a: torch.sign(a) * a),
+    ("reciprocal", "reciprocal", [], [away_from_zero(2, 3)], torch.reciprocal),
+    ("rsqrt", "rsqrt", [], [positive(4)], torch.rsqrt),
+    ("gelu", "gelu", [], [normal(2, 4) * 2], F.gelu),
+    ("gelu_tanh", "geluTanh", [], [normal(2, 4) * 2], lambda a: F.gelu(a, approximate="tanh")),
+    ("silu", "silu", [], [normal(2, 4) * 2], F.silu),
+    ("log_sigmoid", "logSigmoid", [], [normal(2, 4) * 5], F.logsigmoid),
+    ("pow_tensor", "powTensor", [], [positive(2, 3), normal(2, 3)], torch.pow),
+    ("pow_tensor_broadcast", "powTensor", [], [positive(3, 1), normal(4)], torch.pow),
+    ("masked_fill", "maskedFill", [-2.5, 1, 0, 1], [normal(2, 3)],
+     lambda a: a.masked_fill(torch.tensor([[True, False, True]]), -2.5) ** 2),
 ]
 
 

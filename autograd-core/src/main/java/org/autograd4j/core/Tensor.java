@@ -757,6 +757,92 @@ public final class Tensor {
         return LogSoftmax.apply(this, axis);
     }
 
+    // ---------------------------------------------------------------- PyTorch parity, part 2 (issue 12)
+    // One contiguous block, so that edits elsewhere in this file rebase cleanly.
+
+    /** {@code log(1 + x)}, accurate for small |x| where {@code log(1 + x)} would round 1 + x first. */
+    public Tensor log1p() {
+        return Log1p.apply(this);
+    }
+
+    /** {@code e^x - 1}, accurate for small |x|. */
+    public Tensor expm1() {
+        return Expm1.apply(this);
+    }
+
+    /** Sine, elementwise (radians). */
+    public Tensor sin() {
+        return Sin.apply(this);
+    }
+
+    /** Cosine, elementwise (radians). */
+    public Tensor cos() {
+        return Cos.apply(this);
+    }
+
+    /** -1, 0 or 1 by the sign of each element (NaN stays NaN); its gradient is 0 everywhere, as in PyTorch. */
+    public Tensor sign() {
+        return Sign.apply(this);
+    }
+
+    /** {@code 1 / x}, elementwise; {@code ±inf} at {@code ±0}. */
+    public Tensor reciprocal() {
+        return Div.apply(constant(1.0), this);
+    }
+
+    /** {@code 1 / √x}, elementwise; NaN below 0 and inf at 0. */
+    public Tensor rsqrt() {
+        return Pow.apply(this, -0.5);
+    }
+
+    /** The exact GELU activation {@code x · Φ(x)}, Φ the standard normal CDF (PyTorch's default). */
+    public Tensor gelu() {
+        return Gelu.apply(this, GeluApproximation.NONE);
+    }
+
+    /**
+     * GELU, exact ({@link GeluApproximation#NONE}) or with the tanh approximation ({@link GeluApproximation#TANH}),
+     * as PyTorch's {@code F.gelu(x, approximate=...)}.
+     */
+    public Tensor gelu(GeluApproximation approximation) {
+        return Gelu.apply(this, approximation);
+    }
+
+    /** SiLU (swish), {@code x · σ(x)}. */
+    public Tensor silu() {
+        return mul(sigmoid());
+    }
+
+    /**
+     * {@code log σ(x)}, computed as {@code -softplus(-x)}: no overflow or log of 0 for large |x| (-1000 gives -1000,
+     * 1000 gives -0), and its gradient {@code σ(-x)} is exact in both tails.
+     */
+    public Tensor logSigmoid() {
+        return neg().softplus().neg();
+    }
+
+    /**
+     * {@code this ^ y} elementwise, broadcasting, with gradients for both; PyTorch's conventions where {@code y = 0}
+     * (no gradient for the base) and where the base is 0 and {@code y >= 0} (no gradient for the exponent).
+     */
+    public Tensor pow(Tensor y) {
+        return PowTensor.apply(this, y);
+    }
+
+    /**
+     * This tensor with {@code value} wherever {@code mask} is non-zero (PyTorch's {@code masked_fill}); the mask
+     * broadcasts to this tensor's shape, and the gradient flows only where the mask is 0.
+     *
+     * <pre>{@code
+     * Tensor scores = q.matmul(k.transpose()).maskedFill(causal, Double.NEGATIVE_INFINITY);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the mask does not broadcast to this tensor's shape
+     */
+    public Tensor maskedFill(Tensor mask, double value) {
+        return Where.apply(Arguments.mask("maskedFill", mask, shape), constant(value), this);
+    }
+
     // ---------------------------------------------------------------- values and metadata
 
     /** The dimensions, as a new array. */

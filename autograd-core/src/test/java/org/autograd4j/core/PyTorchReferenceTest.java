@@ -147,6 +147,20 @@ class PyTorchReferenceTest {
             case "logSoftmax" -> a.logSoftmax((int) p[0]);
             case "crossEntropyLike" -> b.softmax(1).mul(a.logSoftmax(1)).sum(1, false).mean().neg();
             case "mlp" -> a.matmul(b).add(x.get(2)).tanh().matmul(x.get(3));
+            case "log1p" -> a.log1p();
+            case "expm1" -> a.expm1();
+            case "sin" -> a.sin();
+            case "cos" -> a.cos();
+            case "signTimesSelf" -> a.sign().mul(a);
+            case "reciprocal" -> a.reciprocal();
+            case "rsqrt" -> a.rsqrt();
+            case "gelu" -> a.gelu();
+            case "geluTanh" -> a.gelu(GeluApproximation.TANH);
+            case "silu" -> a.silu();
+            case "logSigmoid" -> a.logSigmoid();
+            case "powTensor" -> a.pow(b);
+            case "maskedFill" -> a.maskedFill(Tensor.of(Arrays.copyOfRange(p, 1, p.length), 1, p.length - 1), p[0])
+                    .square();
             default -> throw new IllegalArgumentException("unknown op '" + c.op + "' in case " + c.name);
         };
     }

@@ -1,0 +1,18 @@
+package org.autograd4j.core;
+
+/** Cosine: {@code d/dx cos(x) = -sin(x)}. */
+final class Cos extends Node {
+    private Cos(Tensor x) {
+        super(x);
+    }
+
+    static Tensor apply(Tensor x) {
+        Tensor out = new Tensor(Kernels.map(x, Math::cos), x.shape, x.dtype);
+        return Node.recording(x) ? Node.attach(out, new Cos(x)) : out;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        return new Tensor[] {gradOut.mul(inputs[0].sin()).neg()};
+    }
+}

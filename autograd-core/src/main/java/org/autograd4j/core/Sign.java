@@ -1,0 +1,22 @@
+package org.autograd4j.core;
+
+/**
+ * The sign, -1, 0 or 1 (NaN stays NaN): {@code d/dx sign(x) = 0} everywhere (at 0 too, as PyTorch), so the gradient
+ * is a tensor of zeros rather than none: {@code sign(x)} requires a gradient when x does, as in PyTorch.
+ */
+final class Sign extends Node {
+    private Sign(Tensor x) {
+        super(x);
+    }
+
+    static Tensor apply(Tensor x) {
+        Tensor out = new Tensor(Kernels.map(x, Math::signum), x.shape, x.dtype);
+        return Node.recording(x) ? Node.attach(out, new Sign(x)) : out;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        // zeros of the gradient's shape, not gradOut * 0: an infinite incoming gradient must not make a NaN
+        return new Tensor[] {new Tensor(new double[gradOut.length()], gradOut.shape, gradOut.dtype)};
+    }
+}

@@ -1,0 +1,18 @@
+package org.autograd4j.core;
+
+/** Sine: {@code d/dx sin(x) = cos(x)}. */
+final class Sin extends Node {
+    private Sin(Tensor x) {
+        super(x);
+    }
+
+    static Tensor apply(Tensor x) {
+        Tensor out = new Tensor(Kernels.map(x, Math::sin), x.shape, x.dtype);
+        return Node.recording(x) ? Node.attach(out, new Sin(x)) : out;
+    }
+
+    @Override
+    Tensor[] backward(Tensor gradOut) {
+        return new Tensor[] {gradOut.mul(inputs[0].cos())};
+    }
+}
