@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit status: 0 on success; {@value #EXIT_USAGE} for a mistake of the user (a bad argument, a missing or malformed
  * file, a model that does not fit the data), reported as one line on standard error without a stack trace and
- * without overwriting anything; {@value #EXIT_FAILURE} when a check ran and failed ({@code gradcheck}) or for an
+ * without overwriting anything; {@value #EXIT_FAILURE} when a check ran and failed ({@code gradcheck}), when training
+ * diverged (the loss or a weight became NaN or infinite: {@code train} stops there and writes no files), or for an
  * internal error.
  */
 @Command(name = "autograd4j", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,

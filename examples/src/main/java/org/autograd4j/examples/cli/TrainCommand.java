@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.autograd4j.examples.Cli;
 import org.autograd4j.examples.data.Builtin;
 import org.autograd4j.examples.data.ColumnRef;
 import org.autograd4j.examples.data.Task;
@@ -19,6 +21,7 @@ import org.autograd4j.examples.run.Problem;
 import org.autograd4j.examples.run.Recipes;
 import org.autograd4j.examples.run.Report;
 import org.autograd4j.examples.run.TrainSpec;
+import org.autograd4j.examples.run.TrainingDiverged;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -119,7 +122,15 @@ public final class TrainCommand implements Callable<Integer> {
         Experiment.check(problem, run);
         Path dir = Outputs.prepare(output != null ? output : Path.of("runs", problem.name()));
         PrintWriter out = spec.commandLine().getOut();
-        Experiment.Outcome outcome = Experiment.run(problem, run, quiet ? null : out);
+        Experiment.Outcome outcome;
+        try {
+            outcome = Experiment.run(problem, run, quiet ? null : out);
+        } catch (TrainingDiverged e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("train: " + e.getMessage() + ". " + Outputs.nothingWritten(dir));
+            err.flush();
+            return Cli.EXIT_FAILURE;
+        }
         Report.print(out, problem, run, outcome, Outputs.save(dir, outcome, problem.data()));
         return 0;
     }
@@ -159,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
                 activation != null ? Activations.parse(activation) : base.activation(),
                 loss != null ? LossKind.parse(loss) : base.loss(),
                 optimizer != null ? OptimizerKind.parse(optimizer) : base.optimizer(),
-                lr != null ? lr : optimizer != null ? Double.NaN : base.lr(),
+                lr != null ? OptionalDouble.of(lr) : optimizer != null ? OptionalDouble.empty() : base.lr(),
                 batchSize != null ? batchSize : base.batchSize(), epochs != null ? epochs : base.epochs(),
                 patience != null ? patience : base.patience(), seed != null ? seed : base.seed(),
                 validation != null ? validation : base.validation(), dropout != null ? dropout : base.dropout());

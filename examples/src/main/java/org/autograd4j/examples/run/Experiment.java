@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.examples.data.Task;
@@ -21,13 +22,15 @@ import org.autograd4j.nn.train.FitConfig;
 import org.autograd4j.nn.train.History;
 import org.autograd4j.nn.train.Metric;
 import org.autograd4j.nn.train.ProgressLogger;
+import org.autograd4j.nn.train.TerminateOnNaN;
 import org.autograd4j.nn.train.Trainer;
 
 /**
  * One training run from data to scores, shared by the {@code train} command and the example programs: a seeded
  * split (stratified for classification), preprocessing fitted on the training split only, an {@link Mlp} in float32,
- * mini-batch training with early stopping on the validation loss (restoring the best weights), and the final scores
- * on the validation split (and on a separate test set, where the problem has one).
+ * mini-batch training with early stopping on the validation loss (restoring the best weights) and
+ * {@link TerminateOnNaN} (a diverged run fails with {@link TrainingDiverged}), and the final scores on the validation
+ * split (and on a separate test set, where the problem has one).
  */
 public final class Experiment {
     /** The validation loader's batch size: only memory matters there. */
@@ -45,11 +48,12 @@ public final class Experiment {
      * @param meta       what a saved model must remember (preprocessing, names, layout)
      * @param validation the scores on the validation split
      * @param test       the scores on the problem's test set, or null without one
-     * @param bestEpoch  the epoch whose weights the model holds
+     * @param restoredEpoch the epoch whose weights early stopping restored; empty when the model holds the weights
+     *                      of its last epoch
      * @param seconds    the wall-clock time of the training
      */
     public record Outcome(Mlp model, Optimizer optimizer, History history, ModelMeta meta, Evaluation validation,
-            Evaluation test, int bestEpoch, double seconds) {
+            Evaluation test, OptionalInt restoredEpoch, double seconds) {
     }
 
     /**
@@ -57,6 +61,8 @@ public final class Experiment {
      *
      * @param progress where to print a line per epoch, or null for silence
      * @throws IllegalArgumentException if the loss does not suit the problem's task or the data is too small to split
+     * @throws TrainingDiverged         if the loss, a weight or the validation loss became NaN or infinite (training
+     *                                  stops at the first such batch or epoch)
      */
     public static Outcome run(Problem problem, TrainSpec spec, PrintWriter progress) {
         check(problem, spec);
@@ -78,23 +84,29 @@ public final class Experiment {
         DataLoader validationLoader = DataLoader.builder(validation).batchSize(EVAL_BATCH).build();
         EarlyStopping stop = spec.patience() > 0 ? EarlyStopping.builder().monitor("val_loss")
                 .patience(spec.patience()).restoreBestWeights(true).build() : null;
+        TerminateOnNaN nan = new TerminateOnNaN();
         FitConfig config = FitConfig.builder(model, loss.loss(), optimizer, trainLoader).validation(validationLoader)
                 .epochs(spec.epochs()).metrics(classify ? Metric.accuracy() : Metric.r2())
-                .callbacks(callbacks(progress, stop)).build();
+                .callbacks(callbacks(progress, stop, nan)).build();
         long start = System.nanoTime();
         History history = Trainer.fit(config);
         double seconds = (System.nanoTime() - start) / 1e9;
-        int best = stop != null && stop.bestEpoch() > 0 ? stop.bestEpoch() : history.epochs();
+        if (nan.divergence().isPresent()) {
+            throw new TrainingDiverged(nan.divergence().get().message() + "; try a lower learning rate (--lr; this"
+                    + " run used " + Report.number(spec.effectiveLr()) + ")");
+        }
+        OptionalInt restored = stop != null && stop.bestEpoch() > 0 ? OptionalInt.of(stop.bestEpoch())
+                : OptionalInt.empty();
 
         int classes = problem.numClasses();
         Evaluation onValidation = Evaluation.of(model, loss, pre, split.test(), classes);
         Evaluation onTest = problem.test() == null ? null : Evaluation.of(model, loss, pre, problem.test(), classes);
-        return new Outcome(model, optimizer, history, ModelMeta.of(problem, loss, pre), onValidation, onTest, best,
-                seconds);
+        return new Outcome(model, optimizer, history, ModelMeta.of(problem, loss, pre), onValidation, onTest,
+                restored, seconds);
     }
 
-    /** The progress printer (if any), then early stopping (if any). */
-    private static Callback[] callbacks(PrintWriter progress, EarlyStopping stop) {
+    /** The progress printer (if any), early stopping (if any), then the divergence check. */
+    private static Callback[] callbacks(PrintWriter progress, EarlyStopping stop, TerminateOnNaN nan) {
         List<Callback> callbacks = new ArrayList<>();
         if (progress != null) {
             callbacks.add(new PrintProgress(progress));
@@ -102,6 +114,7 @@ public final class Experiment {
         if (stop != null) {
             callbacks.add(stop);
         }
+        callbacks.add(nan);
         return callbacks.toArray(Callback[]::new);
     }
 

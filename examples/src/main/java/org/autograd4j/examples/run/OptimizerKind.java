@@ -2,6 +2,7 @@ package org.autograd4j.examples.run;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.autograd4j.core.Tensor;
@@ -69,11 +70,11 @@ public enum OptimizerKind {
     /**
      * An optimizer over {@code params}.
      *
-     * @param lr the learning rate; NaN for {@link #defaultLr()}
-     * @throws IllegalArgumentException if {@code lr} is not positive (the optimizer's own message)
+     * @param lr the learning rate; empty for {@link #defaultLr()}
+     * @throws IllegalArgumentException if {@code lr} is not positive and finite (the optimizer's own message)
      */
-    public Optimizer build(List<Tensor> params, double lr) {
-        double rate = Double.isNaN(lr) ? defaultLr : lr;
+    public Optimizer build(List<Tensor> params, OptionalDouble lr) {
+        double rate = lr.orElse(defaultLr);
         return switch (this) {
             case SGD -> Sgd.builder(params).lr(rate).build();
             case MOMENTUM -> Sgd.builder(params).lr(rate).momentum(0.9).build();

@@ -59,6 +59,16 @@ public final class Outputs {
     }
 
     /**
+     * What a failed run says about its output folder, which it leaves as it was: e.g. {@code No files written;
+     * runs/x/model.ag4j is the model of an earlier run, left as it was.}
+     */
+    public static String nothingWritten(Path dir) {
+        Path model = dir.resolve(MODEL);
+        return Files.isRegularFile(model) ? "No files written; " + model + " is the model of an earlier run, left as it"
+                + " was." : "No model written.";
+    }
+
+    /**
      * Saves the model, the history and the plots.
      *
      * @param data the problem's rows (the decision boundary draws them)

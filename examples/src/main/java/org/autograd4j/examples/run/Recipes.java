@@ -1,5 +1,6 @@
 package org.autograd4j.examples.run;
 
+import java.util.OptionalDouble;
 import org.autograd4j.examples.data.Builtin;
 import org.autograd4j.examples.data.Task;
 import org.autograd4j.nn.Activation;
@@ -28,7 +29,7 @@ public final class Recipes {
             case XOR -> spec(new int[] {8}, Activation.SIGMOID, LossKind.CROSS_ENTROPY, 5e-2, 16, 200, 20);
             case CIRCLES -> spec(new int[] {20}, Activation.RELU, LossKind.BCE, 1e-2, 16, 300, 30);
             case MNIST -> new TrainSpec(new int[] {256, 128}, Activation.RELU, LossKind.CROSS_ENTROPY,
-                    OptimizerKind.ADAM, 1e-3, 64, 10, 3, SEED, MNIST_VALIDATION, 0.2);
+                    OptimizerKind.ADAM, OptionalDouble.of(1e-3), 64, 10, 3, SEED, MNIST_VALIDATION, 0.2);
         };
     }
 
@@ -40,6 +41,7 @@ public final class Recipes {
 
     private static TrainSpec spec(int[] hidden, Activation activation, LossKind loss, double lr, int batch,
             int epochs, int patience) {
-        return new TrainSpec(hidden, activation, loss, OptimizerKind.ADAM, lr, batch, epochs, patience, SEED, 0.2, 0);
+        return new TrainSpec(hidden, activation, loss, OptimizerKind.ADAM, OptionalDouble.of(lr), batch, epochs,
+                patience, SEED, 0.2, 0);
     }
 }

@@ -29,13 +29,27 @@ public final class Report {
                 spec.patience() > 0 ? "patience " + spec.patience() : "no early stopping");
     }
 
+    /**
+     * A number as a person would write it: the shortest text that reads back as the same float32 when the value is
+     * one (5.1, not 5.099999904632568), else the shortest for the double; {@code 1.0E30} stays in that form.
+     */
+    public static String number(double v) {
+        float f = (float) v;
+        if (f == v) {
+            return Float.toString(f);
+        }
+        return Double.toString(v);
+    }
+
     /** The epochs run, the scores on the validation (and test) rows, and every file written. */
     public static void print(PrintWriter out, Problem problem, TrainSpec spec, Experiment.Outcome outcome,
             List<Path> written) {
         int ran = outcome.history().epochs();
-        String stop = outcome.history().stoppedEpoch().isPresent()
-                ? "stopped early; restored the weights of epoch " + outcome.bestEpoch()
-                : spec.patience() > 0 ? "restored the weights of epoch " + outcome.bestEpoch() : "kept the last weights";
+        String restored = outcome.restoredEpoch().isPresent()
+                ? "restored the weights of epoch " + outcome.restoredEpoch().getAsInt()
+                : spec.patience() > 0 ? "no epoch had a finite validation loss; kept the last weights"
+                : "kept the last weights";
+        String stop = outcome.history().stoppedEpoch().isPresent() ? "stopped early; " + restored : restored;
         out.printf(Locale.ROOT, "trained %d epochs in %.1f s (%s)%n", ran, outcome.seconds(), stop);
         outcome.validation().lines("validation", problem.classNames()).forEach(out::println);
         if (outcome.test() != null) {

@@ -1,5 +1,6 @@
 package org.autograd4j.examples.run;
 
+import java.util.OptionalDouble;
 import org.autograd4j.nn.Activation;
 
 /**
@@ -9,7 +10,7 @@ import org.autograd4j.nn.Activation;
  * @param activation     the activation after each hidden layer
  * @param loss           the loss (it fixes the output layer; see {@link LossKind})
  * @param optimizer      the optimizer
- * @param lr             the learning rate, or NaN for the optimizer's default
+ * @param lr             the learning rate; empty for the optimizer's default
  * @param batchSize      rows per mini-batch, {@code >= 1}
  * @param epochs         the most epochs to run, {@code >= 1}
  * @param patience       epochs without a better validation loss before stopping (restoring the best weights);
@@ -18,7 +19,7 @@ import org.autograd4j.nn.Activation;
  * @param validation     the share of rows held out for validation, in (0, 1)
  * @param dropout        the dropout probability after each hidden activation, in [0, 1)
  */
-public record TrainSpec(int[] hidden, Activation activation, LossKind loss, OptimizerKind optimizer, double lr,
+public record TrainSpec(int[] hidden, Activation activation, LossKind loss, OptimizerKind optimizer, OptionalDouble lr,
         int batchSize, int epochs, int patience, long seed, double validation, double dropout) {
     /** Checks every value, naming the option in the message. */
     public TrainSpec {
@@ -28,8 +29,8 @@ public record TrainSpec(int[] hidden, Activation activation, LossKind loss, Opti
                 throw new IllegalArgumentException("--hidden sizes must be >= 1, got " + h);
             }
         }
-        if (!(Double.isNaN(lr) || lr > 0 && Double.isFinite(lr))) {
-            throw new IllegalArgumentException("--lr must be a positive number, got " + lr);
+        if (lr.isPresent() && !(lr.getAsDouble() > 0 && Double.isFinite(lr.getAsDouble()))) {
+            throw new IllegalArgumentException("--lr must be a positive number, got " + lr.getAsDouble());
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
@@ -50,7 +51,7 @@ public record TrainSpec(int[] hidden, Activation activation, LossKind loss, Opti
 
     /** The same run with another optimizer (and its default learning rate). */
     public TrainSpec withOptimizer(OptimizerKind other) {
-        return new TrainSpec(hidden, activation, loss, other, Double.NaN, batchSize, epochs, patience, seed,
+        return new TrainSpec(hidden, activation, loss, other, OptionalDouble.empty(), batchSize, epochs, patience, seed,
                 validation, dropout);
     }
 
@@ -62,6 +63,6 @@ public record TrainSpec(int[] hidden, Activation activation, LossKind loss, Opti
 
     /** The learning rate actually used. */
     public double effectiveLr() {
-        return Double.isNaN(lr) ? optimizer.defaultLr() : lr;
+        return lr.orElse(optimizer.defaultLr());
     }
 }

@@ -3,8 +3,8 @@ package org.autograd4j.nn.train;
 import org.autograd4j.nn.Module;
 
 /**
- * Hooks into {@link Trainer#fit}: called when training begins, after every epoch (and may stop training there), and
- * when it ends. Epochs are numbered from 1. Every method has an empty default, so a callback overrides only what it
+ * Hooks into {@link Trainer#fit}: called when training begins, after every training batch and every epoch (and may
+ * stop training there), and when it ends. Epochs are numbered from 1. Every method has an empty default, so a callback overrides only what it
  * needs.
  *
  * <pre>{@code
@@ -21,6 +21,20 @@ public interface Callback {
      * @param epochs the number of epochs requested
      */
     default void onTrainBegin(Module model, int epochs) {
+    }
+
+    /**
+     * A training batch has ended: forward, backward and the optimizer step are done. Validation batches do not call
+     * this.
+     *
+     * @param epoch the epoch, from 1
+     * @param batch the batch within the epoch, from 1
+     * @param loss  the batch's loss
+     * @return true to stop training at once: the rest of the epoch does not run, the epoch is not recorded in the
+     *         history, and {@link History#stoppedEpoch()} is {@code epoch} ({@link TerminateOnNaN} does this)
+     */
+    default boolean onBatchEnd(int epoch, int batch, double loss) {
+        return false;
     }
 
     /**

@@ -10,7 +10,9 @@ import org.autograd4j.nn.Module;
  * {@code patience} epochs in a row without improvement, training stops (patience 0 stops at the first one).
  *
  * <p>With {@code restoreBestWeights}, a copy of the parameters ({@link Module#stateDict()}) is kept from the best
- * epoch, and loaded back into the model when training ends, whether it stopped early or ran all its epochs.
+ * epoch, and loaded back into the model when training ends, whether it stopped early, ran all its epochs or was
+ * stopped by {@link TerminateOnNaN}. An epoch whose monitored value is NaN or infinite, or (when restoring) whose
+ * weights hold a NaN or an infinity, is never the best one.
  *
  * <pre>{@code
  * EarlyStopping stop = EarlyStopping.builder().monitor("val_loss").patience(5).minDelta(1e-4)
@@ -121,11 +123,13 @@ public final class EarlyStopping implements Callback {
     @Override
     public boolean onEpochEnd(int epoch, EpochLogs logs) {
         double v = monitor.value("EarlyStopping", logs);
-        if (monitor.improves(v)) {
+        Map<String, Tensor> weights = restoreBestWeights && model != null && monitor.improves(v)
+                ? model.stateDict() : null;
+        if (monitor.improves(v) && (weights == null || allFinite(weights))) {
             monitor.accept(v, epoch);
             wait = 0;
-            if (restoreBestWeights && model != null) {
-                bestWeights = model.stateDict();
+            if (weights != null) {
+                bestWeights = weights;
             }
             return false;
         }
@@ -137,7 +141,22 @@ public final class EarlyStopping implements Callback {
         return false;
     }
 
-    /** Loads the best epoch's weights back, if asked to and an epoch had a (non-NaN) value. */
+    /** Whether every value of every tensor is finite (a best epoch never holds NaN or infinite weights). */
+    private static boolean allFinite(Map<String, Tensor> weights) {
+        for (Tensor t : weights.values()) {
+            for (double x : t.toDoubleArray()) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Loads the best epoch's weights back, if asked to and an epoch had a finite value and finite weights; otherwise
+     * the model keeps its last weights ({@link #bestEpoch()} is then 0).
+     */
     @Override
     public void onTrainEnd(History history) {
         if (restoreBestWeights && bestWeights != null) {

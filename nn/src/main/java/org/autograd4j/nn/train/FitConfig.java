@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.autograd4j.nn.Loss;
 import org.autograd4j.nn.Module;
@@ -42,7 +43,7 @@ public final class FitConfig {
     final List<Metric> metrics;
     final LrScheduler scheduler;
     final String schedulerMonitor;
-    final double clipGradNorm;
+    final OptionalDouble clipGradNorm;
     final List<Callback> callbacks;
 
     private FitConfig(Builder b) {
@@ -103,7 +104,7 @@ public final class FitConfig {
         private final List<Metric> metrics = new ArrayList<>();
         private LrScheduler scheduler;
         private String schedulerMonitor;
-        private double clipGradNorm = Double.NaN;
+        private OptionalDouble clipGradNorm = OptionalDouble.empty();
         private final List<Callback> callbacks = new ArrayList<>();
         private PrintStream progress;
 
@@ -150,9 +151,12 @@ public final class FitConfig {
             return this;
         }
 
-        /** Clips the total Euclidean norm of the gradients to {@code maxNorm} before every step (GradClip). */
+        /**
+         * Clips the total Euclidean norm of the gradients to {@code maxNorm} before every step (GradClip); without
+         * this call, no clipping.
+         */
         public Builder clipGradNorm(double maxNorm) {
-            this.clipGradNorm = maxNorm;
+            this.clipGradNorm = OptionalDouble.of(maxNorm);
             return this;
         }
 
@@ -179,7 +183,8 @@ public final class FitConfig {
          *
          * @throws IllegalArgumentException for a null model, loss, optimizer or training loader, {@code epochs < 1},
          *                                  a null or duplicate metric or callback, a monitor the logs will not
-         *                                  have, or a {@code maxNorm} that is not positive
+         *                                  have, or a {@code maxNorm} that is not a positive finite number (NaN
+         *                                  included)
          */
         public FitConfig build() {
             String[] names0 = {"model", "loss", "optimizer", "train loader"};
@@ -202,9 +207,10 @@ public final class FitConfig {
             if (callbacks.contains(null)) {
                 throw new IllegalArgumentException("FitConfig: callback " + callbacks.indexOf(null) + " is null");
             }
-            if (!Double.isNaN(clipGradNorm) && !(clipGradNorm > 0 && clipGradNorm < Double.POSITIVE_INFINITY)) {
+            if (clipGradNorm.isPresent()
+                    && !(clipGradNorm.getAsDouble() > 0 && clipGradNorm.getAsDouble() < Double.POSITIVE_INFINITY)) {
                 throw new IllegalArgumentException("FitConfig: clipGradNorm must be a positive finite number, got "
-                        + clipGradNorm);
+                        + clipGradNorm.getAsDouble());
             }
             FitConfig config = new FitConfig(this);
             if (schedulerMonitor != null && !config.logNames().contains(schedulerMonitor)) {

@@ -91,9 +91,9 @@ public final class History {
     }
 
     /**
-     * The epoch (from 1) with the best value of a metric; the first one on ties, NaN values never best.
+     * The epoch (from 1) with the best value of a metric; the first one on ties, NaN and infinite values never best.
      *
-     * @return 0 if every value is NaN
+     * @return 0 if no value is finite
      * @throws IllegalArgumentException if the metric was not recorded
      */
     public int bestEpoch(String name, MonitorMode mode) {
@@ -101,7 +101,7 @@ public final class History {
         boolean max = mode.maximizes(name);
         int best = 0;
         for (int e = 0; e < v.length; e++) {
-            if (!Double.isNaN(v[e]) && (best == 0 || (max ? v[e] > v[best - 1] : v[e] < v[best - 1]))) {
+            if (Double.isFinite(v[e]) && (best == 0 || (max ? v[e] > v[best - 1] : v[e] < v[best - 1]))) {
                 best = e + 1;
             }
         }
@@ -113,7 +113,10 @@ public final class History {
         return seconds.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The epoch (from 1) after which a callback stopped training; empty if all requested epochs ran. */
+    /**
+     * The epoch (from 1) after which a callback stopped training, or during which one stopped it after a batch
+     * ({@link TerminateOnNaN}; that epoch is not recorded); empty if all requested epochs ran.
+     */
     public OptionalInt stoppedEpoch() {
         return stoppedEpoch == 0 ? OptionalInt.empty() : OptionalInt.of(stoppedEpoch);
     }

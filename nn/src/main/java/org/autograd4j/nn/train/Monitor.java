@@ -2,7 +2,8 @@ package org.autograd4j.nn.train;
 
 /**
  * The best value so far of one monitored metric, shared by {@link EarlyStopping} and {@link ModelCheckpoint}. A value
- * improves when it beats the best by more than {@code minDelta} (Keras's rule); NaN never improves.
+ * improves when it beats the best by more than {@code minDelta} (Keras's rule); NaN and infinities never improve (an
+ * epoch whose loss overflowed is not a best epoch).
  */
 final class Monitor {
     final String name;
@@ -42,9 +43,9 @@ final class Monitor {
         return logs.get(name);
     }
 
-    /** Whether {@code v} improves on the best so far (always, for the first non-NaN value). */
+    /** Whether {@code v} improves on the best so far (always, for the first finite value). */
     boolean improves(double v) {
-        if (Double.isNaN(v)) {
+        if (!Double.isFinite(v)) {
             return false;
         }
         if (bestEpoch == 0) {

@@ -22,7 +22,9 @@ import org.autograd4j.nn.optim.Optimizer;
  *       a mean-reduced loss; training metrics are computed on the outputs produced while training (the weights change
  *       during the epoch), as Keras does.</li>
  *   <li>Callbacks see the logs after they are recorded in the {@link History}; if any returns true, training stops
- *       after that epoch and {@link History#stoppedEpoch()} says when.</li>
+ *       after that epoch and {@link History#stoppedEpoch()} says when. A callback may also stop training after any
+ *       training batch ({@link Callback#onBatchEnd}, as {@link TerminateOnNaN} does when training diverges); that
+ *       epoch is then left out of the history.</li>
  *   <li>Training passes record gradients even when {@code fit} is called inside {@link Autograd#noGrad()}.</li>
  *   <li>The model is left in the mode (train or eval) it had before; an exception from the model, the loss or a
  *       callback ends training and reaches the caller (callbacks' {@code onTrainEnd} is not called).</li>
@@ -65,7 +67,11 @@ public final class Trainer {
             }
             for (int epoch = 1; epoch <= c.epochs; epoch++) {
                 long start = System.nanoTime();
-                EpochPass train = trainEpoch(c);
+                EpochPass train = trainEpoch(c, epoch);
+                if (train == null) {
+                    history.stop(epoch);
+                    break;
+                }
                 EpochPass val = c.validation == null ? null : evaluate(c, c.validation);
                 Map<String, Double> values = new LinkedHashMap<>();
                 values.put("loss", train.loss());
@@ -105,20 +111,31 @@ public final class Trainer {
     }
 
     @SuppressWarnings("try")
-    private static EpochPass trainEpoch(FitConfig c) {
+    /** One pass over the training loader; null when a callback stopped training after a batch. */
+    private static EpochPass trainEpoch(FitConfig c, int epoch) {
         c.model.train();
         EpochPass pass = new EpochPass(!c.metrics.isEmpty());
+        int batch = 0;
         try (Autograd.Scope scope = Autograd.enableGrad()) {
             for (Batch b : c.train) {
+                batch++;
                 c.optimizer.zeroGrad();
                 Tensor out = c.model.forward(b.x());
                 Tensor loss = lossOf(c, out, b.y());
                 loss.backward();
-                if (!Double.isNaN(c.clipGradNorm)) {
-                    GradClip.clipGradNorm(c.optimizer.parameters(), c.clipGradNorm);
+                if (c.clipGradNorm.isPresent()) {
+                    GradClip.clipGradNorm(c.optimizer.parameters(), c.clipGradNorm.getAsDouble());
                 }
                 c.optimizer.step();
-                pass.add(loss.item(), out, b.y());
+                double value = loss.item();
+                boolean stop = false;
+                for (Callback cb : c.callbacks) {
+                    stop |= cb.onBatchEnd(epoch, batch, value);
+                }
+                if (stop) {
+                    return null;
+                }
+                pass.add(value, out, b.y());
             }
         }
         return pass;
