@@ -90,4 +90,38 @@ final class Arguments {
         }
         return mask;
     }
+
+    /**
+     * For each element of a tensor of {@code shape}, in row-major order, the flat position it reduces into in the
+     * result of shape {@code kept} (the reduced axes at size 1).
+     */
+    static int[] reductionTargets(int[] shape, int[] kept) {
+        int n = Shapes.size(shape);
+        int[] targets = new int[n];
+        int rank = shape.length;
+        int[] s = Broadcasting.strides(kept, shape);
+        int[] idx = new int[rank];
+        int p = 0;
+        for (int e = 0; e < n; e++) {
+            targets[e] = p;
+            for (int d = rank - 1; d >= 0; d--) {
+                p += s[d];
+                if (++idx[d] < shape[d]) {
+                    break;
+                }
+                p -= s[d] * shape[d];
+                idx[d] = 0;
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * An op along one axis applied to a 0-d tensor, as PyTorch allows (axis 0 or -1): {@code f} runs on the one
+     * element as a tensor of shape [1] along axis 0, and the result is 0-d again.
+     */
+    static Tensor onScalar(String op, Tensor x, int axis, java.util.function.UnaryOperator<Tensor> f) {
+        scalarAxis(op, axis);
+        return Reshape.apply(f.apply(Reshape.apply(x, new int[] {1})), Shapes.SCALAR);
+    }
 }

@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Tensors are immutable: every op returns a new tensor (a reshape may share its input's storage). The one exception
  * is the low-level {@link #array()} (or {@link #floatArray()}) used by optimizers to update parameters in place.
- * Axis arguments may be negative and count from the end, as in NumPy.
+ * Axis arguments may be negative and count from the end, as in NumPy; a 0-d tensor takes axis 0 or -1, as in PyTorch.
  *
  * <p>This class is a facade: each method delegates to one op class that holds the forward and the backward together.
  * It is the one file over 400 lines in the engine, by design: it is the whole public surface, one short method with
@@ -698,7 +698,7 @@ public final class Tensor {
 
     /** The sum along one axis, which is kept with size 1 if {@code keepDim}. */
     public Tensor sum(int axis, boolean keepDim) {
-        return Sum.apply(this, new int[] {Shapes.axis("sum", axis, shape.length)}, keepDim);
+        return Sum.apply(this, Arguments.axes("sum", new int[] {axis}, shape.length), keepDim);
     }
 
     /** The mean of all elements, as a 0-d tensor (NaN for an empty tensor). */
@@ -708,18 +708,19 @@ public final class Tensor {
 
     /** The mean along one axis, which is kept with size 1 if {@code keepDim}. */
     public Tensor mean(int axis, boolean keepDim) {
-        int a = Shapes.axis("mean", axis, shape.length);
-        return sum(a, keepDim).mul(1.0 / shape[a]);
+        return Reductions.mean(this, new int[] {axis}, keepDim);
     }
 
     /** The maximum along an axis; the gradient goes to the first maximal element. */
     public Tensor max(int axis, boolean keepDim) {
-        return Max.apply(this, axis, keepDim, false);
+        return shape.length == 0 ? Arguments.onScalar("max", this, axis, t -> t.max(0, false))
+                : Max.apply(this, axis, keepDim, false);
     }
 
     /** The minimum along an axis; the gradient goes to the first minimal element. */
     public Tensor min(int axis, boolean keepDim) {
-        return Max.apply(this, axis, keepDim, true);
+        return shape.length == 0 ? Arguments.onScalar("min", this, axis, t -> t.min(0, false))
+                : Max.apply(this, axis, keepDim, true);
     }
 
     /** The maximum of all elements, as a 0-d tensor. */
@@ -734,27 +735,32 @@ public final class Tensor {
 
     /** The position of the first maximum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient). */
     public Tensor argmax(int axis) {
-        return Max.positions(this, axis, false);
+        return shape.length == 0 ? Arguments.onScalar("argmax", this, axis, t -> t.argmax(0))
+                : Max.positions(this, axis, false);
     }
 
     /** The position of the first minimum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient). */
     public Tensor argmin(int axis) {
-        return Max.positions(this, axis, true);
+        return shape.length == 0 ? Arguments.onScalar("argmin", this, axis, t -> t.argmin(0))
+                : Max.positions(this, axis, true);
     }
 
     /** {@code log(sum(exp(x)))} along an axis, computed without overflow for large values. */
     public Tensor logSumExp(int axis, boolean keepDim) {
-        return LogSumExp.apply(this, axis, keepDim);
+        return shape.length == 0 ? Arguments.onScalar("logSumExp", this, axis, t -> t.logSumExp(0, false))
+                : LogSumExp.apply(this, axis, keepDim);
     }
 
     /** The softmax along an axis: non-negative values summing to 1. */
     public Tensor softmax(int axis) {
-        return LogSoftmax.apply(this, Shapes.axis("softmax", axis, shape.length)).exp();
+        return shape.length == 0 ? Arguments.onScalar("softmax", this, axis, t -> t.softmax(0))
+                : LogSoftmax.apply(this, Shapes.axis("softmax", axis, shape.length)).exp();
     }
 
     /** The logarithm of the softmax along an axis, computed stably. */
     public Tensor logSoftmax(int axis) {
-        return LogSoftmax.apply(this, axis);
+        return shape.length == 0 ? Arguments.onScalar("logSoftmax", this, axis, t -> t.logSoftmax(0))
+                : LogSoftmax.apply(this, axis);
     }
 
     // ---------------------------------------------------------------- PyTorch parity, part 2 (issue 12)
@@ -841,6 +847,117 @@ public final class Tensor {
      */
     public Tensor maskedFill(Tensor mask, double value) {
         return Where.apply(Arguments.mask("maskedFill", mask, shape), constant(value), this);
+    }
+
+    /**
+     * The sum over a set of axes (negative ones count from the end), which stay with size 1 if {@code keepDims}.
+     *
+     * <pre>{@code
+     * Tensor x = Tensor.ones(2, 3, 4);
+     * x.sum(new int[] {0, -1}, false);   // shape [3], every value 8
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if {@code axes} is empty, an axis is out of range or repeats
+     */
+    public Tensor sum(int[] axes, boolean keepDims) {
+        return Sum.apply(this, Arguments.axes("sum", axes, shape.length), keepDims);
+    }
+
+    /** The mean over a set of axes; see {@link #sum(int[], boolean)}. */
+    public Tensor mean(int[] axes, boolean keepDims) {
+        return Reductions.mean(this, axes, keepDims);
+    }
+
+    /** The variance of all elements, with Bessel's correction (divides by n - 1), as PyTorch's default. */
+    public Tensor var() {
+        return Reductions.var("var", this, null, 1.0, false);
+    }
+
+    /** The variance over a set of axes, with Bessel's correction. */
+    public Tensor var(int[] axes, boolean keepDims) {
+        return Reductions.var("var", this, axes, 1.0, keepDims);
+    }
+
+    /**
+     * The variance over a set of axes, {@code Σ (x - mean)² / max(0, n - correction)}: correction 0 gives the
+     * population variance, 1 the unbiased estimate; as PyTorch, n ≤ correction gives inf or NaN, not an error.
+     */
+    public Tensor var(int[] axes, double correction, boolean keepDims) {
+        return Reductions.var("var", this, axes, correction, keepDims);
+    }
+
+    /** The standard deviation of all elements, with Bessel's correction. */
+    public Tensor std() {
+        return Reductions.var("std", this, null, 1.0, false).sqrt();
+    }
+
+    /** The standard deviation over a set of axes, with Bessel's correction. */
+    public Tensor std(int[] axes, boolean keepDims) {
+        return Reductions.var("std", this, axes, 1.0, keepDims).sqrt();
+    }
+
+    /** The standard deviation over a set of axes, the square root of {@link #var(int[], double, boolean)}. */
+    public Tensor std(int[] axes, double correction, boolean keepDims) {
+        return Reductions.var("std", this, axes, correction, keepDims).sqrt();
+    }
+
+    /** The Euclidean norm of all elements (the Frobenius norm of a matrix); its gradient at 0 is 0, as PyTorch's. */
+    public Tensor norm() {
+        return Reductions.norm(this, 2.0, null, false);
+    }
+
+    /** The p-norm of all elements, for p = 1, 2 or {@code Double.POSITIVE_INFINITY}. */
+    public Tensor norm(double p) {
+        return Reductions.norm(this, p, null, false);
+    }
+
+    /**
+     * The p-norm over a set of axes, for p = 1, 2 or {@code Double.POSITIVE_INFINITY}: p = 2 over the last two axes is
+     * the Frobenius norm of a batch of matrices, {@code x.norm(2, new int[] {-2, -1}, false)}.
+     */
+    public Tensor norm(double p, int[] axes, boolean keepDims) {
+        return Reductions.norm(this, p, axes, keepDims);
+    }
+
+    /** The product of all elements; its gradient is right where elements are 0 (no division). */
+    public Tensor prod() {
+        return Prod.overAxes(this, Sum.allAxes(shape.length), false);
+    }
+
+    /** The product over a set of axes; see {@link #prod()}. */
+    public Tensor prod(int[] axes, boolean keepDims) {
+        return Prod.overAxes(this, Arguments.axes("prod", axes, shape.length), keepDims);
+    }
+
+    /** The cumulative sum along an axis: element i is the sum of elements 0 to i; same shape. */
+    public Tensor cumsum(int axis) {
+        return shape.length == 0 ? Arguments.onScalar("cumsum", this, axis, t -> t.cumsum(0))
+                : Cumsum.apply(this, Shapes.axis("cumsum", axis, shape.length), false);
+    }
+
+    /** The largest element; tied maxima share the gradient evenly (PyTorch's {@code amax}). */
+    public Tensor amax() {
+        return Amax.apply(this, Sum.allAxes(shape.length), false, false);
+    }
+
+    /** The largest element over a set of axes; tied maxima share the gradient evenly. */
+    public Tensor amax(int[] axes, boolean keepDims) {
+        return Amax.apply(this, Arguments.axes("amax", axes, shape.length), keepDims, false);
+    }
+
+    /** The smallest element; tied minima share the gradient evenly (PyTorch's {@code amin}). */
+    public Tensor amin() {
+        return Amax.apply(this, Sum.allAxes(shape.length), false, true);
+    }
+
+    /** The smallest element over a set of axes; tied minima share the gradient evenly. */
+    public Tensor amin(int[] axes, boolean keepDims) {
+        return Amax.apply(this, Arguments.axes("amin", axes, shape.length), keepDims, true);
+    }
+
+    /** {@code log(sum(exp(x)))} over all elements, as a 0-d tensor, without overflow. */
+    public Tensor logSumExp() {
+        return LogSumExp.apply(Reshape.apply(this, new int[] {length()}), 0, false);
     }
 
     // ---------------------------------------------------------------- values and metadata

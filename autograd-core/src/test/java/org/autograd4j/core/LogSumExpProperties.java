@@ -61,4 +61,19 @@ class LogSumExpProperties {
         qt().withExamples(40).forAll(REDUCTIONS).checkAssert(r -> OpChecks.gradcheckSecondOrder(
                 in -> r.apply(in.get(0)), r.x()));
     }
+
+    /** {@code logSumExp()} over all elements (0-d tensors included), large values too, first and second order. */
+    @Test
+    void overAllElements() {
+        qt().withExamples(40).forAll(tensors(uniform(-2, 2))).checkAssert(x -> {
+            double m = java.util.Arrays.stream(x.data).max().getAsDouble();
+            double s = java.util.Arrays.stream(x.data).map(v -> Math.exp(v - m)).sum();
+            OpChecks.assertMatches(new Ref.Expected(new int[0], new double[] {m + Math.log(s)}), x.logSumExp());
+            OpChecks.assertMatches(new Ref.Expected(new int[0], new double[] {1000 + m + Math.log(s)}),
+                    x.add(1000).logSumExp());
+            OpChecks.gradcheck(in -> in.get(0).logSumExp(), x);
+            OpChecks.gradcheckSecondOrder(in -> in.get(0).logSumExp(), x);
+            OpChecks.assertFloat32MatchesFloat64(in -> in.get(0).logSumExp(), x);
+        });
+    }
 }

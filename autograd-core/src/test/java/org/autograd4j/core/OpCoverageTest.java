@@ -59,7 +59,7 @@ class OpCoverageTest {
             Map.entry("flatten", "ReshapeProperties"), Map.entry("squeeze", "ReshapeProperties"),
             Map.entry("unsqueeze", "ReshapeProperties"), Map.entry("stack", "ConcatProperties"),
             Map.entry("mean", "SumProperties"), Map.entry("min", "MaxProperties"),
-            Map.entry("softmax", "LogSoftmaxProperties"), Map.entry("to", "CastProperties"));
+            Map.entry("softmax", "LogSoftmaxProperties"), Map.entry("amin", "AmaxProperties"), Map.entry("to", "CastProperties"));
 
     /**
      * Every public method of Tensor that computes a tensor is called by its properties class: a composite cannot land

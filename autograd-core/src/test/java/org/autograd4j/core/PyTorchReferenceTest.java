@@ -58,7 +58,9 @@ class PyTorchReferenceTest {
     void outputGradientAndHessianVectorProductArePyTorchs(Case c) {
         List<Tensor> xs = new ArrayList<>();
         for (Tensor in : c.inputs) {
-            xs.add(Tensor.of(in.toDoubleArray(), in.shape()).requiresGrad(true));
+            // Tensor.of with no dimensions makes a 1-D tensor; a 0-d input stays 0-d
+            xs.add((in.rank() == 0 ? Tensor.scalar(in.item()) : Tensor.of(in.toDoubleArray(), in.shape()))
+                    .requiresGrad(true));
         }
         Tensor out = op(c, xs);
         assertArrayEquals(c.output.shape(), out.shape(), c.name + ": output shape");
@@ -161,6 +163,21 @@ class PyTorchReferenceTest {
             case "powTensor" -> a.pow(b);
             case "maskedFill" -> a.maskedFill(Tensor.of(Arrays.copyOfRange(p, 1, p.length), 1, p.length - 1), p[0])
                     .square();
+            case "sumAxes" -> a.sum(ints(rest(p, 1)), p[0] != 0);
+            case "sumScalarAxisTimesSelf" -> a.sum(new int[] {-1}, true).mul(a);
+            case "meanAxes" -> a.mean(ints(rest(p, 1)), p[0] != 0);
+            case "var" -> a.var();
+            case "varAxes" -> a.var(ints(rest(p, 2)), p[0], p[1] != 0);
+            case "std" -> a.std();
+            case "stdAxes" -> a.std(ints(rest(p, 2)), p[0], p[1] != 0);
+            case "norm" -> p.length == 2 ? a.norm(p[0]) : a.norm(p[0] == -1 ? Double.POSITIVE_INFINITY : p[0],
+                    ints(rest(p, 2)), p[1] != 0);
+            case "prod" -> a.prod();
+            case "prodAxes" -> a.prod(ints(rest(p, 1)), p[0] != 0);
+            case "cumsum" -> a.cumsum((int) p[0]).square();
+            case "amaxAxes" -> a.amax(ints(rest(p, 1)), p[0] != 0).square();
+            case "aminAxes" -> a.amin(ints(rest(p, 1)), p[0] != 0).square();
+            case "logSumExpAll" -> a.logSumExp();
             default -> throw new IllegalArgumentException("unknown op '" + c.op + "' in case " + c.name);
         };
     }
@@ -173,6 +190,10 @@ class PyTorchReferenceTest {
 
     private static Tensor apply(Case c) {
         return op(c, c.inputs);
+    }
+
+    private static double[] rest(double[] p, int from) {
+        return Arrays.copyOfRange(p, from, p.length);
     }
 
     private static int[] ints(double[] p) {

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -97,5 +98,43 @@ class SumProperties {
                 in -> r.apply(in.get(0)).square(), r.x()));
         qt().withExamples(20).forAll(INPUTS).checkAssert(x -> OpChecks.gradcheckSecondOrder(
                 in -> in.get(0).mean().square(), x));
+    }
+
+    /** {@code sum(int[] axes, keepDims)}: any set of axes, written with either sign, 0-d tensors included. */
+    @Nested
+    class OverAxes extends ReductionProperties {
+        @Override
+        Gen<AxesGen.Case> cases() {
+            return AxesGen.cases(uniform(-2, 2));
+        }
+
+        @Override
+        Tensor apply(Tensor x, AxesGen.Case c) {
+            return x.sum(c.axes(), c.keepDims());
+        }
+
+        @Override
+        double reference(double[] values, AxesGen.Case c) {
+            return Ref.sum(values);
+        }
+    }
+
+    /** {@code mean(int[] axes, keepDims)}, a sum times a constant. */
+    @Nested
+    class MeanOverAxes extends ReductionProperties {
+        @Override
+        Gen<AxesGen.Case> cases() {
+            return AxesGen.cases(uniform(-2, 2));
+        }
+
+        @Override
+        Tensor apply(Tensor x, AxesGen.Case c) {
+            return x.mean(c.axes(), c.keepDims());
+        }
+
+        @Override
+        double reference(double[] values, AxesGen.Case c) {
+            return Ref.sum(values) / values.length;
+        }
     }
 }
