@@ -55,12 +55,12 @@ class OpCoverageTest {
     /** Methods whose properties live in a class not named after them (composites, and several methods of one op). */
     private static final Map<String, String> COVERED_BY = Map.ofEntries(
             Map.entry("square", "PowProperties"), Map.entry("minimum", "MaximumProperties"),
-            Map.entry("addmm", "AddMmProperties"), Map.entry("matmul", "MatMulProperties"), Map.entry("transpose", "PermuteProperties"),
-            Map.entry("flatten", "ReshapeProperties"), Map.entry("squeeze", "ReshapeProperties"),
-            Map.entry("unsqueeze", "ReshapeProperties"), Map.entry("stack", "ConcatProperties"),
-            Map.entry("mean", "SumProperties"), Map.entry("min", "MaxProperties"),
-            Map.entry("softmax", "LogSoftmaxProperties"), Map.entry("amin", "AmaxProperties"), Map.entry("to", "CastProperties"));
-
+            Map.entry("addmm", "AddMmProperties"), Map.entry("matmul", "MatMulProperties"),
+            Map.entry("transpose", "PermuteProperties"), Map.entry("flatten", "ReshapeProperties"),
+            Map.entry("squeeze", "ReshapeProperties"), Map.entry("unsqueeze", "ReshapeProperties"),
+            Map.entry("stack", "ConcatProperties"), Map.entry("mean", "SumProperties"),
+            Map.entry("min", "MaxProperties"), Map.entry("softmax", "LogSoftmaxProperties"),
+            Map.entry("amin", "AmaxProperties"), Map.entry("to", "CastProperties"));
     /**
      * Every public method of Tensor that computes a tensor is called by its properties class: a composite cannot land
      * without properties either. The class's source is read to find the call.
@@ -83,7 +83,8 @@ class OpCoverageTest {
             }
         }
         assertTrue(missing.isEmpty(), () -> "public Tensor methods without properties: " + missing + "; add the "
-                + "class, or name it in OpCoverageTest.COVERED_BY, or list a method that computes no tensor in NOT_OPS");
+                + "class, or name it in OpCoverageTest.COVERED_BY, or list a method that computes no tensor in "
+                + "NOT_OPS");
     }
 
     /** The README's table of operations names every public method of Tensor that computes a tensor. */
