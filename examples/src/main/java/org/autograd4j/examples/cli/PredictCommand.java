@@ -19,6 +19,7 @@ import org.autograd4j.examples.data.Task;
 import org.autograd4j.examples.run.CsvFormat;
 import org.autograd4j.examples.run.ModelMeta;
 import org.autograd4j.examples.run.Predictions;
+import org.autograd4j.examples.run.Report;
 import org.autograd4j.examples.run.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,16 +110,22 @@ public final class PredictCommand implements Callable<Integer> {
 
     private float number(CsvLines.Row row, int column, List<String> names) {
         String field = row.fields().get(column);
+        String where = file + " line " + row.line() + ": column '" + names.get(column) + "' (" + column + "): '"
+                + Report.cut(field) + "'";
+        double v;
         try {
-            double v = Double.parseDouble(field);
-            if (Double.isFinite(v)) {
-                return (float) v;
-            }
+            v = Double.parseDouble(field);
         } catch (NumberFormatException e) {
-            // reported below
+            v = Double.NaN;
         }
-        throw new IllegalArgumentException(file + " line " + row.line() + ": column '" + names.get(column) + "' ("
-                + column + "): '" + field + "' is not a finite number");
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(where + " is not a finite number");
+        }
+        if (Float.isInfinite((float) v)) {
+            throw new IllegalArgumentException(where + " is too large for float32 (the largest magnitude is "
+                    + Float.MAX_VALUE + ")");
+        }
+        return (float) v;
     }
 
     private static String format(ModelMeta meta, CsvLines lines, Tensor out) {

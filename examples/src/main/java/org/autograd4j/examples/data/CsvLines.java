@@ -2,6 +2,7 @@ package org.autograd4j.examples.data;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +32,11 @@ public record CsvLines(String header, List<String> names, List<Row> rows) {
      * Reads a UTF-8 CSV file.
      *
      * @param hasHeader whether the first non-blank line names the columns
-     * @throws IllegalArgumentException naming the file (and line) if it is missing, empty or has a malformed row
+     * @throws IllegalArgumentException naming the file (and line) if it is missing, a directory, not UTF-8, empty or
+     *                                  has a malformed row
      */
     public static CsvLines read(Path file, boolean hasHeader) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no such file: " + file);
-        }
+        requireFile(file);
         String header = null;
         List<String> names = null;
         List<Row> rows = new ArrayList<>();
@@ -65,6 +65,8 @@ public record CsvLines(String header, List<String> names, List<Row> rows) {
                 }
                 rows.add(new Row(line, text, fields));
             }
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(notUtf8(file), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -72,6 +74,25 @@ public record CsvLines(String header, List<String> names, List<Row> rows) {
             throw new IllegalArgumentException(file + ": no data rows");
         }
         return new CsvLines(header, names, List.copyOf(rows));
+    }
+
+    /**
+     * Checks that {@code file} is a readable regular file.
+     *
+     * @throws IllegalArgumentException saying "no such file" or "is a directory"
+     */
+    public static void requireFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory, not a file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+    }
+
+    /** The message for a file whose bytes are not UTF-8. */
+    public static String notUtf8(Path file) {
+        return file + " is not UTF-8 text (save it as UTF-8)";
     }
 
     private static List<String> defaultNames(int n) {

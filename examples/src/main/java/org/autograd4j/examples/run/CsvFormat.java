@@ -1,11 +1,11 @@
 package org.autograd4j.examples.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.autograd4j.core.DType;
 import org.autograd4j.examples.data.ColumnRef;
+import org.autograd4j.examples.data.CsvLines;
 import org.autograd4j.nn.data.Csv;
 
 /**
@@ -40,9 +40,7 @@ public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore,
      * @throws IllegalArgumentException naming the file (and line) if it is missing or malformed
      */
     public Csv.Table read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no such file: " + file);
-        }
+        CsvLines.requireFile(file);
         Csv.Builder csv = label.asLabel(Csv.builder().header(header).dtype(DType.FLOAT32));
         List<Integer> indices = new ArrayList<>();
         List<String> names = new ArrayList<>();

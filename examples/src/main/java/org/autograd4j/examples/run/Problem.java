@@ -59,11 +59,8 @@ public record Problem(String name, String source, Task task, Dataset data, Datas
         Csv.Table t = format.read(file);
         List<String> classes = new ArrayList<>(t.classNames());
         if (task == Task.CLASSIFICATION && classes.isEmpty()) {
-            int max = 0;
-            for (int c : t.dataset().classIndices()) {
-                max = Math.max(max, c);
-            }
-            for (int c = 0; c <= max; c++) {
+            int count = ClassLabels.count(file.toString(), t);
+            for (int c = 0; c < count; c++) {
                 classes.add(Integer.toString(c));
             }
         }

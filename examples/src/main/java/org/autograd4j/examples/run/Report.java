@@ -30,15 +30,24 @@ public final class Report {
     }
 
     /**
-     * A number as a person would write it: the shortest text that reads back as the same float32 when the value is
-     * one (5.1, not 5.099999904632568), else the shortest for the double; {@code 1.0E30} stays in that form.
+     * A number as a person would write it: a whole number without a fraction (7, not 7.0), else the shortest text that
+     * reads back as the same float32 when the value is one (5.1, not 5.099999904632568), else the shortest for the
+     * double; very large values keep their exponent ({@code 1.0E30}).
      */
     public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
         float f = (float) v;
         if (f == v) {
             return Float.toString(f);
         }
         return Double.toString(v);
+    }
+
+    /** {@code text} for a message: at most 40 characters, cut with "..." (an echoed field may be a paragraph). */
+    public static String cut(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     /** The epochs run, the scores on the validation (and test) rows, and every file written. */

@@ -11,6 +11,7 @@ import org.autograd4j.examples.data.Task;
 import org.autograd4j.nn.Checkpoint;
 import org.autograd4j.nn.ModelIO;
 import org.autograd4j.nn.Module;
+import org.autograd4j.nn.data.Csv;
 import org.autograd4j.nn.data.Dataset;
 
 /**
@@ -28,6 +29,9 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
      *                                  {@code train}
      */
     public static SavedModel load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("model file " + file + " is a directory");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such model file: " + file);
         }
@@ -61,7 +65,12 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
             Problem p = Problem.builtin(builtin.get(), Recipes.SEED, mnistDir, -1);
             d = p.test() != null ? p.test() : p.data();
         } else {
-            d = (format != null ? format : meta.format()).read(Path.of(data)).dataset();
+            Csv.Table t = (format != null ? format : meta.format()).read(Path.of(data));
+            checkWidth(t.dataset().numFeatures(), data);
+            if (meta.task() == Task.CLASSIFICATION) {
+                ClassLabels.check(data, t, meta.classNames());
+            }
+            return t.dataset();
         }
         checkWidth(d.numFeatures(), data);
         if (meta.task() == Task.CLASSIFICATION) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ import org.autograd4j.core.DType;
  * string becomes a class index, in sorted order unless {@link Builder#classes(String...)} fixes the order.
  *
  * <p>Errors name the file and the 1-based line: a row with the wrong number of fields, a field that is not a finite
- * number, or a missing value (an empty field, {@code NA}, {@code N/A}, {@code NaN}, {@code null} or {@code ?}) is an
- * {@link IllegalArgumentException} such as {@code Csv: data.csv line 7: expected 5 fields but found 4}.
+ * number, a number too large for the dtype ({@code 3.5e38} in FLOAT32), or a missing value (an empty field,
+ * {@code NA}, {@code N/A}, {@code NaN}, {@code null} or {@code ?}) is an {@link IllegalArgumentException} such as
+ * {@code Csv: data.csv line 7: expected 5 fields but found 4}; so is a file that is not UTF-8 or is a directory.
  *
  * <pre>{@code
  * Csv.Table t = Csv.read(Path.of("iris.csv"));            // header, label last
@@ -45,12 +47,14 @@ public final class Csv {
      * @param dataset      features {@code [n, d]} and labels {@code [n]}
      * @param featureNames the {@code d} feature column names (from the header, or {@code column0}, ... without one)
      * @param classNames   the label string of each class index when labels were strings; empty for numeric labels
+     * @param rowLines     the 1-based file line of each data row, for messages about a row found later
      */
-    public record Table(Dataset dataset, List<String> featureNames, List<String> classNames) {
+    public record Table(Dataset dataset, List<String> featureNames, List<String> classNames, List<Integer> rowLines) {
         /** Copies the lists. */
         public Table {
             featureNames = List.copyOf(featureNames);
             classNames = List.copyOf(classNames);
+            rowLines = List.copyOf(rowLines);
         }
     }
 
@@ -137,12 +141,18 @@ public final class Csv {
         /**
          * Reads a UTF-8 file.
          *
-         * @throws IllegalArgumentException naming the file and line for malformed content
+         * @throws IllegalArgumentException naming the file and line for malformed content, a file that is not UTF-8,
+         *                                  or a directory
          * @throws UncheckedIOException     if the file cannot be read
          */
         public Table read(Path file) {
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException("Csv: " + file + " is a directory, not a CSV file");
+            }
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 return read(in, file.toString());
+            } catch (CharacterCodingException e) {
+                throw new IllegalArgumentException("Csv: " + file + " is not UTF-8 text (save it as UTF-8)", e);
             } catch (IOException e) {
                 throw new UncheckedIOException("Csv: cannot read " + file + ": " + e.getMessage(), e);
             }
@@ -157,6 +167,11 @@ public final class Csv {
             return new CsvParser(source, header, delimiter, labelIndex, labelName, ignoredIndices, ignoredNames,
                     classes, dtype).parse(in instanceof BufferedReader b ? b : new BufferedReader(in));
         }
+    }
+
+    /** {@code text} for a message: at most 40 characters, cut with "..." (a field may be a whole paragraph). */
+    static String cut(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     /** Whether a field denotes a missing value. */

@@ -93,7 +93,7 @@ final class CsvParser {
             featureNames.add(names.get(c));
         }
         Dataset data = new Dataset(features, Tensor.of(labels, labels.length).to(dtype));
-        return new Csv.Table(data, featureNames, classNames);
+        return new Csv.Table(data, featureNames, classNames, labelLines);
     }
 
     private static List<String> defaultNames(int n) {
@@ -165,9 +165,19 @@ final class CsvParser {
             v = Double.NaN;
         }
         if (!Double.isFinite(v)) {
-            throw error(lineNumber, "column '" + name + "' (" + column + "): '" + field + "' is not a finite number");
+            throw error(lineNumber, "column '" + name + "' (" + column + "): '" + Csv.cut(field)
+                    + "' is not a finite number");
         }
+        checkFits(v, lineNumber, "column '" + name + "' (" + column + "): '" + Csv.cut(field) + "'");
         return v;
+    }
+
+    /** A finite double that the dtype cannot hold (3.5e38 in FLOAT32 would become Infinity) is an error. */
+    private void checkFits(double v, int lineNumber, String what) {
+        if (dtype == DType.FLOAT32 && Float.isInfinite((float) v)) {
+            throw error(lineNumber, what + " is too large for float32 (the largest magnitude is "
+                    + Float.MAX_VALUE + ")");
+        }
     }
 
     /** Numeric labels as they are; otherwise string labels as class indices (given order, or sorted). */
@@ -184,6 +194,9 @@ final class CsvParser {
                 }
             }
             if (numeric) {
+                for (int i = 0; i < out.length; i++) {
+                    checkFits(out[i], lines.get(i), "label '" + Csv.cut(raw.get(i)) + "'");
+                }
                 return out;
             }
             classNames.addAll(new TreeSet<>(raw));
@@ -197,7 +210,8 @@ final class CsvParser {
         for (int i = 0; i < out.length; i++) {
             Integer c = index.get(raw.get(i));
             if (c == null) {
-                throw error(lines.get(i), "label '" + raw.get(i) + "' is not one of the classes " + classNames);
+                throw error(lines.get(i), "label '" + Csv.cut(raw.get(i)) + "' is not one of the classes "
+                        + Csv.cut(classNames.toString()));
             }
             out[i] = c;
         }

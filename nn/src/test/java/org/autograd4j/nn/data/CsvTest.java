@@ -34,6 +34,36 @@ class CsvTest {
     }
 
     @Test
+    void aValueTooLargeForFloat32IsAnErrorWithLineAndColumnButFitsFloat64() throws IOException {
+        Path p = write("big.csv", "a,b,y\n1,2,0\n1,3.5e38,1\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Csv.read(p));
+        assertEquals("Csv: " + p + " line 3: column 'b' (1): '3.5e38' is too large for float32 (the largest"
+                + " magnitude is 3.4028235E38)", e.getMessage());
+        assertEquals(3.5e38, Csv.builder().dtype(DType.FLOAT64).read(p).dataset().features().toDoubleArray()[3]);
+        Path label = write("label.csv", "a,y\n1,0.5\n2,1e308\n");
+        IllegalArgumentException l = assertThrows(IllegalArgumentException.class, () -> Csv.read(label));
+        assertEquals("Csv: " + label + " line 3: label '1e308' is too large for float32 (the largest magnitude is"
+                + " 3.4028235E38)", l.getMessage());
+    }
+
+    @Test
+    void rowLinesAreFileLines() throws IOException {
+        Path p = write("lines.csv", "a,y\n\n1,0\n\n\n2,1\n");
+        assertEquals(List.of(3, 6), Csv.read(p).rowLines());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrIsADirectorySaysSo() throws IOException {
+        Path latin = dir.resolve("latin.csv");
+        Files.write(latin, "a,y\n1,caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals("Csv: " + latin + " is not UTF-8 text (save it as UTF-8)",
+                assertThrows(IllegalArgumentException.class, () -> Csv.read(latin)).getMessage());
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        assertEquals("Csv: " + folder + " is a directory, not a CSV file",
+                assertThrows(IllegalArgumentException.class, () -> Csv.read(folder)).getMessage());
+    }
+
+    @Test
     void labelByNameOrIndexWithStringClassesAndIgnoredColumns() throws IOException {
         Path p = write("wdbc.csv", "id,diagnosis,r,t\n7,M,1,2\n8,B,3,4\n9,\"M\",5,6\n");
         Csv.Table byName = Csv.builder().labelColumn("diagnosis").ignoreColumns("id").dtype(DType.FLOAT64).read(p);
