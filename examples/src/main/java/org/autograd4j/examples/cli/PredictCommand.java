@@ -55,6 +55,13 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (output != null) {
+            if (Files.isDirectory(output)) {
+                throw new IllegalArgumentException("--output " + output + " is a directory; give a file name");
+            }
+            refuseToOverwrite(file, "the input CSV");
+            refuseToOverwrite(model, "the model");
+        }
         SavedModel saved = SavedModel.load(model);
         ModelMeta meta = saved.meta();
         CsvFormat format = csv.apply(meta.format());
@@ -80,6 +87,16 @@ public final class PredictCommand implements Callable<Integer> {
                     + output);
         }
         return 0;
+    }
+
+    /** Fails if {@code --output} names {@code input} (the same file, by any path). */
+    private void refuseToOverwrite(Path input, String what) throws IOException {
+        boolean same = output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())
+                || Files.exists(output) && Files.exists(input) && Files.isSameFile(output, input);
+        if (same) {
+            throw new IllegalArgumentException("--output " + output + " is " + what + "; predictions would overwrite"
+                    + " it; choose another file");
+        }
     }
 
     /** The feature columns: all but the ignored ones and, when present, the label column. */
@@ -140,7 +157,7 @@ public final class PredictCommand implements Callable<Integer> {
         } else {
             List<String> classes = meta.classNames();
             StringBuilder header = new StringBuilder("line,prediction");
-            classes.forEach(c -> header.append(",p(").append(c).append(')'));
+            classes.forEach(c -> header.append(',').append(quote("p(" + c + ")")));
             w.println(header);
             double[] p = meta.loss().probabilities(out).toDoubleArray();
             int k = classes.size();
@@ -150,7 +167,7 @@ public final class PredictCommand implements Callable<Integer> {
                     best = p[i * k + c] > p[i * k + best] ? c : best;
                 }
                 StringBuilder line = new StringBuilder().append(lines.rows().get(i).line()).append(',')
-                        .append(classes.get(best));
+                        .append(quote(classes.get(best)));
                 for (int c = 0; c < k; c++) {
                     line.append(String.format(Locale.ROOT, ",%.6f", p[i * k + c]));
                 }
@@ -159,6 +176,14 @@ public final class PredictCommand implements Callable<Integer> {
         }
         w.flush();
         return s.toString();
+    }
+
+    /** A CSV field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
+    static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** Writes to a temporary file beside {@code target}, then moves it into place. */

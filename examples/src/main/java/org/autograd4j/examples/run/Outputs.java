@@ -2,8 +2,10 @@ package org.autograd4j.examples.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +36,18 @@ public final class Outputs {
     public static final String BOUNDARY = "decision_boundary.png";
     /** The predicted-against-actual plot's file name. */
     public static final String SCATTER = "predicted_vs_actual.png";
+    /** The prefix of the staging folder a run writes into before moving its files into place (then the pid). */
+    static final String STAGING = ".staging-";
 
     private Outputs() {
     }
 
     /**
-     * Checks that {@code dir} can serve as an output folder (it is created if missing), before any training.
+     * Checks that {@code dir} can serve as an output folder (it is created if missing), before any training, and
+     * removes the staging folders that killed runs left in it.
      *
-     * @throws IllegalArgumentException if it is a file or cannot be created
+     * @throws IllegalArgumentException if it is a file or cannot be created, or if one of the files a run writes
+     *                                  there is a directory
      */
     public static Path prepare(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -55,6 +61,8 @@ public final class Outputs {
         if (!Files.isWritable(dir)) {
             throw new IllegalArgumentException("cannot write to the output folder " + dir);
         }
+        checkTargets(dir);
+        removeStaleStaging(dir);
         return dir;
     }
 
@@ -69,25 +77,80 @@ public final class Outputs {
     }
 
     /**
-     * Saves the model, the history and the plots.
+     * Saves the model, the history and the plots, all or none: each is written into a staging folder inside
+     * {@code dir} first, and only when all are written are they moved into place (each move atomic), so a failure
+     * leaves the previous run's files untouched.
      *
      * @param data the problem's rows (the decision boundary draws them)
      * @return the paths written: model, history, then the plots
+     * @throws UncheckedIOException     if a file cannot be written (nothing in {@code dir} has changed then)
+     * @throws IllegalArgumentException if a target name is taken by a directory
      */
     public static List<Path> save(Path dir, Experiment.Outcome outcome, Dataset data) {
-        List<Path> written = new ArrayList<>();
+        checkTargets(dir);
+        Path staging = dir.resolve(STAGING + ProcessHandle.current().pid());
         try {
-            Path model = dir.resolve(MODEL);
-            ModelIO.save(model, outcome.model(), outcome.optimizer(), outcome.meta().toMap());
-            written.add(model);
-            Path history = dir.resolve(HISTORY);
-            outcome.history().writeCsv(history);
-            written.add(history);
+            deleteTree(staging);
+            Files.createDirectories(staging);
+            ModelIO.save(staging.resolve(MODEL), outcome.model(), outcome.optimizer(), outcome.meta().toMap());
+            outcome.history().writeCsv(staging.resolve(HISTORY));
+            List<Path> staged = new ArrayList<>(List.of(staging.resolve(MODEL), staging.resolve(HISTORY)));
+            staged.addAll(plots(staging, outcome, data));
+            List<Path> written = new ArrayList<>();
+            for (Path p : staged) {
+                Path target = dir.resolve(p.getFileName().toString());
+                Files.move(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(target);
+            }
+            return written;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage() + "; no files written", e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(e.getMessage() + "; no files written to " + dir, e.getCause());
+        } finally {
+            deleteTree(staging);
         }
-        written.addAll(plots(dir, outcome, data));
-        return written;
+    }
+
+    /** Fails if a file a run writes is a directory (a move would fail, or replace an empty one). */
+    private static void checkTargets(Path dir) {
+        for (String name : List.of(MODEL, HISTORY, CURVES, BOUNDARY, SCATTER)) {
+            if (Files.isDirectory(dir.resolve(name))) {
+                throw new IllegalArgumentException("output " + dir.resolve(name) + " is a directory; remove it or"
+                        + " choose another folder with -o");
+            }
+        }
+    }
+
+    /** Removes {@code .staging-PID} folders whose process is gone (a killed run's). */
+    private static void removeStaleStaging(Path dir) {
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, STAGING + "*")) {
+            for (Path p : all) {
+                String pid = p.getFileName().toString().substring(STAGING.length());
+                boolean alive = pid.matches("\\d{1,18}")
+                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+                if (!alive && Files.isDirectory(p)) {
+                    deleteTree(p);
+                }
+            }
+        } catch (IOException e) {
+            // Leftovers are only clutter; the run itself does not depend on removing them.
+        }
+    }
+
+    /** Deletes a staging folder and its files (it holds no subfolders); quietly, as cleanup. */
+    private static void deleteTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // Best effort: the next run removes what is left (removeStaleStaging).
+        }
     }
 
     /** The learning curves, and the boundary or scatter plot that suits the problem. */
