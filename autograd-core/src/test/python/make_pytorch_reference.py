@@ -146,6 +146,36 @@ CASES = [
     ("amin_axes", "aminAxes", [1, 0, 2], [distinct(2, 3, 2)], lambda a: torch.amin(a, (0, 2), keepdim=True) ** 2),
     ("logsumexp_all", "logSumExpAll", [], [normal(3, 4) * 3], lambda a: torch.logsumexp(a.reshape(-1), 0)),
     ("sum_scalar_axis", "sumScalarAxisTimesSelf", [], [normal()], lambda a: a.sum(-1, keepdim=True) * a),
+    # shape and indexing
+    ("squeeze_all", "squeezeAll", [], [normal(2, 1, 3, 1)], lambda a: a.squeeze()),
+    ("flatten_range", "flattenRange", [1, 2], [normal(2, 3, 4, 2)], lambda a: a.flatten(1, 2)),
+    ("index_select", "indexSelectSquared", [1, 2, 0, 2], [normal(3, 4)],
+     lambda a: torch.index_select(a, 1, torch.tensor([2, 0, 2])) ** 2),
+    # scatter params: axis, index rows, index columns, index values. src has the index's shape: PyTorch's backward
+    # fails for a larger src (its gradient for src has the index's shape), which autograd4j allows
+    ("scatter", "scatterSquared", [0, 2, 3, 0, 1, 2, 2, 0, 1], [normal(3, 3), normal(2, 3)],
+     lambda a, b: a.scatter(0, torch.tensor([[0, 1, 2], [2, 0, 1]]), b) ** 2),
+    ("scatter_add", "scatterAddSquared", [1, 2, 2, 0, 0, 2, 1], [normal(2, 3), normal(2, 2)],
+     lambda a, b: a.scatter_add(1, torch.tensor([[0, 0], [2, 1]]), b) ** 2),
+    ("flip", "flip", [0, 2], [normal(2, 3, 4)], lambda a: a.flip((0, 2))),
+    ("repeat", "repeat", [2, 1, 2], [normal(2, 3)], lambda a: a.repeat(2, 1, 2) ** 2),
+    ("tile", "tile", [2, 2], [normal(3)], lambda a: a.tile((2, 2)) ** 2),
+    ("split", "splitJoined", [2, 1], [normal(2, 5)],
+     lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.split(2, 1))], 1) ** 2),
+    ("split_sizes", "splitSizesJoined", [0, 1, 3], [normal(4, 2)],
+     lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.split([1, 3], 0))], 0) ** 2),
+    ("chunk", "chunkJoined", [3, -1], [normal(2, 5)],
+     lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.chunk(3, -1))], -1) ** 2),
+    ("dot", "dot", [], [normal(4), normal(4)], torch.dot),
+    ("outer", "outer", [], [normal(3), normal(2)], torch.outer),
+    ("einsum_linear", "einsum:bi,oi->bo", [], [normal(3, 4), normal(2, 4)],
+     lambda a, b: torch.einsum("bi,oi->bo", a, b)),
+    ("einsum_attention", "einsum:bhqd,bhkd->bhqk", [], [normal(2, 2, 3, 4), normal(2, 2, 2, 4)],
+     lambda a, b: torch.einsum("bhqd,bhkd->bhqk", a, b)),
+    ("einsum_sum_away", "einsum:ij,jk->k", [], [normal(2, 3), normal(3, 2)],
+     lambda a, b: torch.einsum("ij,jk->k", a, b)),
+    ("matmul_4d_broadcast", "matmul", [], [normal(2, 1, 3, 4), normal(3, 4, 2)], torch.matmul),
+    ("matmul_5d_vector", "matmul", [], [normal(2, 2, 1, 3, 4), normal(4)], torch.matmul),
 ]
 
 

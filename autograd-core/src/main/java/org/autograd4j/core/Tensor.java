@@ -552,13 +552,14 @@ public final class Tensor {
 
     /**
      * Matrix product with NumPy's rules: 2-D @ 2-D; a 1-D operand is a row (left) or column (right) vector whose
-     * axis is dropped from the result; 3-D operands are batches of matrices ([b, n, k] @ [b, k, m], the batch
-     * broadcasting, and a 2-D operand is shared by every batch).
+     * axis is dropped from the result; operands of rank 3 and more are batches of matrices whose batch axes (all but
+     * the last two) broadcast: [b, n, k] @ [b, k, m], [2, 1, n, k] @ [3, k, m] gives [2, 3, n, m], and a 2-D operand
+     * is shared by every batch.
      *
-     * @throws IllegalArgumentException if the inner dimensions differ or a rank is 0 or above 3
+     * @throws IllegalArgumentException if the inner dimensions differ, the batch axes do not broadcast, or a rank is 0
      */
     public Tensor matmul(Tensor y) {
-        return MatMul.matmul(this, y);
+        return Layout.matmul(this, y);
     }
 
     /**
@@ -958,6 +959,114 @@ public final class Tensor {
     /** {@code log(sum(exp(x)))} over all elements, as a 0-d tensor, without overflow. */
     public Tensor logSumExp() {
         return LogSumExp.apply(Reshape.apply(this, new int[] {length()}), 0, false);
+    }
+
+    /** Removes every axis of size 1: {@code [2, 1, 3, 1]} becomes {@code [2, 3]}. */
+    public Tensor squeeze() {
+        return Layout.squeeze(this);
+    }
+
+    /**
+     * Axes {@code start} to {@code end} (inclusive, negative counting from the end) merged into one; a 0-d tensor
+     * becomes shape [1], as in PyTorch.
+     *
+     * <pre>{@code
+     * Tensor.zeros(2, 3, 4, 5).flatten(1, 2);   // shape [2, 12, 5]
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if an axis is out of range or start comes after end
+     */
+    public Tensor flatten(int start, int end) {
+        return Layout.flatten(this, start, end);
+    }
+
+    /** The entries at {@code indices} along {@code axis}, in that order, repeats allowed (PyTorch's index_select). */
+    public Tensor indexSelect(int axis, long[] indices) {
+        return Layout.indexSelect(this, axis, indices);
+    }
+
+    /** As {@link #indexSelect(int, long[])}, with the positions in a 1-D tensor of whole numbers. */
+    public Tensor indexSelect(int axis, Tensor indices) {
+        return Layout.indexSelect(this, axis, Layout.positions("indexSelect", indices));
+    }
+
+    /**
+     * A copy of this tensor with values of {@code src} written along {@code axis} at the positions in {@code index}
+     * (PyTorch's {@code scatter}): for 2-D and axis 0, {@code out[index[i][j]][j] = src[i][j]}. All three have the same
+     * rank; {@code index} is no larger than {@code src}, nor than this tensor off the axis. A repeated position keeps
+     * the last write, and only that element of {@code src} gets a gradient.
+     */
+    public Tensor scatter(int axis, Tensor index, Tensor src) {
+        return Scatter.scatter(this, axis, index, src);
+    }
+
+    /** As {@link #scatter}, but adding: {@code out[index[i][j]][j] += src[i][j]} (PyTorch's {@code scatter_add}). */
+    public Tensor scatterAdd(int axis, Tensor index, Tensor src) {
+        return Scatter.scatterAdd(this, axis, index, src);
+    }
+
+    /** The order of elements reversed along each of {@code axes}. */
+    public Tensor flip(int... axes) {
+        return Flip.apply(this, Arguments.axes("flip", axes, shape.length));
+    }
+
+    /**
+     * The tensor repeated {@code reps[i]} times along axis i (PyTorch's {@code repeat}); more counts than axes add
+     * leading axes: {@code [2, 3]} repeated {@code (4, 1, 2)} has shape [4, 2, 6].
+     */
+    public Tensor repeat(long... reps) {
+        return Layout.repeat("repeat", this, reps);
+    }
+
+    /** NumPy's and PyTorch's {@code tile}: as {@link #repeat}, but fewer counts than axes repeat the last axes. */
+    public Tensor tile(long... reps) {
+        return Layout.tile(this, reps);
+    }
+
+    /**
+     * Pieces of {@code size} along {@code axis}, the last one smaller if needed; each gets its part of the gradient.
+     *
+     * <pre>{@code
+     * List<Tensor> gates = h.split(hidden, 1);   // [batch, 4 * hidden] -> four [batch, hidden]
+     * }</pre>
+     */
+    public List<Tensor> split(long size, int axis) {
+        return Layout.split(this, size, axis);
+    }
+
+    /** Pieces of the given sizes along {@code axis}; they must add up to its size. */
+    public List<Tensor> split(long[] sizes, int axis) {
+        return Layout.split(this, sizes, axis);
+    }
+
+    /** {@code chunks} pieces of equal size along {@code axis} (the last smaller, or fewer pieces, as in PyTorch). */
+    public List<Tensor> chunk(int chunks, int axis) {
+        return Layout.chunk(this, chunks, axis);
+    }
+
+    /** The inner product of two 1-D tensors of the same size, as a 0-d tensor. */
+    public Tensor dot(Tensor y) {
+        return Layout.dot(this, y);
+    }
+
+    /** The outer product of two 1-D tensors: {@code [n]} and {@code [m]} give {@code [n, m]}. */
+    public Tensor outer(Tensor y) {
+        return Layout.outer(this, y);
+    }
+
+    /**
+     * Einstein summation over two operands with an explicit output: a letter per axis; letters shared by both operands
+     * and absent from the output are summed over, as in {@code torch.einsum}.
+     *
+     * <pre>{@code
+     * Tensor y = Tensor.einsum("bi,oi->bo", x, w);             // x [b, in], w [out, in] -> [b, out]
+     * Tensor scores = Tensor.einsum("bhqd,bhkd->bhqk", q, k);  // attention scores
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a malformed equation, a letter repeated in one operand, or sizes that differ
+     */
+    public static Tensor einsum(String equation, Tensor x, Tensor y) {
+        return Einsum.apply(equation, x, y);
     }
 
     // ---------------------------------------------------------------- values and metadata

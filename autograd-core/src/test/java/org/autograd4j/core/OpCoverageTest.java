@@ -56,8 +56,9 @@ class OpCoverageTest {
     private static final Map<String, String> COVERED_BY = Map.ofEntries(
             Map.entry("square", "PowProperties"), Map.entry("minimum", "MaximumProperties"),
             Map.entry("addmm", "AddMmProperties"), Map.entry("matmul", "MatMulProperties"),
-            Map.entry("transpose", "PermuteProperties"), Map.entry("flatten", "ReshapeProperties"),
-            Map.entry("squeeze", "ReshapeProperties"), Map.entry("unsqueeze", "ReshapeProperties"),
+            Map.entry("transpose", "PermuteProperties"), Map.entry("unsqueeze", "ReshapeProperties"),
+            Map.entry("tile", "RepeatProperties"), Map.entry("chunk", "SplitProperties"),
+            Map.entry("outer", "DotProperties"),
             Map.entry("stack", "ConcatProperties"), Map.entry("mean", "SumProperties"),
             Map.entry("min", "MaxProperties"), Map.entry("softmax", "LogSoftmaxProperties"),
             Map.entry("amin", "AmaxProperties"), Map.entry("to", "CastProperties"));

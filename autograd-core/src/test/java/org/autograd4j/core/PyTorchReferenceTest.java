@@ -100,6 +100,9 @@ class PyTorchReferenceTest {
         double[] p = c.params;
         Tensor a = x.get(0);
         Tensor b = x.size() > 1 ? x.get(1) : null;
+        if (c.op.startsWith("einsum:")) {
+            return Tensor.einsum(c.op.substring("einsum:".length()), a, b);
+        }
         return switch (c.op) {
             case "add" -> a.add(b);
             case "sub" -> a.sub(b);
@@ -178,6 +181,20 @@ class PyTorchReferenceTest {
             case "amaxAxes" -> a.amax(ints(rest(p, 1)), p[0] != 0).square();
             case "aminAxes" -> a.amin(ints(rest(p, 1)), p[0] != 0).square();
             case "logSumExpAll" -> a.logSumExp();
+            case "squeezeAll" -> a.squeeze();
+            case "flattenRange" -> a.flatten((int) p[0], (int) p[1]);
+            case "indexSelectSquared" -> a.indexSelect((int) p[0], longs(rest(p, 1))).square();
+            case "scatterSquared" -> a.scatter((int) p[0], Tensor.of(rest(p, 3), (long) p[1], (long) p[2]), b).square();
+            case "scatterAddSquared" -> a.scatterAdd((int) p[0], Tensor.of(rest(p, 3), (long) p[1], (long) p[2]), b)
+                    .square();
+            case "flip" -> a.flip(ints(p));
+            case "repeat" -> a.repeat(longs(p)).square();
+            case "tile" -> a.tile(longs(p)).square();
+            case "splitJoined" -> joined(a.split((long) p[0], (int) p[1]), (int) p[1]).square();
+            case "splitSizesJoined" -> joined(a.split(longs(rest(p, 1)), (int) p[0]), (int) p[0]).square();
+            case "chunkJoined" -> joined(a.chunk((int) p[0], (int) p[1]), (int) p[1]).square();
+            case "dot" -> a.dot(b);
+            case "outer" -> a.outer(b);
             default -> throw new IllegalArgumentException("unknown op '" + c.op + "' in case " + c.name);
         };
     }
@@ -190,6 +207,15 @@ class PyTorchReferenceTest {
 
     private static Tensor apply(Case c) {
         return op(c, c.inputs);
+    }
+
+    /** The pieces, the i-th times i + 1, joined again along the axis (as the Python script does). */
+    private static Tensor joined(List<Tensor> pieces, int axis) {
+        List<Tensor> weighted = new ArrayList<>();
+        for (int i = 0; i < pieces.size(); i++) {
+            weighted.add(pieces.get(i).mul(i + 1.0));
+        }
+        return Tensor.concat(weighted, axis);
     }
 
     private static double[] rest(double[] p, int from) {

@@ -3,6 +3,12 @@ package org.autograd4j.core;
 import static org.autograd4j.core.TensorGen.tensorOf;
 import static org.autograd4j.core.TensorGen.uniform;
 
+import static org.quicktheories.QuickTheory.qt;
+
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /** {@link ScatterAdd} (internal, the adjoint of gather): values added at the places an index names; via apply. */
@@ -43,4 +49,42 @@ class ScatterAddProperties extends OneInputOpProperties<ScatterAddProperties.Cas
         return new Ref.Expected(shape, out);
     }
 
+
+    /** The public {@code scatterAdd(axis, index, src)}: the input plus src added at the index's places. */
+    @Nested
+    class Public {
+        private Function<List<Tensor>, Tensor> op(ScatterProperties.Case c) {
+            return in -> in.get(0).scatterAdd(c.axis(), c.index(), in.get(1));
+        }
+
+        @Test
+        void gradientMatchesCentralDifferences() {
+            qt().withExamples(40).forAll(ScatterProperties.CASES).checkAssert(c -> OpChecks.gradcheck(op(c), c.x(),
+                    c.src()));
+        }
+
+        @Test
+        void gradientHasInputShape() {
+            qt().withExamples(20).forAll(ScatterProperties.CASES).checkAssert(c -> OpChecks.gradHasInputShape(op(c),
+                    c.x(), c.src()));
+        }
+
+        @Test
+        void forwardMatchesReference() {
+            qt().withExamples(40).forAll(ScatterProperties.CASES).checkAssert(c -> OpChecks.assertMatches(
+                    ScatterProperties.reference(c, true), c.x().scatterAdd(c.axis(), c.index(), c.src())));
+        }
+
+        @Test
+        void float32MatchesFloat64() {
+            qt().withExamples(20).forAll(ScatterProperties.CASES).checkAssert(c ->
+                    OpChecks.assertFloat32MatchesFloat64(op(c), c.x(), c.src()));
+        }
+
+        @Test
+        void secondOrderMatchesCentralDifferences() {
+            qt().withExamples(25).forAll(ScatterProperties.CASES).checkAssert(c -> OpChecks.gradcheckSecondOrder(
+                    in -> op(c).apply(in).square(), c.x(), c.src()));
+        }
+    }
 }
