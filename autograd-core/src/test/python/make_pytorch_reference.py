@@ -145,6 +145,8 @@ CASES = [
      lambda a: torch.amax(a, 1) ** 2),
     ("amin_axes", "aminAxes", [1, 0, 2], [distinct(2, 3, 2)], lambda a: torch.amin(a, (0, 2), keepdim=True) ** 2),
     ("logsumexp_all", "logSumExpAll", [], [normal(3, 4) * 3], lambda a: torch.logsumexp(a.reshape(-1), 0)),
+    ("logsumexp_axes", "logSumExpAxes", [1, 0, 2], [normal(2, 3, 4) * 3],
+     lambda a: torch.logsumexp(a, (0, 2), keepdim=True)),
     ("sum_scalar_axis", "sumScalarAxisTimesSelf", [], [normal()], lambda a: a.sum(-1, keepdim=True) * a),
     # shape and indexing
     ("squeeze_all", "squeezeAll", [], [normal(2, 1, 3, 1)], lambda a: a.squeeze()),

@@ -33,6 +33,35 @@ final class Reductions {
     }
 
     /**
+     * {@code log Σ exp(x)} over a set of axes: they are moved last and merged into one, for {@link LogSumExp} (stable
+     * for large values, gradient {@code softmax}).
+     */
+    static Tensor logSumExp(Tensor x, int[] axes, boolean keepDims) {
+        int[] a = Arguments.axes("logSumExp", axes, x.shape.length);
+        int rank = x.shape.length;
+        int[] kept = Arguments.reduced(x.shape, a, false);
+        int[] perm = new int[rank];
+        boolean[] reduced = new boolean[rank];
+        for (int d : a) {
+            reduced[d] = true;
+        }
+        int k = 0;
+        for (int d = 0; d < rank; d++) {
+            if (!reduced[d]) {
+                perm[k++] = d;
+            }
+        }
+        for (int d : a) {
+            perm[k++] = d;
+        }
+        Tensor moved = java.util.Arrays.equals(perm, Sum.allAxes(rank)) ? x : Permute.apply(x, perm);
+        int[] merged = java.util.Arrays.copyOf(kept, kept.length + 1);
+        merged[kept.length] = Arguments.count(x.shape, a);
+        Tensor out = LogSumExp.apply(Reshape.apply(moved, merged), kept.length, false);
+        return Reshape.apply(out, Arguments.reduced(x.shape, a, keepDims));
+    }
+
+    /**
      * The p-norm over the axes: p = 2 (the Euclidean norm, the Frobenius norm over a matrix's two axes), 1 (sum of
      * absolute values) or infinity (largest absolute value; ties share the gradient, as PyTorch). At the zero vector
      * every gradient is 0, as PyTorch's.

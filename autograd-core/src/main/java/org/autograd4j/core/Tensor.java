@@ -956,6 +956,11 @@ public final class Tensor {
         return Amax.apply(this, Arguments.axes("amin", axes, shape.length), keepDims, true);
     }
 
+    /** {@code log(sum(exp(x)))} over a set of axes, computed without overflow; see {@link #sum(int[], boolean)}. */
+    public Tensor logSumExp(int[] axes, boolean keepDims) {
+        return Reductions.logSumExp(this, axes, keepDims);
+    }
+
     /** {@code log(sum(exp(x)))} over all elements, as a 0-d tensor, without overflow. */
     public Tensor logSumExp() {
         return LogSumExp.apply(Reshape.apply(this, new int[] {length()}), 0, false);

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -75,5 +76,25 @@ class LogSumExpProperties {
             OpChecks.gradcheckSecondOrder(in -> in.get(0).logSumExp(), x);
             OpChecks.assertFloat32MatchesFloat64(in -> in.get(0).logSumExp(), x);
         });
+    }
+
+    /** {@code logSumExp(int[] axes, keepDims)}: any set of axes, 0-d tensors included; values up to ±20. */
+    @Nested
+    class OverAxes extends ReductionProperties {
+        @Override
+        Gen<AxesGen.Case> cases() {
+            return AxesGen.cases(uniform(-20, 20));
+        }
+
+        @Override
+        Tensor apply(Tensor x, AxesGen.Case c) {
+            return x.logSumExp(c.axes(), c.keepDims());
+        }
+
+        @Override
+        double reference(double[] values, AxesGen.Case c) {
+            double m = java.util.Arrays.stream(values).max().getAsDouble();
+            return m + Math.log(java.util.Arrays.stream(values).map(v -> Math.exp(v - m)).sum());
+        }
     }
 }
