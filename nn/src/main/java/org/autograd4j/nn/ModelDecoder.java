@@ -27,12 +27,12 @@ final class ModelDecoder {
         this.in = ByteBuffer.wrap(bytes, 0, bytes.length - ModelCodec.CHECKSUM);
     }
 
-    static Checkpoint decode(Path file, byte[] bytes) throws ModelFormatException {
+    static Checkpoint decode(Path file, byte[] bytes, ModelIO.Validator validator) throws ModelFormatException {
         checkHeader(file, bytes);
         ModelDecoder d = new ModelDecoder(file, bytes);
         d.in.position(ModelCodec.HEADER);
         try {
-            return d.body();
+            return d.body(validator);
         } catch (BufferUnderflowException e) {
             throw new ModelFormatException(OP, file, "corrupted: a record runs past the end of the data", e);
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -82,7 +82,7 @@ final class ModelDecoder {
         return new ModelFormatException(OP, file, problem, null);
     }
 
-    private Checkpoint body() throws ModelFormatException {
+    private Checkpoint body(ModelIO.Validator validator) throws ModelFormatException {
         int n = count("metadata entries");
         Map<String, String> metadata = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -100,6 +100,12 @@ final class ModelDecoder {
             throw new ModelFormatException(OP, file, "corrupted: " + in.remaining()
                     + " unexpected bytes after the last record", null);
         }
+        checkDeclaredSize(spec, tensors);
+        try {
+            validator.check(spec, java.util.Collections.unmodifiableMap(metadata));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(OP, file, e.getMessage(), e);
+        }
         Module model;
         try {
             model = ModuleRegistry.build(spec);
@@ -109,6 +115,24 @@ final class ModelDecoder {
         }
         setWeights(model, tensors);
         return new Checkpoint(model, optimizer, metadata);
+    }
+
+    /**
+     * Refuses an architecture that declares more weights than the file stores, before anything is built (a forged
+     * {@code Linear} of 100000 × 100000 would otherwise allocate 80 GB), naming the first module that declares more
+     * than the whole file holds, with its fields.
+     */
+    private void checkDeclaredSize(ModuleSpec spec, Map<String, Tensor> tensors) throws ModelFormatException {
+        long stored = 0;
+        for (Tensor t : tensors.values()) {
+            stored += t.size();
+        }
+        long declared = ModuleSizes.parameters(spec);
+        if (declared > stored) {
+            throw new ModelFormatException(OP, file, "the architecture declares " + ModuleSizes.describe(declared)
+                    + " weights" + ModuleSizes.culprit(spec, "", stored) + " but the file stores " + stored
+                    + " values", null);
+        }
     }
 
     /** Sets the saved weights: names and shapes checked (by loadStateDict), then each dtype restored. */

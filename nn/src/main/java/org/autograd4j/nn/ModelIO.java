@@ -49,7 +49,9 @@ import org.autograd4j.nn.optim.Optimizer;
  *       file.</li>
  *   <li>Clean failures: a truncated, corrupted (checksum mismatch), foreign (bad magic) or future-version file, or one
  *       whose architecture cannot be rebuilt, raises a {@link ModelFormatException} (an {@link IOException}) naming the
- *       file and the problem; a model is returned only when the whole file was read and checked.</li>
+ *       file and the problem; a model is returned only when the whole file was read and checked. A file that passes
+ *       the checksum but lies (an architecture that declares more weights than the file stores) is refused before
+ *       any module is built, so a forged size cannot exhaust memory.</li>
  *   <li>Describable models only: every built-in module describes itself; saving a module that does not (a
  *       user-defined subclass without {@link Module#describe()} and a {@link ModuleRegistry} factory) throws an
  *       {@link IllegalArgumentException} naming its class.</li>
@@ -137,9 +139,38 @@ public final class ModelIO {
      * @throws IOException          if the file cannot be read
      */
     public static Checkpoint load(Path file) throws IOException {
-        if (file == null) {
-            throw new IllegalArgumentException("ModelIO.load: file must not be null");
+        return load(file, (architecture, metadata) -> {
+        });
+    }
+
+    /**
+     * Loads a model as {@link #load(Path)} does, after {@code validator} has accepted its architecture and metadata:
+     * it runs once the checksum and every record were read and checked, before any module is built, so that a file
+     * whose metadata contradicts its architecture (a class count the output layer does not have, say) fails without
+     * allocating a network.
+     *
+     * @param validator throws {@link IllegalArgumentException} naming the field that does not fit; that becomes a
+     *                  {@link ModelFormatException} naming the file
+     * @throws ModelFormatException as {@link #load(Path)}, or when the validator refuses the file
+     * @throws IOException          if the file cannot be read
+     */
+    public static Checkpoint load(Path file, Validator validator) throws IOException {
+        if (file == null || validator == null) {
+            throw new IllegalArgumentException("ModelIO.load: file and validator must not be null");
         }
-        return ModelDecoder.decode(file, Files.readAllBytes(file));
+        return ModelDecoder.decode(file, Files.readAllBytes(file), validator);
+    }
+
+    /** A check of a model file's architecture and metadata before the model is built. */
+    @FunctionalInterface
+    public interface Validator {
+        /**
+         * Checks what a file declares.
+         *
+         * @param architecture the model's description, as {@link Module#describe()} gave it
+         * @param metadata     the metadata saved with it
+         * @throws IllegalArgumentException naming the field that does not fit
+         */
+        void check(ModuleSpec architecture, Map<String, String> metadata);
     }
 }

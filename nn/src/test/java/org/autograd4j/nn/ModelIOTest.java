@@ -107,6 +107,36 @@ class ModelIOTest {
     }
 
     @Test
+    void anArchitectureFarLargerThanTheStoredWeightsFailsBeforeAnythingIsBuilt() throws IOException {
+        Path file = dir.resolve("liar.ag4j");
+        // Describes itself as a Linear of 2e9 × 2e9 inputs (32 EB of weights) but holds 6 values: a forged file that
+        // passes the checksum.
+        ModelIO.save(file, new Liar("2000000000"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(file));
+        assertEquals("ModelIO.load: " + file + ": the architecture declares 4000000002000000000 weights (Linear:"
+                + " bias=true, in=2000000000, out=2000000000) but the file stores 6 values", e.getMessage());
+        ModelIO.save(file, new Sequential(new Linear(2, 2), new Liar("3")));
+        e = assertThrows(ModelFormatException.class, () -> ModelIO.load(file));
+        assertTrue(e.getMessage().endsWith("the architecture declares 18 weights but the file stores 12 values"),
+                e.getMessage());
+    }
+
+    @Test
+    void aValidatorSeesArchitectureAndMetadataBeforeTheModelIsBuilt() throws IOException {
+        Path file = dir.resolve("meta.ag4j");
+        ModelIO.save(file, new Linear(4, 3), null, java.util.Map.of("classes", "a\tb"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(file, (spec, meta) -> {
+            if (spec.integer("out") != meta.get("classes").split("\t").length) {
+                throw new IllegalArgumentException("metadata 'classes' names 2 classes but the output layer has "
+                        + spec.integer("out") + " units");
+            }
+        }));
+        assertEquals("ModelIO.load: " + file + ": metadata 'classes' names 2 classes but the output layer has 3 units",
+                e.getMessage());
+        assertEquals(3, ((Linear) ModelIO.load(file, (spec, meta) -> { }).model()).describe().integer("out"));
+    }
+
+    @Test
     void aModuleThatCannotBeDescribedFailsBeforeTouchingTheFile() throws IOException {
         Path file = dir.resolve("model.ag4j");
         ModelIO.save(file, new Linear(2, 2));
@@ -192,6 +222,27 @@ class ModelIOTest {
     }
 
     /** A module that does not describe itself. */
+    /** Holds a Linear(2, 2)'s six weights but describes itself as a Linear with {@code in = out = size}. */
+    private static final class Liar extends Module {
+        private final String size;
+
+        Liar(String size) {
+            this.size = size;
+            registerParameter("weight", Tensor.zeros(2, 2).requiresGrad(true));
+            registerParameter("bias", Tensor.zeros(2).requiresGrad(true));
+        }
+
+        @Override
+        public Tensor forward(Tensor x) {
+            return x;
+        }
+
+        @Override
+        public ModuleSpec describe() {
+            return ModuleSpec.of("Linear", java.util.Map.of("in", size, "out", size, "bias", "true"));
+        }
+    }
+
     private static final class Undescribable extends Module {
         @Override
         public Tensor forward(Tensor x) {

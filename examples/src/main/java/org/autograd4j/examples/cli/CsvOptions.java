@@ -17,6 +17,15 @@ public final class CsvOptions {
     @Option(names = "--no-header", description = "The file has no header row (default: as in training).")
     private Boolean noHeader;
 
+    @Option(names = "--ignore-names", description = "Use the feature columns by position even when the header names"
+            + " them differently from the model (or in another order, which is otherwise an error).")
+    private boolean ignoreNames;
+
+    /** Whether to use the columns by position whatever the header says. */
+    public boolean ignoreNames() {
+        return ignoreNames;
+    }
+
     /** The model's layout with every option given in its place. */
     public CsvFormat apply(CsvFormat saved) {
         return new CsvFormat(noHeader != null ? !noHeader : saved.header(),

@@ -42,7 +42,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SavedModel saved = SavedModel.load(model);
-        Dataset rows = saved.data(data, csv.apply(saved.meta().format()), mnistDir);
+        Dataset rows = saved.data(data, csv.apply(saved.meta().format()), mnistDir, csv.ignoreNames(),
+                spec.commandLine().getErr());
         Evaluation e = Evaluation.of(saved.model(), saved.meta().loss(), saved.meta().pre(), rows,
                 saved.meta().classNames().size());
         PrintWriter out = spec.commandLine().getOut();

@@ -112,7 +112,7 @@ public final class GradcheckCommand implements Callable<Integer> {
             }
         }
         LossKind kind = saved.meta().loss();
-        Dataset raw = head(saved.data(dataset, null, mnistDir));
+        Dataset raw = head(saved.data(dataset, null, mnistDir, false, spec.commandLine().getErr()));
         return new Subject(saved.model(), kind, new Dataset(saved.meta().pre().transform(raw.features()),
                 kind.shapeLabels(saved.meta().pre().scaleTarget(raw.labels()))));
     }

@@ -67,6 +67,10 @@ public final class PredictCommand implements Callable<Integer> {
         CsvFormat format = csv.apply(meta.format());
         CsvLines lines = CsvLines.read(file, format.header());
         int[] columns = featureColumns(saved, format, lines.names());
+        if (format.header() && !csv.ignoreNames()) {
+            saved.checkNames(file.toString(), java.util.Arrays.stream(columns).mapToObj(lines.names()::get).toList(),
+                    spec.commandLine().getErr());
+        }
         float[] x = new float[lines.rows().size() * columns.length];
         for (int i = 0; i < lines.rows().size(); i++) {
             CsvLines.Row row = lines.rows().get(i);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.autograd4j.examples.data.ColumnRef;
 import org.autograd4j.examples.data.Task;
+import org.autograd4j.nn.ModuleSpec;
 import org.autograd4j.nn.data.StandardScaler;
 
 /**
@@ -90,6 +91,48 @@ public record ModelMeta(String dataset, Task task, LossKind loss, List<String> f
                     split(get(m, "classes", source)), format, pre);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": malformed metadata: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that a saved network is the one this metadata describes: an {@code Mlp} whose input layer takes one value
+     * per feature name and whose output layer has the units the loss needs for the classes (one for a regression),
+     * with a task that suits the loss and a scaler of the features' width.
+     *
+     * @param architecture the network's description, read from the same file
+     * @throws IllegalArgumentException naming the metadata field that does not fit
+     */
+    public void checkFits(ModuleSpec architecture) {
+        if (!architecture.type().equals("Mlp")) {
+            throw new IllegalArgumentException("the network is a " + architecture.type() + ", not the Mlp that"
+                    + " train saves");
+        }
+        int[] sizes = architecture.integers("sizes");
+        String layers = "Mlp " + Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining("-"));
+        if (sizes.length < 2 || sizes[0] != featureNames.size()) {
+            throw new IllegalArgumentException("metadata 'features' lists " + featureNames.size() + " names but the"
+                    + " input layer (" + layers + ") takes " + (sizes.length == 0 ? 0 : sizes[0]));
+        }
+        if (loss.task() != task) {
+            throw new IllegalArgumentException("metadata 'task' is " + task + " but 'loss' " + loss.id() + " is for "
+                    + loss.task());
+        }
+        if (task == Task.CLASSIFICATION && classNames.size() < 2) {
+            throw new IllegalArgumentException("metadata 'classes' lists " + classNames.size() + " classes; a"
+                    + " classifier has at least 2");
+        }
+        int units = sizes[sizes.length - 1];
+        int expected = loss.outputs(task == Task.CLASSIFICATION ? classNames.size() : 1);
+        if (units != expected) {
+            throw new IllegalArgumentException(task == Task.CLASSIFICATION
+                    ? "metadata 'classes' lists " + classNames.size() + " classes (loss " + loss.id() + ": "
+                            + expected + " outputs) but the output layer (" + layers + ") has " + units + " units"
+                    : "metadata 'task' is REGRESSION (one output) but the output layer (" + layers + ") has "
+                            + units + " units");
+        }
+        if (pre.features() != null && pre.features().mean().length != featureNames.size()) {
+            throw new IllegalArgumentException("metadata 'scaler.mean' holds " + pre.features().mean().length
+                    + " values for " + featureNames.size() + " features");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.autograd4j.examples.run;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.autograd4j.examples.data.Builtin;
 import org.autograd4j.examples.data.Task;
 import org.autograd4j.nn.Checkpoint;
+import org.autograd4j.nn.ModelFormatException;
 import org.autograd4j.nn.ModelIO;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.data.Csv;
@@ -25,8 +27,9 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
     /**
      * Loads a model file.
      *
-     * @throws IllegalArgumentException if the file is missing, not a model, corrupted or was not saved by
-     *                                  {@code train}
+     * @throws IllegalArgumentException if the file is missing, not a model, corrupted, was not saved by
+     *                                  {@code train}, or its metadata contradicts its network (checked before the
+     *                                  network is built; see {@link ModelMeta#checkFits})
      */
     public static SavedModel load(Path file) {
         if (Files.isDirectory(file)) {
@@ -36,14 +39,25 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
             throw new IllegalArgumentException("no such model file: " + file);
         }
         Checkpoint c;
+        ModelMeta[] meta = {null};
+        boolean[] validating = {false};
         try {
-            c = ModelIO.load(file);
+            c = ModelIO.load(file, (spec, metadata) -> {
+                validating[0] = true;
+                meta[0] = ModelMeta.fromMap(metadata, file.toString());
+                meta[0].checkFits(spec);
+            });
+        } catch (ModelFormatException e) {
+            if (validating[0] && meta[0] == null && e.getCause() != null) {
+                // ModelMeta.fromMap's own message names the file already.
+                throw new IllegalArgumentException(e.getCause().getMessage(), e);
+            }
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        ModelMeta meta = ModelMeta.fromMap(c.metadata(), file.toString());
         c.model().eval();
-        return new SavedModel(file, c.model(), meta);
+        return new SavedModel(file, c.model(), meta[0]);
     }
 
     /** The number of input features the model expects. */
@@ -55,20 +69,27 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
      * The rows of {@code data}: a built-in dataset's name (for MNIST its test set) or a CSV file, read in the model's
      * CSV layout unless {@code format} overrides it.
      *
-     * @param format the layout to read a CSV with, or null for the model's
-     * @throws IllegalArgumentException if the file is missing or malformed, or its width does not fit the model
+     * @param format      the layout to read a CSV with, or null for the model's
+     * @param ignoreNames use the CSV's columns by position whatever their header says (see {@link #checkNames})
+     * @param warnings    where a header that differs from the model's feature names is reported
+     * @throws IllegalArgumentException if the file is missing or malformed, its width does not fit the model, or its
+     *                                  columns are the model's features reordered
      */
-    public Dataset data(String data, CsvFormat format, Path mnistDir) {
+    public Dataset data(String data, CsvFormat format, Path mnistDir, boolean ignoreNames, PrintWriter warnings) {
         Optional<Builtin> builtin = Builtin.find(data);
         Dataset d;
         if (builtin.isPresent()) {
             Problem p = Problem.builtin(builtin.get(), Recipes.SEED, mnistDir, -1);
             d = p.test() != null ? p.test() : p.data();
         } else {
-            Csv.Table t = (format != null ? format : meta.format()).read(Path.of(data));
+            CsvFormat f = format != null ? format : meta.format();
+            Csv.Table t = f.read(Path.of(data));
             checkWidth(t.dataset().numFeatures(), data);
             if (meta.task() == Task.CLASSIFICATION) {
                 ClassLabels.check(data, t, meta.classNames());
+            }
+            if (f.header() && !ignoreNames) {
+                checkNames(data, t.featureNames(), warnings);
             }
             return t.dataset();
         }
@@ -82,6 +103,37 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
             }
         }
         return d;
+    }
+
+    /**
+     * Compares a CSV header's feature names (label and ignored columns left out) with the model's: columns that are
+     * the model's features in another order are an error (the values would silently feed the wrong inputs); other
+     * differences (renamed columns) are a warning, and the columns are used by position. Models trained on a file
+     * without a header have no names to compare.
+     *
+     * @throws IllegalArgumentException if the names are the model's, reordered
+     */
+    public void checkNames(String source, List<String> names, PrintWriter warnings) {
+        List<String> own = meta.featureNames();
+        if (!meta.format().header() || names.equals(own) || names.size() != own.size()) {
+            return;
+        }
+        int at = 0;
+        while (names.get(at).equals(own.get(at))) {
+            at++;
+        }
+        String difference = "column '" + Report.cut(names.get(at)) + "' is where the model had '"
+                + Report.cut(own.get(at)) + "'";
+        if (new java.util.HashSet<>(names).equals(new java.util.HashSet<>(own))) {
+            throw new IllegalArgumentException(source + " has the model's feature columns in another order ("
+                    + difference + "); reorder them as in training, or pass --ignore-names to use them by position");
+        }
+        long differ = java.util.stream.IntStream.range(0, own.size()).filter(i -> !names.get(i).equals(own.get(i)))
+                .count();
+        warnings.println("warning: " + source + "'s header differs from the model's feature names in " + differ
+                + " column" + (differ == 1 ? "" : "s") + " (first: " + difference + "); using the columns by"
+                + " position (--ignore-names silences this)");
+        warnings.flush();
     }
 
     /**
