@@ -146,7 +146,8 @@ final class PartitionWork {
         return loss.target(b.labels(rows), rows.length, b.labelWidth, dtype);
     }
 
-    private static Module borrow(ModelBlueprint bp, long dropoutSeed) {
+    /** A model of this architecture: a pooled one, or a new one whose dropout masks follow {@code dropoutSeed}. */
+    static Module borrow(ModelBlueprint bp, long dropoutSeed) {
         if (bp.hasDropout()) {
             return bp.build(dropoutSeed);
         }
@@ -154,7 +155,8 @@ final class PartitionWork {
         return m != null ? m : bp.build(0);
     }
 
-    private static void release(ModelBlueprint bp, Module m) {
+    /** Returns a borrowed model to the pool. */
+    static void release(ModelBlueprint bp, Module m) {
         if (!bp.hasDropout()) {
             m.zeroGrad();
             Deque<Module> pool = POOL.get(bp.key());

@@ -12,11 +12,15 @@ class ParameterAveragingTest {
     private static final TestData DATA = TestData.classes(SynchronousEquivalenceTest.ROWS, 5, 11);
 
     private static double[] train(int partitions, int localSteps, TrainingResult[] result) {
+        return train(partitions, localSteps, SynchronousEquivalenceTest.EPOCHS, result);
+    }
+
+    private static double[] train(int partitions, int localSteps, int epochs, TrainingResult[] result) {
         Mlp m = SynchronousEquivalenceTest.model();
         try (TrainingData train = TrainingData.fromArrays(SharedSpark.sc(), DATA.x, DATA.y, partitions)) {
             DataParallelTrainer.Builder b = DataParallelTrainer.builder(m, SparkLoss.crossEntropy(),
                     SynchronousEquivalenceTest.optimizer("adam")).batchSize(SynchronousEquivalenceTest.BATCH)
-                    .epochs(SynchronousEquivalenceTest.EPOCHS).seed(SynchronousEquivalenceTest.SEED);
+                    .epochs(epochs).seed(SynchronousEquivalenceTest.SEED);
             if (localSteps > 0) {
                 b.parameterAveraging(localSteps);
             }
@@ -41,10 +45,10 @@ class ParameterAveragingTest {
     @Test
     void averagingIsDeterministicAndDiffersFromSynchronousTraining() {
         TrainingResult[] r = new TrainingResult[1];
-        double[] first = train(2, 3, r);
-        double[] second = train(2, 3, r);
+        double[] first = train(2, 3, 1, r);
+        double[] second = train(2, 3, 1, r);
         assertArrayEquals(first, second);
-        double[] synchronous = train(2, 0, r);
+        double[] synchronous = train(2, 0, 1, r);
         double diff = 0;
         for (int i = 0; i < first.length; i++) {
             diff = Math.max(diff, Math.abs(first[i] - synchronous[i]));
