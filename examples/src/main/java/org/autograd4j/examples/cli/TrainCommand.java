@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.autograd4j.examples.Cli;
 import org.autograd4j.examples.data.Builtin;
@@ -13,6 +14,7 @@ import org.autograd4j.examples.data.ColumnRef;
 import org.autograd4j.examples.data.Task;
 import org.autograd4j.examples.run.Activations;
 import org.autograd4j.examples.run.CsvFormat;
+import org.autograd4j.examples.run.DistributedTraining;
 import org.autograd4j.examples.run.Experiment;
 import org.autograd4j.examples.run.LossKind;
 import org.autograd4j.examples.run.OptimizerKind;
@@ -115,13 +117,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line per epoch.")
     private boolean quiet;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark at MASTER"
+            + " (local[2], spark://host:7077, yarn); needs autograd4j-spark on the class path (spark/bin/autograd4j-spark).")
+    private String sparkMaster;
+
     @Override
     public Integer call() {
         TrainSpec run = spec();
         Problem problem = problem();
         Experiment.check(problem, run);
+        DistributedTraining spark = sparkMaster == null ? null : ServiceLoader.load(DistributedTraining.class)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("--spark needs autograd4j-spark on the"
+                        + " class path: run spark/bin/autograd4j-spark train ... --spark " + sparkMaster
+                        + " (see README, \"Training on Spark\")"));
         Path dir = Outputs.prepare(output != null ? output : Path.of("runs", problem.name()));
         PrintWriter out = spec.commandLine().getOut();
+        if (spark != null) {
+            spark.train(problem, run, sparkMaster, dir, out, quiet);
+            return 0;
+        }
         Experiment.Outcome outcome;
         try {
             outcome = Experiment.run(problem, run, quiet ? null : out);

@@ -65,13 +65,13 @@ public final class Experiment {
      *                                  stops at the first such batch or epoch)
      */
     public static Outcome run(Problem problem, TrainSpec spec, PrintWriter progress) {
-        check(problem, spec);
+        Prepared prepared = prepare(problem, spec);
         LossKind loss = spec.loss();
         boolean classify = problem.task() == Task.CLASSIFICATION;
-        Splits.TrainTest split = Splits.trainTestSplit(problem.data(), spec.validation(), spec.seed(), classify);
-        Preprocessing pre = fit(problem, split.train());
-        Dataset train = prepare(split.train(), pre, loss);
-        Dataset validation = prepare(split.test(), pre, loss);
+        Splits.TrainTest split = prepared.split();
+        Preprocessing pre = prepared.pre();
+        Dataset train = prepared.train();
+        Dataset validation = prepared.validation();
 
         Mlp model = network(problem, spec);
         Optimizer optimizer = spec.optimizer().build(model.parameters(), spec.lr());
@@ -103,6 +103,31 @@ public final class Experiment {
         Evaluation onTest = problem.test() == null ? null : Evaluation.of(model, loss, pre, problem.test(), classes);
         return new Outcome(model, optimizer, history, ModelMeta.of(problem, loss, pre), onValidation, onTest,
                 restored, seconds);
+    }
+
+    /**
+     * The rows of a run before training, as {@link #run} prepares them (and {@link DistributedTraining} reuses).
+     *
+     * @param split      the seeded split of the problem's rows (stratified for classification)
+     * @param pre        the preprocessing fitted on the training rows
+     * @param train      the training rows as the network trains on them
+     * @param validation the validation rows, likewise
+     */
+    public record Prepared(Splits.TrainTest split, Preprocessing pre, Dataset train, Dataset validation) {
+    }
+
+    /**
+     * Checks {@code spec} against {@code problem}, splits the rows and fits the preprocessing on the training split.
+     *
+     * @throws IllegalArgumentException if the loss does not suit the problem or the data is too small to split
+     */
+    public static Prepared prepare(Problem problem, TrainSpec spec) {
+        check(problem, spec);
+        Splits.TrainTest split = Splits.trainTestSplit(problem.data(), spec.validation(), spec.seed(),
+                problem.task() == Task.CLASSIFICATION);
+        Preprocessing pre = fit(problem, split.train());
+        return new Prepared(split, pre, prepare(split.train(), pre, spec.loss()), prepare(split.test(), pre,
+                spec.loss()));
     }
 
     /** The progress printer (if any), early stopping (if any), then the divergence check. */

@@ -1,0 +1,21 @@
+package org.autograd4j.examples.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A way to run the {@code train} command's training on a cluster, found with {@link java.util.ServiceLoader} when
+ * its module is on the class path (autograd4j-spark provides one for {@code --spark MASTER}); the command line itself
+ * does not depend on it.
+ */
+public interface DistributedTraining {
+    /**
+     * Trains as {@link Experiment#run} would, on the cluster at {@code master}, prints the report (per-epoch progress
+     * unless {@code quiet}) and saves the model in {@code dir}.
+     *
+     * @param master the cluster, e.g. {@code local[2]} or {@code spark://host:7077}
+     * @return the files written
+     */
+    List<Path> train(Problem problem, TrainSpec spec, String master, Path dir, PrintWriter out, boolean quiet);
+}

@@ -1,0 +1,40 @@
+package org.autograd4j.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.autograd4j.examples.Cli;
+import org.autograd4j.nn.ModelIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's {@code train --spark}, found through ServiceLoader when this module is on the class path. */
+class SparkCliTrainingTest {
+    @Test
+    void trainWithSparkPrintsComputeAndCommunicationPerEpochAndSavesALoadableModel(@TempDir Path dir)
+            throws Exception {
+        SharedSpark.session();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Cli.execute(new PrintWriter(out), new PrintWriter(err), "train", "iris", "--epochs", "3",
+                "--patience", "0", "--spark", "local[2]", "-o", dir.toString());
+        assertEquals(0, status, () -> out + "\n" + err);
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).startsWith("iris: 120 training and 30 validation rows;") && lines.get(0).contains(
+                "Spark local[2], 2 partitions, synchronous"), lines.get(0));
+        for (int e = 1; e <= 3; e++) {
+            String prefix = "epoch " + e + ": loss ";
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(prefix) && l.contains("val_acc")
+                    && l.contains("compute") && l.contains("communication")), out::toString);
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("trained 3 epochs in")), out::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("validation")), out::toString);
+        assertEquals(4, Files.readAllLines(dir.resolve("history.csv")).size());
+        assertEquals("iris", ModelIO.load(dir.resolve("model.ag4j")).metadata().get("dataset"));
+    }
+}
