@@ -54,7 +54,7 @@ class SparkMlTest {
         Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {
             new VectorAssembler().setInputCols(FEATURES).setOutputCol("features"),
             new MlpClassifier().setHiddenLayers(16).setActivation("tanh").setLearningRate(0.03).setBatchSize(64)
-                    .setMaxEpochs(20).setPatience(5).setSeed(1)});
+                    .setMaxEpochs(15).setPatience(5).setSeed(1)});
         PipelineModel model = pipeline.fit(df);
         Dataset<Row> out = model.transform(df).cache();
         assertEquals(Arrays.asList("f0", "f1", "f2", "f3", "f4", "label", "features", "rawPrediction", "probability",
