@@ -2,7 +2,6 @@ package org.autograd4j.spark;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -16,13 +15,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.autograd4j.core.DType;
-import org.autograd4j.nn.Activation;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.data.StandardScaler;
-import org.autograd4j.nn.optim.Adam;
-import org.autograd4j.nn.optim.AdamW;
-import org.autograd4j.nn.optim.RmsProp;
-import org.autograd4j.nn.optim.Sgd;
 
 /**
  * What {@link MlpClassifier} and {@link MlpRegressor} share: the parameters (Spark ML {@code Param}s, settable,
@@ -234,7 +228,7 @@ public abstract class MlpEstimator<E extends MlpEstimator<E, M>, M extends MlpMo
 
     /** Sets {@link #activation()}. */
     public E setActivation(String v) {
-        activationOf(v);
+        MlpChoices.activation(v);
         set(activation, v);
         return self();
     }
@@ -326,27 +320,9 @@ public abstract class MlpEstimator<E extends MlpEstimator<E, M>, M extends MlpMo
         }
     }
 
-    static Activation activationOf(String name) {
-        try {
-            return Activation.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("MlpEstimator: unknown activation '" + name + "'; choose one of "
-                    + Arrays.toString(Activation.values()).toLowerCase(Locale.ROOT), e);
-        }
-    }
-
-    /** The optimizer factory the parameters describe (only primitives captured: it travels to executors). */
+    /** The optimizer factory the parameters describe. */
     OptimizerFactory optimizerFactory() {
-        String name = $(optimizer);
-        double lr = (Double) $(learningRate);
-        double wd = (Double) $(weightDecay);
-        return switch (name) {
-            case "adamw" -> p -> AdamW.builder(p).lr(lr).weightDecay(wd).build();
-            case "sgd" -> p -> Sgd.builder(p).lr(lr).weightDecay(wd).build();
-            case "momentum" -> p -> Sgd.builder(p).lr(lr).momentum(0.9).weightDecay(wd).build();
-            case "rmsprop" -> p -> RmsProp.builder(p).lr(lr).weightDecay(wd).build();
-            default -> p -> Adam.builder(p).lr(lr).weightDecay(wd).build();
-        };
+        return MlpChoices.optimizer($(optimizer), (Double) $(learningRate), (Double) $(weightDecay));
     }
 
     /** The rows of {@code df} as training data, with this estimator's feature and label columns. */
@@ -387,7 +363,7 @@ public abstract class MlpEstimator<E extends MlpEstimator<E, M>, M extends MlpMo
             sizes[0] = d;
             System.arraycopy(hidden, 0, sizes, 1, hidden.length);
             sizes[sizes.length - 1] = outputs;
-            Mlp net = Mlp.builder().sizes(sizes).hiddenActivation(activationOf($(activation)))
+            Mlp net = Mlp.builder().sizes(sizes).hiddenActivation(MlpChoices.activation($(activation)))
                     .dropout((Double) $(dropout)).seed(s).build();
             net.to(DType.FLOAT32);
             DataParallelTrainer.Builder b = DataParallelTrainer.builder(net, loss, optimizerFactory())
