@@ -107,6 +107,32 @@ class CliInputTest {
     }
 
     @Test
+    void aBadColumnNamesItsOption() {
+        String[][] cases = {
+            {"train", iris.toString(), "--label", "nope", "-q", "-o", dir.resolve("c").toString()},
+            {"train", iris.toString(), "--ignore", "nope", "-q", "-o", dir.resolve("c").toString()},
+            {"evaluate", "-m", model.toString(), iris.toString(), "--label", "nope"},
+            {"predict", "-m", model.toString(), iris.toString(), "--ignore", "nope"}};
+        for (String[] args : cases) {
+            CliRunner.Run r = run(args).assertUsageError();
+            String option = args[args.length - (args[0].equals("train") ? 5 : 2)];
+            assertEquals(args[0] + ": " + option + ": " + iris + " has no column named 'nope' (its columns:"
+                    + " sepal_length_cm, sepal_width_cm, petal_length_cm, petal_width_cm, species)", r.err().strip());
+        }
+        CliRunner.Run r = run("train", iris.toString(), "--label", "99", "-q", "-o", dir.resolve("c").toString())
+                .assertUsageError();
+        assertEquals("train: --label: column 99 is out of range: " + iris + " has 5 columns", r.err().strip());
+    }
+
+    @Test
+    void aFloat32LabelIsPrintedAsWritten() {
+        CliRunner.Run r = run("train", iris.toString(), "--label", "0", "-q", "-o", dir.resolve("f").toString())
+                .assertUsageError();
+        assertEquals("train: " + iris + " line 2: label 5.1 is not a class index (a whole number >= 0); use --loss"
+                + " mse for a regression", r.err().strip());
+    }
+
+    @Test
     void anEchoedFieldIsCutToFortyCharacters() throws IOException {
         String paragraph = "x".repeat(500);
         Path file = irisWith("long.csv", paragraph);

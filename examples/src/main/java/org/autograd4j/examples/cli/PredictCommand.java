@@ -107,7 +107,7 @@ public final class PredictCommand implements Callable<Integer> {
     private int[] featureColumns(SavedModel saved, CsvFormat format, List<String> names) {
         boolean[] drop = new boolean[names.size()];
         for (ColumnRef c : format.ignore()) {
-            drop[c.resolve(names, file.toString())] = true;
+            drop[c.resolve(names, file.toString(), "--ignore")] = true;
         }
         int kept = 0;
         for (boolean d : drop) {
@@ -115,7 +115,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         boolean hasLabel = kept == saved.numFeatures() + 1;
         if (hasLabel) {
-            drop[format.label().resolve(names, file.toString())] = true;
+            drop[format.label().resolve(names, file.toString(), "--label")] = true;
         } else {
             saved.checkWidth(kept, file + " (without a label column)");
         }

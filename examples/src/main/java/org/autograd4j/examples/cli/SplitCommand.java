@@ -70,7 +70,7 @@ public final class SplitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--validation must be in (0, 1), got " + fraction);
         }
         CsvLines csv = CsvLines.read(file, !noHeader);
-        Labels labels = labels(csv, ColumnRef.parse(label).resolve(csv.names(), file.toString()));
+        Labels labels = labels(csv, ColumnRef.parse(label).resolve(csv.names(), file.toString(), "--label"));
         Path train = trainOut != null ? trainOut : sibling("_train");
         Path validation = validationOut != null ? validationOut : sibling("_validation");
         checkOutputs(train, validation);

@@ -29,22 +29,31 @@ public record ColumnRef(int index, String name) {
     /**
      * The position of this column among {@code names}.
      *
-     * @throws IllegalArgumentException if there is no such column
+     * @param option the command-line option that named the column ({@code --label}), for the message
+     * @throws IllegalArgumentException naming the option and the file if there is no such column
      */
-    public int resolve(List<String> names, String source) {
+    public int resolve(List<String> names, String source, String option) {
         if (name != null) {
             int i = names.indexOf(name);
             if (i < 0) {
-                throw new IllegalArgumentException(source + ": no column named '" + name + "' in " + names);
+                String shown = name.length() <= 40 ? name : name.substring(0, 37) + "...";
+                throw new IllegalArgumentException(option + ": " + source + " has no column named '" + shown
+                        + "' (its columns: " + list(names) + ")");
             }
             return i;
         }
         int i = index < 0 ? names.size() + index : index;
         if (i < 0 || i >= names.size()) {
-            throw new IllegalArgumentException(source + ": column " + index + " is out of range: the file has "
-                    + names.size() + " columns");
+            throw new IllegalArgumentException(option + ": column " + index + " is out of range: " + source
+                    + " has " + names.size() + " columns");
         }
         return i;
+    }
+
+    /** The first six names, then how many more. */
+    private static String list(List<String> names) {
+        return names.size() <= 6 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 6)) + ", ... (" + names.size() + " in all)";
     }
 
     /** Sets this column as the label column of a CSV reader. */

@@ -77,6 +77,35 @@ public record CsvLines(String header, List<String> names, List<Row> rows) {
     }
 
     /**
+     * The column names of a CSV file: its header's fields, or {@code column0, column1, ...} as many as the first row
+     * has fields; read from the first non-blank line only.
+     *
+     * @throws IllegalArgumentException if the file cannot be read, is not UTF-8 or has no line
+     */
+    public static List<String> columnNames(Path file, boolean hasHeader) {
+        requireFile(file);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            int line = 0;
+            while ((text = in.readLine()) != null) {
+                line++;
+                if (line == 1 && text.startsWith("\uFEFF")) {
+                    text = text.substring(1);
+                }
+                if (!text.isBlank()) {
+                    List<String> fields = split(text, file, line);
+                    return hasHeader ? fields : defaultNames(fields.size());
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(notUtf8(file), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException(file + ": no data rows");
+    }
+
+    /**
      * Checks that {@code file} is a readable regular file.
      *
      * @throws IllegalArgumentException saying "no such file" or "is a directory"

@@ -41,6 +41,11 @@ public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore,
      */
     public Csv.Table read(Path file) {
         CsvLines.requireFile(file);
+        List<String> columns = CsvLines.columnNames(file, header);
+        label.resolve(columns, file.toString(), "--label");
+        for (ColumnRef c : ignore) {
+            c.resolve(columns, file.toString(), "--ignore");
+        }
         Csv.Builder csv = label.asLabel(Csv.builder().header(header).dtype(DType.FLOAT32));
         List<Integer> indices = new ArrayList<>();
         List<String> names = new ArrayList<>();
