@@ -153,7 +153,9 @@ public final class Dataset {
         for (int i = 0; i < y.length; i++) {
             double v = y[i];
             if (!(v >= 0) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("Dataset.classIndices: label at row " + i + " is " + v
+                // A FLOAT32 label prints as written (5.1), not as its double widening (5.099999904632568).
+                String shown = labels.dtype() == DType.FLOAT32 ? Float.toString((float) v) : Double.toString(v);
+                throw new IllegalArgumentException("Dataset.classIndices: label at row " + i + " is " + shown
                         + ", not a class index (a whole number >= 0)");
             }
             out[i] = (int) v;

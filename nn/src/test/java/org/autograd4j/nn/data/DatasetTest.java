@@ -56,5 +56,9 @@ class DatasetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, regression::classIndices);
         assertEquals("Dataset.classIndices: label at row 0 is 0.5, not a class index (a whole number >= 0)",
                 e.getMessage());
+        Dataset float32 = new Dataset(Tensor.zeros(1, 1).to(org.autograd4j.core.DType.FLOAT32),
+                Tensor.of(new double[] {5.1}).to(org.autograd4j.core.DType.FLOAT32));
+        assertEquals("Dataset.classIndices: label at row 0 is 5.1, not a class index (a whole number >= 0)",
+                assertThrows(IllegalArgumentException.class, float32::classIndices).getMessage());
     }
 }
