@@ -19,7 +19,8 @@ final class SharedSpark {
             session = SparkSession.builder().master("local[2,2]").appName("autograd4j-spark-tests")
                     .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                    .getOrCreate();
+                    // Why: compiling generated code for each small query cost more than running it here
+                    .config("spark.sql.codegen.wholeStage", "false").getOrCreate();
         }
         return session;
     }
