@@ -58,6 +58,17 @@ class CliOutputsTest {
     }
 
     @Test
+    void splitRemovesTheTemporaryFilesOfAKilledSplit() throws IOException {
+        Path iris = CliRunner.dataset(dir, "iris.csv");
+        Path stale = dir.resolve(".a.csv.999999999.tmp");
+        Files.writeString(stale, "half a split");
+        run("split", iris.toString(), "--train-out", dir.resolve("a.csv").toString(), "--validation-out",
+                dir.resolve("b.csv").toString()).assertOk();
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.size(dir.resolve("a.csv")) > 0);
+    }
+
+    @Test
     void predictRefusesToOverwriteItsInputOrTheModel() throws IOException {
         Path out = dir.resolve("run");
         Path iris = trainIris(out);

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.autograd4j.examples.data.ColumnRef;
 import org.autograd4j.examples.data.CsvLines;
+import org.autograd4j.examples.run.Outputs;
 import org.autograd4j.nn.data.Dataset;
 import org.autograd4j.nn.data.Splits;
 import picocli.CommandLine.Command;
@@ -174,6 +175,7 @@ public final class SplitCommand implements Callable<Integer> {
     private static Path temporary(CsvLines csv, int[] rows, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        Outputs.removeStaleTemporaries(dir, "." + target.getFileName() + ".");
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             if (csv.header() != null) {

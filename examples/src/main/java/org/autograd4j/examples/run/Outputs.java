@@ -126,16 +126,39 @@ public final class Outputs {
     private static void removeStaleStaging(Path dir) {
         try (DirectoryStream<Path> all = Files.newDirectoryStream(dir, STAGING + "*")) {
             for (Path p : all) {
-                String pid = p.getFileName().toString().substring(STAGING.length());
-                boolean alive = pid.matches("\\d{1,18}")
-                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-                if (!alive && Files.isDirectory(p)) {
+                if (!alive(p.getFileName().toString().substring(STAGING.length())) && Files.isDirectory(p)) {
                     deleteTree(p);
                 }
             }
         } catch (IOException e) {
             // Leftovers are only clutter; the run itself does not depend on removing them.
         }
+    }
+
+    /**
+     * Removes the temporary files {@code PREFIX<pid>.tmp} in {@code dir} that a killed process left (its pid is no
+     * longer running); quietly, as cleanup.
+     *
+     * @param prefix e.g. {@code .train.csv.} for the split command's {@code .train.csv.1234.tmp}
+     */
+    public static void removeStaleTemporaries(Path dir, String prefix) {
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(dir)) {
+            for (Path p : all) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp") && Files.isRegularFile(p)
+                        && !alive(name.substring(prefix.length(), name.length() - ".tmp".length()))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            // Leftovers are only clutter.
+        }
+    }
+
+    /** Whether {@code pid} (text) names a running process; false for anything that is not a pid. */
+    private static boolean alive(String pid) {
+        return pid.matches("\\d{1,18}")
+                && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Deletes a staging folder and its files (it holds no subfolders); quietly, as cleanup. */
