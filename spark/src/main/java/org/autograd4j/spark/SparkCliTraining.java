@@ -19,6 +19,7 @@ import org.autograd4j.examples.run.OptimizerKind;
 import org.autograd4j.examples.run.Problem;
 import org.autograd4j.examples.run.Report;
 import org.autograd4j.examples.run.TrainSpec;
+import org.autograd4j.examples.run.TrainingDiverged;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.ModelIO;
 import org.autograd4j.nn.data.Dataset;
@@ -55,12 +56,13 @@ public final class SparkCliTraining implements DistributedTraining {
             if (spec.patience() > 0) {
                 b.earlyStopping(spec.patience());
             }
-            if (!quiet) {
-                b.listener(s -> {
+            b.listener(s -> {
+                if (!quiet) {
                     out.println(s.line());
                     out.flush();
-                });
-            }
+                }
+                checkFinite(s, spec);
+            });
             TrainingResult r;
             long start = System.nanoTime();
             try (TrainingData train = data(sc, p.train(), partitions);
@@ -86,6 +88,18 @@ public final class SparkCliTraining implements DistributedTraining {
             if (!existed) {
                 spark.stop();
             }
+        }
+    }
+
+    /** Stops a run whose losses are no longer finite, as the single-machine {@code train} does. */
+    private static void checkFinite(EpochStats s, TrainSpec spec) {
+        double bad = !Double.isFinite(s.trainLoss()) ? s.trainLoss()
+                : s.validationLoss().isPresent() && !Double.isFinite(s.validationLoss().getAsDouble())
+                ? s.validationLoss().getAsDouble() : 0;
+        if (bad != 0) {
+            throw new TrainingDiverged("the " + (Double.isFinite(s.trainLoss()) ? "validation" : "training")
+                    + " loss became " + bad + " in epoch " + s.epoch() + "; try a lower learning rate (--lr; this run"
+                    + " used " + Report.number(spec.effectiveLr()) + ")");
         }
     }
 

@@ -33,14 +33,21 @@ public final class TrainingData implements AutoCloseable {
 
     private TrainingData(JavaRDD<Block> blocks) {
         this.blocks = blocks.persist(StorageLevel.MEMORY_AND_DISK());
-        Tuple2<Long, int[]> shape = this.blocks.map(b -> new Tuple2<>((long) b.rows(),
-                new int[] {b.numFeatures, b.labelWidth})).reduce((a, b) -> {
-                    if (a._1() > 0 && b._1() > 0 && !Arrays.equals(a._2(), b._2())) {
-                        throw new IllegalArgumentException("TrainingData: partitions differ in width: "
-                                + Arrays.toString(a._2()) + " and " + Arrays.toString(b._2()));
-                    }
-                    return new Tuple2<>(a._1() + b._1(), a._1() > 0 ? a._2() : b._2());
-                });
+        Tuple2<Long, int[]> shape;
+        try {
+            shape = this.blocks.map(b -> new Tuple2<>((long) b.rows(), new int[] {b.numFeatures, b.labelWidth}))
+                    .reduce((a, b) -> {
+                        if (a._1() > 0 && b._1() > 0 && !Arrays.equals(a._2(), b._2())) {
+                            throw new IllegalArgumentException("TrainingData: partitions differ in width: "
+                                    + Arrays.toString(a._2()) + " and " + Arrays.toString(b._2()));
+                        }
+                        return new Tuple2<>(a._1() + b._1(), a._1() > 0 ? a._2() : b._2());
+                    });
+        } catch (Exception e) {
+            // Scala code throws SparkException (checked) without declaring it
+            this.blocks.unpersist(false);
+            throw userError(e);
+        }
         this.rows = shape._1();
         if (rows == 0) {
             this.blocks.unpersist(false);
@@ -48,6 +55,20 @@ public final class TrainingData implements AutoCloseable {
         }
         this.numFeatures = shape._2()[0];
         this.labelWidth = shape._2()[1];
+    }
+
+    /**
+     * The caller's mistake found by a task (a null, a ragged row) as the {@link IllegalArgumentException} it was,
+     * instead of Spark's {@code SparkException} around it; any other failure unchanged (or, if checked, wrapped).
+     */
+    static RuntimeException userError(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException) {
+                return t == e ? (IllegalArgumentException) t : new IllegalArgumentException(t.getMessage(), e);
+            }
+        }
+        return e instanceof RuntimeException r ? r
+                : new IllegalStateException("TrainingData: reading the rows failed: " + e.getMessage(), e);
     }
 
     /** A row before blocking: its features and label values. */

@@ -1,6 +1,7 @@
 package org.autograd4j.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -36,5 +37,19 @@ class SparkCliTrainingTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("validation")), out::toString);
         assertEquals(4, Files.readAllLines(dir.resolve("history.csv")).size());
         assertEquals("iris", ModelIO.load(dir.resolve("model.ag4j")).metadata().get("dataset"));
+    }
+
+    @Test
+    void aDivergingRunExitsWithStatusOneAndWritesNothing(@TempDir Path dir) {
+        SharedSpark.session();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Cli.execute(new PrintWriter(out), new PrintWriter(err), "train", "iris", "--epochs", "3",
+                "--patience", "0", "--optimizer", "sgd", "--lr", "1e30", "--spark", "local[2]", "-q", "-o",
+                dir.toString());
+        assertEquals(1, status, () -> out + "\n" + err);
+        assertTrue(err.toString().startsWith("train: the training loss became ") && err.toString().contains(
+                " in epoch 1; try a lower learning rate (--lr; this run used 1.0E30). No model written."), err::toString);
+        assertFalse(Files.exists(dir.resolve("model.ag4j")));
     }
 }

@@ -132,12 +132,12 @@ public final class TrainCommand implements Callable<Integer> {
                         + " (see README, \"Training on Spark\")"));
         Path dir = Outputs.prepare(output != null ? output : Path.of("runs", problem.name()));
         PrintWriter out = spec.commandLine().getOut();
-        if (spark != null) {
-            spark.train(problem, run, sparkMaster, dir, out, quiet);
-            return 0;
-        }
         Experiment.Outcome outcome;
         try {
+            if (spark != null) {
+                spark.train(problem, run, sparkMaster, dir, out, quiet);
+                return 0;
+            }
             outcome = Experiment.run(problem, run, quiet ? null : out);
         } catch (TrainingDiverged e) {
             PrintWriter err = spec.commandLine().getErr();

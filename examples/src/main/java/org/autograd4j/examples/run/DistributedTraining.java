@@ -16,6 +16,7 @@ public interface DistributedTraining {
      *
      * @param master the cluster, e.g. {@code local[2]} or {@code spark://host:7077}
      * @return the files written
+     * @throws TrainingDiverged if a loss became NaN or infinite (nothing is written then)
      */
     List<Path> train(Problem problem, TrainSpec spec, String master, Path dir, PrintWriter out, boolean quiet);
 }
