@@ -125,7 +125,7 @@ public final class EarlyStopping implements Callback {
         double v = monitor.value("EarlyStopping", logs);
         Map<String, Tensor> weights = restoreBestWeights && model != null && monitor.improves(v)
                 ? model.stateDict() : null;
-        if (monitor.improves(v) && (weights == null || allFinite(weights))) {
+        if (monitor.improves(v) && (weights == null || Monitor.finite(weights.values()))) {
             monitor.accept(v, epoch);
             wait = 0;
             if (weights != null) {
@@ -139,18 +139,6 @@ public final class EarlyStopping implements Callback {
             return true;
         }
         return false;
-    }
-
-    /** Whether every value of every tensor is finite (a best epoch never holds NaN or infinite weights). */
-    private static boolean allFinite(Map<String, Tensor> weights) {
-        for (Tensor t : weights.values()) {
-            for (double x : t.toDoubleArray()) {
-                if (!Double.isFinite(x)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**

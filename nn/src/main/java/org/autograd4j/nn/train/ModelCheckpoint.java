@@ -18,7 +18,9 @@ import org.autograd4j.nn.Module;
  * }</pre>
  *
  * <p>{@code {epoch}} in the path is replaced by the epoch number (from 1). Improvement follows {@link EarlyStopping}'s
- * rule (better than the best by more than {@code minDelta}; NaN never improves).
+ * rule (better than the best by more than {@code minDelta}; NaN and infinities never improve), and an epoch whose
+ * model holds a NaN or infinite weight is never the best one, so {@code saveBestOnly} never overwrites a good file with
+ * a diverged model.
  */
 public final class ModelCheckpoint implements Callback {
     /** Writes the model (and whatever else the caller wants) to a path. */
@@ -37,6 +39,7 @@ public final class ModelCheckpoint implements Callback {
     private final Monitor monitor;
     private final boolean saveBestOnly;
     private final List<Integer> savedEpochs = new ArrayList<>();
+    private Module model;
 
     private ModelCheckpoint(Builder b) {
         if (b.path == null || b.saver == null) {
@@ -108,6 +111,7 @@ public final class ModelCheckpoint implements Callback {
 
     @Override
     public void onTrainBegin(Module model, int epochs) {
+        this.model = model;
         monitor.reset();
         savedEpochs.clear();
     }
@@ -123,7 +127,8 @@ public final class ModelCheckpoint implements Callback {
         boolean improved = false;
         if (saveBestOnly || logs.has(monitor.name)) {
             double v = monitor.value("ModelCheckpoint", logs);
-            improved = monitor.improves(v);
+            // An epoch whose weights hold a NaN or an infinity is never the best one, whatever its metric says.
+            improved = monitor.improves(v) && (model == null || Monitor.finite(model.parameters()));
             if (improved) {
                 monitor.accept(v, epoch);
             }

@@ -1,5 +1,7 @@
 package org.autograd4j.nn.train;
 
+import org.autograd4j.core.Tensor;
+
 /**
  * The best value so far of one monitored metric, shared by {@link EarlyStopping} and {@link ModelCheckpoint}. A value
  * improves when it beats the best by more than {@code minDelta} (Keras's rule); NaN and infinities never improve (an
@@ -57,6 +59,18 @@ final class Monitor {
     void accept(double v, int epoch) {
         best = v;
         bestEpoch = epoch;
+    }
+
+    /** Whether every value of every tensor is finite (a best epoch never holds NaN or infinite weights). */
+    static boolean finite(java.util.Collection<Tensor> tensors) {
+        for (Tensor t : tensors) {
+            for (double x : t.toDoubleArray()) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     double best() {

@@ -142,6 +142,24 @@ class TerminateOnNaNTest {
     }
 
     @Test
+    void modelCheckpointNeverSavesNaNWeightsAsTheBest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        LinearModel model = new LinearModel(2, 1, 2, DType.FLOAT64);
+        java.util.List<Integer> saved = new java.util.ArrayList<>();
+        int[] epoch = {0};
+        ModelCheckpoint best = ModelCheckpoint.builder(dir.resolve("best.ag4j"), p -> saved.add(epoch[0]))
+                .monitor("val_loss").saveBestOnly(true).build();
+        best.onTrainBegin(model, 3);
+        model.fill(Double.NaN);
+        epoch[0] = 1;
+        best.onEpochEnd(1, Fakes.logs("val_loss", 0.5));
+        model.fill(0.25);
+        epoch[0] = 2;
+        best.onEpochEnd(2, Fakes.logs("val_loss", 0.9));
+        assertEquals(java.util.List.of(2), saved);
+        assertEquals(2, best.bestEpoch());
+    }
+
+    @Test
     void clipGradNormOfNaNIsAnError() {
         LinearModel model = new LinearModel(2, 1, 2, DType.FLOAT64);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FitConfig.builder(model,
