@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.autograd4j.core.Tensor;
@@ -24,14 +27,19 @@ class FaultToleranceTest {
     /** How many times the failing loss has thrown (static: local mode runs tasks in this JVM). */
     private static final AtomicInteger FAILURES = new AtomicInteger();
 
-    /** Cross-entropy that throws once, in the first attempt of partition 1's task of the fifth job. */
+    /**
+     * Cross-entropy that throws once, in the first attempt of partition 1's task of its fifth job. Tasks get copies
+     * of the loss, so the count lives in a static map under this instance's id (local mode: one JVM).
+     */
     private static final class FailOnce implements SparkLoss {
-        private static final AtomicInteger CALLS = new AtomicInteger();
+        private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+        private final String id = UUID.randomUUID().toString();
 
         @Override
         public Tensor sum(Tensor prediction, Tensor target) {
             TaskContext ctx = TaskContext.get();
-            if (ctx.partitionId() == 1 && ctx.attemptNumber() == 0 && CALLS.incrementAndGet() == 5) {
+            if (ctx.partitionId() == 1 && ctx.attemptNumber() == 0
+                    && CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet() == 5) {
                 FAILURES.incrementAndGet();
                 throw new IllegalStateException("injected failure");
             }
@@ -45,7 +53,10 @@ class FaultToleranceTest {
     }
 
     private static double[] train(SparkLoss loss, Path checkpoints, EpochListener listener) {
-        Mlp m = SynchronousEquivalenceTest.model();
+        return train(SynchronousEquivalenceTest.model(), loss, checkpoints, listener);
+    }
+
+    private static double[] train(Mlp m, SparkLoss loss, Path checkpoints, EpochListener listener) {
         try (TrainingData train = TrainingData.fromArrays(SharedSpark.sc(), DATA.x, DATA.y, 2)) {
             DataParallelTrainer.Builder b = DataParallelTrainer.builder(m, loss,
                     SynchronousEquivalenceTest.optimizer("adam")).batchSize(16).epochs(3).seed(5);
@@ -67,6 +78,25 @@ class FaultToleranceTest {
         double[] retried = train(new FailOnce(), null, null);
         assertEquals(before + 1, FAILURES.get(), "the failure was injected once");
         assertArrayEquals(clean, retried);
+    }
+
+    @Test
+    void aRetriedTaskDrawsTheSameDropoutMasks() {
+        double[] clean = train(dropoutModel(), SparkLoss.crossEntropy(), null, null);
+        int before = FAILURES.get();
+        double[] retried = train(dropoutModel(), new FailOnce(), null, null);
+        assertEquals(before + 1, FAILURES.get(), "the failure was injected once");
+        assertArrayEquals(clean, retried);
+        double[] without = train(SparkLoss.crossEntropy(), null, null);
+        assertTrue(Math.abs(clean[0] - without[0]) > 1e-6 || Math.abs(clean[5] - without[5]) > 1e-6,
+                "the masks changed the result");
+    }
+
+    private static Mlp dropoutModel() {
+        Mlp m = Mlp.builder().sizes(5, 8, 3).hiddenActivation(org.autograd4j.nn.Activation.TANH).dropout(0.3)
+                .seed(3).build();
+        m.to(org.autograd4j.core.DType.FLOAT64);
+        return m;
     }
 
     @Test

@@ -16,10 +16,15 @@ class ParameterAveragingTest {
     }
 
     private static double[] train(int partitions, int localSteps, int epochs, TrainingResult[] result) {
+        return train(partitions, localSteps, epochs, "adam", result);
+    }
+
+    private static double[] train(int partitions, int localSteps, int epochs, String optimizer,
+            TrainingResult[] result) {
         Mlp m = SynchronousEquivalenceTest.model();
         try (TrainingData train = TrainingData.fromArrays(SharedSpark.sc(), DATA.x, DATA.y, partitions)) {
             DataParallelTrainer.Builder b = DataParallelTrainer.builder(m, SparkLoss.crossEntropy(),
-                    SynchronousEquivalenceTest.optimizer("adam")).batchSize(SynchronousEquivalenceTest.BATCH)
+                    SynchronousEquivalenceTest.optimizer(optimizer)).batchSize(SynchronousEquivalenceTest.BATCH)
                     .epochs(epochs).seed(SynchronousEquivalenceTest.SEED);
             if (localSteps > 0) {
                 b.parameterAveraging(localSteps);
@@ -55,5 +60,20 @@ class ParameterAveragingTest {
         }
         assertTrue(diff > 1e-4, "two partitions averaging every 3 local steps follow another path (max diff " + diff
                 + ")");
+    }
+
+    @Test
+    void momentumBuffersCreatedDuringTheFirstRoundAreAveragedToo() {
+        double[] expected = SynchronousEquivalenceTest.singleMachine(DATA, SynchronousEquivalenceTest.optimizer("sgd"),
+                1);
+        TrainingResult[] r = new TrainingResult[1];
+        double[] onePartition = train(1, 2, 1, "sgd", r);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], onePartition[i], 1e-9, "parameter " + i);
+        }
+        double[] a = train(2, 2, 1, "sgd", r);
+        double[] b = train(2, 2, 1, "sgd", r);
+        assertArrayEquals(a, b);
+        assertTrue(Double.isFinite(r[0].epochs().get(0).trainLoss()));
     }
 }
