@@ -142,5 +142,15 @@ class CliInputTest {
         CliRunner.Run t = run("train", file.toString(), "-q", "-o", dir.resolve("long").toString())
                 .assertUsageError();
         assertEquals(-1, t.err().indexOf("x".repeat(41)), t.err());
+        String[][] options = {{"--loss", paragraph}, {"--optimizer", paragraph}, {"--activation", paragraph},
+            {"--hidden", paragraph}, {"--label", paragraph}};
+        for (String[] o : options) {
+            CliRunner.Run r2 = run("train", iris.toString(), o[0], o[1], "-q", "-o", dir.resolve("o").toString())
+                    .assertUsageError();
+            assertEquals(-1, r2.err().indexOf("x".repeat(41)), o[0] + ": " + r2.err());
+            assertTrue(r2.err().contains("x".repeat(37) + "..."), o[0] + ": " + r2.err());
+        }
+        CliRunner.Run d = run("train", paragraph).assertUsageError();   // neither a built-in name nor a CSV path
+        assertTrue(d.err().startsWith("train: unknown dataset '" + "x".repeat(37) + "...'"), d.err());
     }
 }

@@ -163,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
                     limit != null ? limit : -1);
         }
         if (!dataset.contains(".") && !dataset.contains("/")) {
-            throw new IllegalArgumentException("unknown dataset '" + dataset + "': not a built-in name ("
+            throw new IllegalArgumentException("unknown dataset '" + Report.cut(dataset) + "': not a built-in name ("
                     + String.join(", ", Arrays.stream(Builtin.values()).map(Builtin::id).toList())
                     + ") nor a CSV path");
         }
@@ -198,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             return Arrays.stream(text.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--hidden must be comma-separated sizes such as 64,32, got '" + text
+            throw new IllegalArgumentException("--hidden must be comma-separated sizes such as 64,32, got '" + Report.cut(text)
                     + "'");
         }
     }

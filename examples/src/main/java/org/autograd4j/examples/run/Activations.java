@@ -23,7 +23,7 @@ public final class Activations {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + name + "'; choose one of " + choices());
+        throw new IllegalArgumentException("unknown activation '" + Report.cut(name) + "'; choose one of " + choices());
     }
 
     /** The command-line name of an activation, e.g. {@code leaky-relu}. */

@@ -42,7 +42,7 @@ public enum LossKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown loss '" + name + "'; choose one of " + choices());
+        throw new IllegalArgumentException("unknown loss '" + Report.cut(name) + "'; choose one of " + choices());
     }
 
     /** The names accepted by {@link #parse}, comma-separated. */

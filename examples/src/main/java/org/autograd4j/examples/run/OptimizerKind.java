@@ -49,7 +49,7 @@ public enum OptimizerKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; choose one of " + choices());
+        throw new IllegalArgumentException("unknown optimizer '" + Report.cut(name) + "'; choose one of " + choices());
     }
 
     /** The names accepted by {@link #parse}, comma-separated. */
