@@ -1,6 +1,7 @@
 package org.autograd4j.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -130,7 +131,9 @@ public final class TrainCommand implements Callable<Integer> {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("--spark needs autograd4j-spark on the"
                         + " class path: run spark/bin/autograd4j-spark train ... --spark " + sparkMaster
                         + " (see README, \"Training on Spark\")"));
-        Path dir = Outputs.prepare(output != null ? output : Path.of("runs", problem.name()));
+        Path target = output != null ? output : Path.of("runs", problem.name());
+        boolean existed = Files.exists(target);
+        Path dir = Outputs.prepare(target);
         PrintWriter out = spec.commandLine().getOut();
         Experiment.Outcome outcome;
         try {
@@ -140,6 +143,9 @@ public final class TrainCommand implements Callable<Integer> {
             }
             outcome = Experiment.run(problem, run, quiet ? null : out);
         } catch (TrainingDiverged e) {
+            if (!existed) {
+                Outputs.removeIfEmpty(dir);
+            }
             PrintWriter err = spec.commandLine().getErr();
             err.println("train: " + e.getMessage() + ". " + Outputs.nothingWritten(dir));
             err.flush();

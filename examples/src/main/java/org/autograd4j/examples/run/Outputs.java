@@ -66,6 +66,17 @@ public final class Outputs {
         return dir;
     }
 
+    /** Removes {@code dir} if it is an empty folder (one a failed run created); quietly otherwise. */
+    public static void removeIfEmpty(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            if (!entries.iterator().hasNext()) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            // Only clutter is at stake.
+        }
+    }
+
     /**
      * What a failed run says about its output folder, which it leaves as it was: e.g. {@code No files written;
      * runs/x/model.ag4j is the model of an earlier run, left as it was.}
