@@ -56,6 +56,33 @@ class CliModelTest {
         }
     }
 
+    @Test
+    void aModelHoldingNaNWeightsIsRefused() throws IOException {
+        Checkpoint c = ModelIO.load(model);
+        Map.Entry<String, org.autograd4j.core.Tensor> first = c.model().namedParameters().entrySet().iterator()
+                .next();
+        first.getValue().floatArray()[0] = Float.NaN;
+        Path diverged = dir.resolve("diverged.ag4j");
+        ModelIO.save(diverged, c.model(), null, c.metadata());
+        for (String command : new String[] {"evaluate", "predict"}) {
+            CliRunner.Run r = run(command, "-m", diverged.toString(), iris.toString()).assertUsageError();
+            assertEquals(command + ": model " + diverged + ": parameter '" + first.getKey() + "' holds NaN; the"
+                    + " model diverged when it was trained and cannot predict", r.err().strip());
+        }
+    }
+
+    @Test
+    void aRowWhoseOutputOverflowsIsRefusedNamingItsLine() throws IOException {
+        Path far = irisWith("far.csv", c -> {
+            if (c.get(0).equals("5.1") && c.get(1).equals("3.5") && c.get(2).equals("1.4")) {
+                c.set(0, "3e38");
+            }
+            return c;
+        });
+        CliRunner.Run r = run("predict", "-m", model.toString(), far.toString()).assertUsageError();
+        assertTrue(r.err().startsWith("predict: " + far + " line 2: the model's output is "), r.err());
+    }
+
     /** iris.csv with its header and every row transformed column-wise. */
     private static Path irisWith(String name, java.util.function.UnaryOperator<List<String>> columns)
             throws IOException {

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.autograd4j.examples.data.Builtin;
 import org.autograd4j.examples.data.Task;
+import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.Checkpoint;
 import org.autograd4j.nn.ModelFormatException;
 import org.autograd4j.nn.ModelIO;
@@ -55,6 +57,14 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        for (Map.Entry<String, Tensor> p : c.model().namedParameters().entrySet()) {
+            for (double v : p.getValue().toDoubleArray()) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("model " + file + ": parameter '" + p.getKey() + "' holds "
+                            + v + "; the model diverged when it was trained and cannot predict");
+                }
+            }
         }
         c.model().eval();
         return new SavedModel(file, c.model(), meta[0]);
