@@ -79,8 +79,10 @@ class CliModelTest {
             }
             return c;
         });
-        CliRunner.Run r = run("predict", "-m", model.toString(), far.toString()).assertUsageError();
-        assertTrue(r.err().startsWith("predict: " + far + " line 2: the model's output is "), r.err());
+        for (String command : new String[] {"evaluate", "predict"}) {
+            CliRunner.Run r = run(command, "-m", model.toString(), far.toString()).assertUsageError();
+            assertTrue(r.err().startsWith(command + ": " + far + " line 2: the model's output is "), r.err());
+        }
     }
 
     /** iris.csv with its header and every row transformed column-wise. */

@@ -80,7 +80,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Tensor out = Predictions.forward(saved.model(),
                 meta.pre().transform(Tensor.of(x, lines.rows().size(), columns.length).to(DType.FLOAT32)));
-        checkFinite(out, lines);
+        Predictions.checkFinite(out, file.toString(), lines.rows().stream().map(CsvLines.Row::line).toList());
         String text = format(meta, lines, out);
         if (output == null) {
             PrintWriter w = spec.commandLine().getOut();
@@ -92,19 +92,6 @@ public final class PredictCommand implements Callable<Integer> {
                     + output);
         }
         return 0;
-    }
-
-    /** Fails at the first row whose output overflowed (inputs far beyond the training data), naming its line. */
-    private void checkFinite(Tensor out, CsvLines lines) {
-        double[] v = out.toDoubleArray();
-        int width = v.length / lines.rows().size();
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(file + " line " + lines.rows().get(i / width).line()
-                        + ": the model's output is " + v[i] + " (the row is too far from the training data for"
-                        + " float32); no predictions written");
-            }
-        }
     }
 
     /** Fails if {@code --output} names {@code input} (the same file, by any path). */

@@ -14,6 +14,25 @@ public final class Predictions {
     }
 
     /**
+     * Fails at the first row whose output is NaN or infinite (a row so far from the training data that float32
+     * overflowed), naming its file line, so that no NaN prediction or score is ever printed.
+     *
+     * @param out   shape {@code [n, outputs]}
+     * @param lines the file line of each of the {@code n} rows
+     * @throws IllegalArgumentException naming {@code source} and the line
+     */
+    public static void checkFinite(Tensor out, String source, List<Integer> lines) {
+        double[] v = out.toDoubleArray();
+        int width = lines.isEmpty() ? 1 : v.length / lines.size();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(source + " line " + lines.get(i / width) + ": the model's output"
+                        + " is " + v[i] + " (the row is too far from the training data for float32)");
+            }
+        }
+    }
+
+    /**
      * The model's outputs for every row of {@code x}, without recording gradients.
      *
      * @param x shape {@code [n, features]}

@@ -101,6 +101,8 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
             if (f.header() && !ignoreNames) {
                 checkNames(data, t.featureNames(), warnings);
             }
+            Predictions.checkFinite(Predictions.forward(model, meta.pre().transform(t.dataset().features())), data,
+                    t.rowLines());
             return t.dataset();
         }
         checkWidth(d.numFeatures(), data);
