@@ -1,8 +1,9 @@
 package org.autograd4j.core;
 
 /**
- * The sign, -1, 0 or 1 (NaN stays NaN): {@code d/dx sign(x) = 0} everywhere (at 0 too, as PyTorch), so the gradient
- * is a tensor of zeros rather than none: {@code sign(x)} requires a gradient when x does, as in PyTorch.
+ * The sign, -1, 0 or 1: {@code d/dx sign(x) = 0} everywhere (at 0 too, as PyTorch), so the gradient is a tensor of
+ * zeros rather than none: {@code sign(x)} requires a gradient when x does, as in PyTorch. NaN gives 0, as PyTorch's
+ * {@code (0 < x) - (x < 0)} (NumPy keeps NaN), and -0.0 gives 0.0.
  */
 final class Sign extends Node {
     private Sign(Tensor x) {
@@ -10,7 +11,7 @@ final class Sign extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Math::signum), x.shape, x.dtype);
+        Tensor out = new Tensor(Kernels.map(x, v -> v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0), x.shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new Sign(x)) : out;
     }
 

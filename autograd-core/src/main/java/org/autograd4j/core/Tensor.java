@@ -787,7 +787,7 @@ public final class Tensor {
         return Cos.apply(this);
     }
 
-    /** -1, 0 or 1 by the sign of each element (NaN stays NaN); its gradient is 0 everywhere, as in PyTorch. */
+    /** -1, 0 or 1 by the sign of each element (NaN gives 0, as PyTorch); its gradient is 0 everywhere. */
     public Tensor sign() {
         return Sign.apply(this);
     }
@@ -1003,6 +1003,12 @@ public final class Tensor {
      */
     public Tensor scatter(int axis, Tensor index, Tensor src) {
         return Scatter.scatter(this, axis, index, src);
+    }
+
+    /** As {@link #scatter(int, Tensor, Tensor)} with every written value {@code value} (PyTorch's scalar form). */
+    public Tensor scatter(int axis, Tensor index, double value) {
+        return Scatter.scatter(this, axis, index, new Tensor(new double[] {value}, Shapes.SCALAR, dtype)
+                .broadcastTo(index.shape()));
     }
 
     /** As {@link #scatter}, but adding: {@code out[index[i][j]][j] += src[i][j]} (PyTorch's {@code scatter_add}). */

@@ -99,6 +99,17 @@ class ScatterProperties {
         assertArrayEquals(new double[] {0, 1, 1}, src.grad().toDoubleArray(), 0.0);
     }
 
+    /** The scalar form writes one value; the gradient flows to the input's places that were not written. */
+    @Test
+    void scalarValue() {
+        qt().withExamples(30).forAll(CASES).checkAssert(c -> {
+            Tensor src = Tensor.full(-3.5, c.src().shape());
+            OpChecks.assertMatches(reference(new Case(c.x(), c.axis(), c.index(), src), false),
+                    c.x().scatter(c.axis(), c.index(), -3.5));
+            OpChecks.gradcheck(in -> in.get(0).scatter(c.axis(), c.index(), -3.5).square(), c.x());
+        });
+    }
+
     @Test
     void errorsNameTheShapes() {
         Tensor x = Tensor.zeros(2, 3);
