@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.autograd4j.nn.optim.OptimizerState;
+import org.autograd4j.nn.optim.SchedulerState;
 
 /**
  * What {@link ModelIO#load} returns: the rebuilt model with its saved weights (in training mode, as a new module
@@ -13,18 +14,28 @@ import org.autograd4j.nn.optim.OptimizerState;
  * Checkpoint c = ModelIO.load(path);
  * Optimizer opt = Adam.builder(c.model().parameters()).build();
  * if (c.optimizerState() != null) opt.loadState(c.optimizerState());   // resume exactly
+ * LrScheduler sched = new OneCycleLr(opt, 0.1, 1000);
+ * if (c.schedulerState() != null) sched.loadState(c.schedulerState());
  * }</pre>
  *
- * @param model          the model, equal to the saved one
+ * @param model          the model, equal to the saved one (buffers included)
  * @param optimizerState the saved optimizer state, or null if none was saved
+ * @param schedulerState the saved learning-rate scheduler state, or null if none was saved (always for files of
+ *                       format version 1)
  * @param metadata       the saved key-value pairs (unmodifiable; empty if none)
  */
-public record Checkpoint(Module model, OptimizerState optimizerState, Map<String, String> metadata) {
+public record Checkpoint(Module model, OptimizerState optimizerState, SchedulerState schedulerState,
+        Map<String, String> metadata) {
     /** Copies the metadata into an unmodifiable map that keeps its order. */
     public Checkpoint {
         if (model == null) {
             throw new IllegalArgumentException("Checkpoint: model must not be null");
         }
         metadata = Collections.unmodifiableMap(metadata == null ? Map.of() : new LinkedHashMap<>(metadata));
+    }
+
+    /** A checkpoint without scheduler state. */
+    public Checkpoint(Module model, OptimizerState optimizerState, Map<String, String> metadata) {
+        this(model, optimizerState, null, metadata);
     }
 }

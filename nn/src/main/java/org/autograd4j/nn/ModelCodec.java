@@ -12,11 +12,14 @@ import java.util.zip.CRC32;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.optim.OptimizerState;
+import org.autograd4j.nn.optim.SchedulerState;
 
 /** Writes the bytes of a model file (the layout is documented on {@link ModelIO}); {@link ModelDecoder} reads them. */
 final class ModelCodec {
     static final byte[] MAGIC = {'A', 'G', '4', 'J'};
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The first version with the scheduler record (files of version 1 end after the optimizer record). */
+    static final int SCHEDULER_SINCE = 2;
     /** Magic, version, total length. */
     static final int HEADER = 16;
     static final int CHECKSUM = 4;
@@ -32,7 +35,8 @@ final class ModelCodec {
      *
      * @throws IllegalArgumentException if the model or one of its sub-modules cannot be described or rebuilt
      */
-    static byte[] encode(Module model, OptimizerState optimizer, Map<String, String> metadata) {
+    static byte[] encode(Module model, OptimizerState optimizer, SchedulerState scheduler,
+            Map<String, String> metadata) {
         ModuleSpec spec = model.describe();
         ModuleRegistry.checkBuildable(spec);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -43,12 +47,13 @@ final class ModelCodec {
                 writeString(out, e.getValue());
             }
             writeSpec(out, spec);
-            Map<String, Tensor> tensors = model.namedParameters();
+            Map<String, Tensor> tensors = model.namedState();
             out.writeInt(tensors.size());
             for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
                 writeTensor(out, e.getKey(), e.getValue());
             }
             writeOptimizer(out, optimizer);
+            writeScheduler(out, scheduler);
         } catch (IOException e) {
             throw new UncheckedIOException("ModelIO.save: writing to memory failed (a bug)", e);
         }
@@ -129,6 +134,20 @@ final class ModelCodec {
             for (double v : e.getValue()) {
                 out.writeDouble(v);
             }
+        }
+    }
+
+    private static void writeScheduler(DataOutputStream out, SchedulerState state) throws IOException {
+        if (state == null) {
+            out.writeByte(0);
+            return;
+        }
+        out.writeByte(1);
+        writeString(out, state.type());
+        out.writeInt(state.values().size());
+        for (Map.Entry<String, Double> e : state.values().entrySet()) {
+            writeString(out, e.getKey());
+            out.writeDouble(e.getValue());
         }
     }
 

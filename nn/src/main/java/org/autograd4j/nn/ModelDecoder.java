@@ -10,6 +10,7 @@ import java.util.Map;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.optim.OptimizerState;
+import org.autograd4j.nn.optim.SchedulerState;
 
 /**
  * Reads a model file's bytes (the layout is documented on {@link ModelIO}) into a {@link Checkpoint}: first the
@@ -22,8 +23,11 @@ final class ModelDecoder {
     private final Path file;
     private final ByteBuffer in;
 
+    private final int version;
+
     private ModelDecoder(Path file, byte[] bytes) {
         this.file = file;
+        this.version = ByteBuffer.wrap(bytes).getInt(4);
         this.in = ByteBuffer.wrap(bytes, 0, bytes.length - ModelCodec.CHECKSUM);
     }
 
@@ -96,6 +100,7 @@ final class ModelDecoder {
             tensors.put(name, tensor(name));
         }
         OptimizerState optimizer = optimizer();
+        SchedulerState scheduler = version >= ModelCodec.SCHEDULER_SINCE ? scheduler() : null;
         if (in.hasRemaining()) {
             throw new ModelFormatException(OP, file, "corrupted: " + in.remaining()
                     + " unexpected bytes after the last record", null);
@@ -114,7 +119,7 @@ final class ModelDecoder {
                     + e.getMessage(), e);
         }
         setWeights(model, tensors);
-        return new Checkpoint(model, optimizer, metadata);
+        return new Checkpoint(model, optimizer, scheduler, metadata);
     }
 
     /**
@@ -142,7 +147,7 @@ final class ModelDecoder {
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(OP, file, "the weights do not fit the architecture: " + e.getMessage(), e);
         }
-        Map<String, Tensor> own = model.namedParameters();
+        Map<String, Tensor> own = model.namedState();
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
             if (own.get(e.getKey()).dtype() != e.getValue().dtype()) {
                 model.replaceParameterAt(e.getKey(), e.getValue());
@@ -222,6 +227,23 @@ final class ModelDecoder {
             buffers.put(name, v);
         }
         return new OptimizerState(type, hyper, buffers);
+    }
+
+    private SchedulerState scheduler() {
+        int present = in.get();
+        if (present == 0) {
+            return null;
+        }
+        if (present != 1) {
+            throw new IllegalArgumentException("invalid scheduler flag " + present);
+        }
+        String type = string();
+        int n = count("scheduler values");
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            values.put(string(), in.getDouble());
+        }
+        return new SchedulerState(type, values);
     }
 
     private String string() {

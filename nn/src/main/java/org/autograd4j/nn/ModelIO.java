@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Map;
+import org.autograd4j.nn.optim.LrScheduler;
 import org.autograd4j.nn.optim.Optimizer;
+import org.autograd4j.nn.optim.SchedulerState;
 
 /**
  * Saves and loads models: architecture, weights, optionally optimizer state and metadata, in one versioned binary file
@@ -21,25 +23,29 @@ import org.autograd4j.nn.optim.Optimizer;
  * c.model().eval().forward(x);   // the same predictions as model.eval().forward(x)
  * }</pre>
  *
- * <h2>File format, version 1</h2>
+ * <h2>File format, version 2</h2>
  * All numbers are big-endian; a <i>string</i> is an int32 byte count followed by that many UTF-8 bytes.
  * <pre>
  * offset   size  content
  * 0        4     magic: the ASCII bytes "AG4J"
- * 4        4     format version, int32 (1)
+ * 4        4     format version, int32 (2)
  * 8        8     total file length in bytes, int64 (header and checksum included)
  * 16       ...   metadata:     int32 n, then n × (string key, string value)
  *                architecture: a module record: string type, int32 n, n × (string key, string value) for its
  *                              configuration (sorted by key), int32 m, m × (string name, module record) for its
  *                              children, as {@link Module#describe()} gives them ({@link ModuleSpec})
- *                weights:      int32 n, then n × (string dotted name, e.g. "layers.0.weight"; uint8 dtype,
+ *                weights:      int32 n, then n × (string dotted name, e.g. "layers.0.weight" or a buffer's
+ *                              "layers.1.running_mean", each module's parameters then its buffers; uint8 dtype,
  *                              0 = FLOAT32, 1 = FLOAT64; int32 rank; rank × int64 dimension; the values in row-major
  *                              order as float32 or float64)
  *                optimizer:    uint8 0 (none), or 1 followed by string type, int32 n × (string name, float64 value)
  *                              hyperparameters, int32 m × (string name, int32 length, length × float64) buffers
+ *                scheduler:    (since version 2) uint8 0 (none), or 1 followed by string type, int32 n ×
+ *                              (string name, float64 value), as {@link LrScheduler#state()} gives them
  * end - 4  4     CRC32 of every preceding byte, as an int32
  * </pre>
- * A reader accepts versions up to its own; a later version (a new record, say) increments the version number.
+ * A reader accepts versions up to its own; a later version (a new record, say) increments the version number. Version
+ * 1 is version 2 without the scheduler record; its files load as they did.
  *
  * <h2>Guarantees</h2>
  * <ul>
@@ -86,13 +92,26 @@ public final class ModelIO {
      */
     public static void save(Path file, Module model, Optimizer optimizer, Map<String, String> metadata)
             throws IOException {
+        save(file, model, optimizer, null, metadata);
+    }
+
+    /**
+     * Saves as {@link #save(Path, Module, Optimizer, Map)} does, and the scheduler's {@link LrScheduler#state()} if
+     * {@code scheduler} is not null, so that a resumed run continues its learning-rate schedule
+     * ({@link Checkpoint#schedulerState()}).
+     *
+     * @throws IllegalArgumentException if the model cannot be described or the scheduler cannot export its state
+     * @throws IOException              if writing fails; {@code file} is then unchanged
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, LrScheduler scheduler,
+            Map<String, String> metadata) throws IOException {
         if (file == null || model == null) {
             throw new IllegalArgumentException("ModelIO.save: file and model must not be null");
         }
         byte[] bytes;
         try {
             bytes = ModelCodec.encode(model, optimizer == null ? null : optimizer.state(),
-                    ModelCodec.metadata(metadata));
+                    scheduler == null ? null : SchedulerState.of(scheduler), ModelCodec.metadata(metadata));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ModelIO.save: " + file + ": " + e.getMessage(), e);
         }
@@ -131,8 +150,8 @@ public final class ModelIO {
     }
 
     /**
-     * Loads a model saved by {@link #save}: rebuilds the architecture, sets the weights (with their saved dtypes) and
-     * returns them with the optimizer state and metadata.
+     * Loads a model saved by {@link #save} (format version 1 or 2): rebuilds the architecture, sets the weights and
+     * buffers (with their saved dtypes) and returns them with the optimizer and scheduler states and metadata.
      *
      * @throws ModelFormatException if the file is truncated, corrupted, foreign, of a newer version, or its
      *                              architecture cannot be rebuilt (the message names the file and the problem)

@@ -24,6 +24,7 @@ import org.autograd4j.core.Tensor;
  */
 public abstract class Module {
     private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
@@ -73,6 +74,57 @@ public abstract class Module {
     }
 
     /**
+     * Registers a buffer under {@code name} and returns it: state that is not trained (no gradient, never given to an
+     * optimizer by {@link #parameters()}) but belongs to the model, such as {@link BatchNorm1d}'s running statistics.
+     * Buffers are listed by {@link #namedBuffers()}, included in {@link #stateDict()}, saved and loaded by
+     * {@link ModelIO}, converted by {@link #to(DType)} and counted by {@link #summary} as non-trainable, as PyTorch's
+     * {@code register_buffer} and Keras's non-trainable weights.
+     *
+     * @param value a leaf tensor; it is marked as not requiring a gradient
+     * @throws IllegalArgumentException if the name is empty, contains a dot or is taken, or {@code value} is not a leaf
+     */
+    protected final Tensor registerBuffer(String name, Tensor value) {
+        checkName(name);
+        if (value == null || !value.isLeaf()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": buffer '" + name
+                    + "' must be a leaf tensor (use detach())");
+        }
+        buffers.put(name, value.requiresGrad(false));
+        return value;
+    }
+
+    /**
+     * The registered buffer {@code name} of this module (not of a sub-module); read it here rather than caching it, as
+     * {@link #parameter} explains.
+     *
+     * @throws IllegalArgumentException if there is no such buffer
+     */
+    protected final Tensor buffer(String name) {
+        Tensor b = buffers.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer named '" + name + "'");
+        }
+        return b;
+    }
+
+    /**
+     * Replaces the value of the registered buffer {@code name} (e.g. a running mean after a training step). A new
+     * tensor rather than a write into the old one, so a graph that saved the old value keeps it.
+     *
+     * @throws IllegalArgumentException if there is no such buffer, or the shape or dtype differ
+     */
+    protected final void setBuffer(String name, Tensor value) {
+        Tensor old = buffer(name);
+        if (value == null || !value.isLeaf() || !Arrays.equals(old.shape(), value.shape())
+                || old.dtype() != value.dtype()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": buffer '" + name + "' is "
+                    + Arrays.toString(old.shape()) + " " + old.dtype() + "; got " + (value == null ? "null"
+                    : Arrays.toString(value.shape()) + " " + value.dtype() + (value.isLeaf() ? "" : " (not a leaf)")));
+        }
+        buffers.put(name, value.requiresGrad(false));
+    }
+
+    /**
      * Registers a sub-module under {@code name} and returns it.
      *
      * @throws IllegalArgumentException if the name is empty, contains a dot, or is taken
@@ -88,7 +140,7 @@ public abstract class Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": invalid name '" + name
                     + "' (non-empty, no dots)");
         }
-        if (parameters.containsKey(name) || children.containsKey(name)) {
+        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' already used");
         }
     }
@@ -105,13 +157,34 @@ public abstract class Module {
         return out;
     }
 
+    /** Every buffer by dotted path, e.g. {@code layers.1.running_mean}, in registration order (depth first). */
+    public Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", out, false, true);
+        return out;
+    }
+
     private void collect(String prefix, Map<String, Tensor> out) {
-        for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
-            out.put(prefix + e.getKey(), e.getValue());
+        collect(prefix, out, true, false);
+    }
+
+    private void collect(String prefix, Map<String, Tensor> out, boolean params, boolean bufs) {
+        if (params) {
+            parameters.forEach((k, v) -> out.put(prefix + k, v));
+        }
+        if (bufs) {
+            buffers.forEach((k, v) -> out.put(prefix + k, v));
         }
         for (Map.Entry<String, Module> e : children.entrySet()) {
-            e.getValue().collect(prefix + e.getKey() + ".", out);
+            e.getValue().collect(prefix + e.getKey() + ".", out, params, bufs);
         }
+    }
+
+    /** Parameters and buffers by dotted path, each module's parameters then its buffers, depth first (PyTorch's order). */
+    Map<String, Tensor> namedState() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", out, true, true);
+        return out;
     }
 
     /** The direct sub-modules by name, in registration order. */
@@ -159,24 +232,25 @@ public abstract class Module {
         return n;
     }
 
-    /** A copy of every parameter by dotted name, detached from any graph. */
+    /** A copy of every parameter and buffer by dotted name, detached from any graph (PyTorch's {@code state_dict}). */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> e : namedParameters().entrySet()) {
+        for (Map.Entry<String, Tensor> e : namedState().entrySet()) {
             Tensor p = e.getValue();
-            out.put(e.getKey(), Tensor.of(p.toDoubleArray(), p.shape()).to(p.dtype()));
+            Tensor copy = p.rank() == 0 ? Tensor.scalar(p.item()) : Tensor.of(p.toDoubleArray(), p.shape());
+            out.put(e.getKey(), copy.to(p.dtype()));
         }
         return out;
     }
 
     /**
-     * Copies values into the parameters, in place. Every parameter must be present with its shape, and no extra name
-     * may be given; nothing is changed unless all match.
+     * Copies values into the parameters and buffers, in place. Every one must be present with its shape, and no extra
+     * name may be given; nothing is changed unless all match.
      *
      * @throws IllegalArgumentException naming the missing, unexpected or mis-shaped entry
      */
     public void loadStateDict(Map<String, Tensor> state) {
-        Map<String, Tensor> own = namedParameters();
+        Map<String, Tensor> own = namedState();
         for (String name : state.keySet()) {
             if (!own.containsKey(name)) {
                 throw new IllegalArgumentException("loadStateDict: unexpected parameter '" + name + "'; this "
@@ -223,9 +297,17 @@ public abstract class Module {
     }
 
     /**
-     * A Keras-style table of the layers, their output shapes (from a forward pass of zeros of shape
-     * {@code [1, inputShape...]} with recording off and dropout off) and parameter counts, with totals. Containers
-     * ({@link Sequential}, {@link Mlp}) are expanded into their layers; the modes of all modules are left as they were.
+     * A Keras-style table of the layers, their output shapes with the batch axis as {@code -1} (from a forward pass of
+     * zeros of shape {@code [1, inputShape...]} with recording off and in evaluation mode) and their counts of
+     * parameters and buffer elements, with totals (buffers and frozen parameters count as non-trainable). Containers
+     * ({@link Sequential}, {@link Mlp}) are expanded into their layers; a user-defined module is listed with its
+     * sub-modules below it; the modes of all modules are left as they were.
+     *
+     * <pre>{@code
+     * new Sequential(new Linear(4, 32), new BatchNorm1d(32)).summary(4);
+     * // 0 (Linear)         [-1, 32]    160
+     * // 1 (BatchNorm1d)    [-1, 32]    128     (weight, bias; running mean and variance: non-trainable)
+     * }</pre>
      *
      * @param inputShape the shape of one sample, without the batch axis, e.g. {@code 30} for inputs {@code [batch, 30]}
      * @return the table, lines separated by {@code \n}
@@ -236,14 +318,19 @@ public abstract class Module {
     }
 
     /**
-     * Converts every parameter to {@code dtype} (each becomes a new leaf tensor). Build optimizers after calling it,
-     * since they hold the old tensors. Returns this module.
+     * Converts every parameter and buffer to {@code dtype} (each becomes a new leaf tensor; a parameter keeps its
+     * {@code requiresGrad}). Build optimizers after calling it, since they hold the old tensors. Returns this module.
      */
     public Module to(DType dtype) {
         for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
             Tensor p = e.getValue();
             if (p.dtype() != dtype) {
-                e.setValue(p.detach().to(dtype).requiresGrad(true));
+                e.setValue(p.detach().to(dtype).requiresGrad(p.requiresGrad()));
+            }
+        }
+        for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
+            if (e.getValue().dtype() != dtype) {
+                e.setValue(e.getValue().detach().to(dtype));
             }
         }
         for (Module m : children.values()) {
@@ -252,11 +339,18 @@ public abstract class Module {
         return this;
     }
 
-    /** Replaces the parameter at a dotted path (e.g. {@code layers.0.weight}) with {@code value}, as a new leaf. */
+    /**
+     * Replaces the parameter or buffer at a dotted path (e.g. {@code layers.0.weight}) with {@code value}, as a new
+     * leaf.
+     */
     final void replaceParameterAt(String path, Tensor value) {
         int dot = path.indexOf('.');
         if (dot < 0) {
-            replaceParameter(path, value);
+            if (buffers.containsKey(path)) {
+                buffers.put(path, value.requiresGrad(false));
+            } else {
+                replaceParameter(path, value);
+            }
             return;
         }
         Module child = children.get(path.substring(0, dot));
@@ -269,6 +363,55 @@ public abstract class Module {
     /** Sets the mode of this module only, not of its sub-modules (to restore modes exactly after a summary). */
     final void setOwnTraining(boolean on) {
         training = on;
+    }
+
+    /**
+     * Computes this module's output from several inputs (e.g. a query and a key, or an input and a mask). A module that
+     * takes more than one input overrides this method; by default it accepts exactly one input and calls
+     * {@link #forward(Tensor)}.
+     *
+     * @throws IllegalArgumentException if this module takes one input and another number is given
+     */
+    public Tensor forward(Tensor... inputs) {
+        if (inputs == null || inputs.length != 1) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": forward takes 1 input, got "
+                    + (inputs == null ? "null" : inputs.length) + "; override forward(Tensor...) to take several");
+        }
+        return forward(inputs[0]);
+    }
+
+    /**
+     * Puts {@code values} (by dotted path: parameters or buffers, any tensor, recorded or not) in place of the current
+     * tensors and returns those, for {@link Functional#call} to restore. Checks every name and shape first.
+     */
+    final Map<String, Tensor> swap(Map<String, Tensor> values) {
+        Map<String, Tensor> own = namedState();
+        for (Map.Entry<String, Tensor> e : values.entrySet()) {
+            Tensor old = own.get(e.getKey());
+            if (old == null) {
+                throw new IllegalArgumentException("Functional.call: " + getClass().getSimpleName()
+                        + " has no parameter or buffer '" + e.getKey() + "'; it has " + own.keySet());
+            }
+            if (e.getValue() == null || !Arrays.equals(old.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException("Functional.call: '" + e.getKey() + "' has shape "
+                        + Arrays.toString(old.shape()) + " in the model, got "
+                        + (e.getValue() == null ? "null" : Arrays.toString(e.getValue().shape())));
+            }
+        }
+        Map<String, Tensor> previous = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : values.entrySet()) {
+            previous.put(e.getKey(), put(e.getKey(), e.getValue()));
+        }
+        return previous;
+    }
+
+    /** Sets the tensor at a dotted path as it is (no leaf or grad change) and returns the one it replaces. */
+    private Tensor put(String path, Tensor value) {
+        int dot = path.indexOf('.');
+        if (dot >= 0) {
+            return children.get(path.substring(0, dot)).put(path.substring(dot + 1), value);
+        }
+        return parameters.containsKey(path) ? parameters.put(path, value) : buffers.put(path, value);
     }
 
     /** Applies the module: the same as {@link #forward}. */

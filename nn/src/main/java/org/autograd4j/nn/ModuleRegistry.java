@@ -34,7 +34,10 @@ public final class ModuleRegistry {
             Map.entry("Sigmoid", s -> new Sigmoid()),
             Map.entry("Softmax", s -> new Softmax(s.integer("axis"))),
             Map.entry("LogSoftmax", s -> new LogSoftmax(s.integer("axis"))),
-            Map.entry("Identity", s -> new Identity()));
+            Map.entry("Identity", s -> new Identity()),
+            Map.entry("BatchNorm1d", BatchNorm1d::of),
+            Map.entry("LayerNorm", LayerNorm::of),
+            Map.entry("Flatten", s -> new Flatten(s.integer("startDim"), s.integer("endDim"))));
     private static final Map<String, Function<ModuleSpec, Module>> USER = new ConcurrentHashMap<>();
 
     private ModuleRegistry() {

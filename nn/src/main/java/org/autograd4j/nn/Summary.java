@@ -10,14 +10,19 @@ import org.autograd4j.core.Autograd;
 import org.autograd4j.core.Tensor;
 
 /**
- * The table behind {@link Module#summary(long...)}: one row per layer (containers expanded), Keras-style.
+ * The table behind {@link Module#summary(long...)}: one row per layer (containers expanded), Keras-style, the batch
+ * axis shown as {@code -1}. {@link Sequential} and {@link Mlp} are run layer by layer, so each row has its output
+ * shape; any other module with sub-modules (a user-defined one) is run as a whole, its row showing its output shape
+ * and the parameters it owns directly, followed by rows for its sub-modules (depth first) whose output shapes cannot be
+ * known without running them one by one, shown as {@code -}. A row's count includes buffers (running statistics), which
+ * the totals count as non-trainable, as Keras counts a BatchNormalization's moving statistics.
  *
  * <pre>
  * Layer (type)                 Output Shape        Param #
  * ========================================================
- * layers.0 (Linear)            [1, 8]                   24
- * layers.1 (Tanh)              [1, 8]                    0
- * layers.2 (Linear)            [1, 2]                   18
+ * layers.0 (Linear)            [-1, 8]                  24
+ * layers.1 (Tanh)              [-1, 8]                   0
+ * layers.2 (Linear)            [-1, 2]                  18
  * ========================================================
  * Total params: 42
  * Trainable params: 42
@@ -84,9 +89,41 @@ final class Summary {
             return y;
         }
         Tensor y = m.forward(x);
-        rows.add(new Row(name.isEmpty() ? "model" : name, m.getClass().getSimpleName(),
-                Arrays.toString(y.shape()), m.parameterCount()));
+        long[] shape = y.shape();
+        String shown = shape.length == 0 ? "[]" : Arrays.toString(shape).replaceFirst("^\\[1(?=[,\\]])", "[-1");
+        long inChildren = 0;
+        for (Module c : m.children().values()) {
+            inChildren += count(c);
+        }
+        rows.add(new Row(name.isEmpty() ? "model" : name, m.getClass().getSimpleName(), shown,
+                count(m) - inChildren));
+        for (Map.Entry<String, Module> e : m.children().entrySet()) {
+            listChildren(prefix(name) + e.getKey(), e.getValue(), rows);
+        }
         return y;
+    }
+
+    /** Rows for a module that was not run on its own: no output shape. */
+    private static void listChildren(String name, Module m, List<Row> rows) {
+        long inChildren = 0;
+        for (Module c : m.children().values()) {
+            inChildren += count(c);
+        }
+        if (!(m instanceof Sequential) && !(m instanceof Mlp)) {
+            rows.add(new Row(name, m.getClass().getSimpleName(), "-", count(m) - inChildren));
+        }
+        for (Map.Entry<String, Module> e : m.children().entrySet()) {
+            listChildren(name + "." + e.getKey(), e.getValue(), rows);
+        }
+    }
+
+    /** Parameters and buffer elements of {@code m} and its sub-modules. */
+    private static long count(Module m) {
+        long n = m.parameterCount();
+        for (Tensor b : m.namedBuffers().values()) {
+            n += b.size();
+        }
+        return n;
     }
 
     private static String prefix(String name) {
@@ -111,10 +148,9 @@ final class Summary {
             b.append(String.format(Locale.ROOT, line, r.name() + " (" + r.type() + ")", r.shape(), count(r.params())));
         }
         b.append("=".repeat(width)).append('\n');
-        long total = 0;
+        long total = count(model);
         long trainable = 0;
         for (Tensor p : model.parameters()) {
-            total += p.size();
             trainable += p.requiresGrad() ? p.size() : 0;
         }
         b.append("Total params: ").append(count(total)).append('\n');

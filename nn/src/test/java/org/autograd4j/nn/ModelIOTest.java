@@ -97,8 +97,8 @@ class ModelIOTest {
         expectFailure(flipped, "corrupted: CRC32 checksum mismatch");
         expectFailure("PK\u0003\u0004 not a model at all".getBytes(), "not an autograd4j model file");
         byte[] future = good.clone();
-        ModelCodec.putInt(future, 4, 2);
-        expectFailure(future, "format version 2 is newer than this library reads (up to 1)");
+        ModelCodec.putInt(future, 4, 3);
+        expectFailure(future, "format version 3 is newer than this library reads (up to 2)");
         byte[] unknown = replace(good, "ReLU", "ReLX");
         ModelCodec.putInt(unknown, unknown.length - 4, (int) ModelCodec.crc(unknown, unknown.length - 4));
         expectFailure(unknown, "unknown module type 'ReLX'");

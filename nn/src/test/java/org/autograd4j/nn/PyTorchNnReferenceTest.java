@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -36,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * nn against numbers PyTorch computed in float64 ({@code pytorch-nn-reference.txt}, written by
  * {@code src/test/python/make_pytorch_reference.py}): every loss's value and gradient, ten steps of every optimizer
- * configuration from the same start with the same gradients, and twelve epochs of every learning-rate schedule.
+ * configuration from the same start with the same gradients, twelve epochs of every learning-rate schedule, and the
+ * normalisation layers' outputs, gradients and running statistics over a few training passes and one evaluation pass.
  */
 class PyTorchNnReferenceTest {
     private static final double RTOL = 1e-12;
@@ -72,6 +74,10 @@ class PyTorchNnReferenceTest {
         return read().stream().filter(b -> b.kind.equals("sched"));
     }
 
+    static Stream<Block> layers() throws IOException {
+        return read().stream().filter(b -> b.kind.equals("layer"));
+    }
+
     @Test
     void everyCaseOfTheFileHasItsJavaCounterpart() throws IOException {
         List<Block> all = read();
@@ -80,6 +86,7 @@ class PyTorchNnReferenceTest {
             switch (b.kind) {
                 case "loss" -> assertNotNull(loss(b.name, b), b.name);
                 case "optim" -> assertNotNull(optimizer(b.name, List.of(Tensor.zeros(1).requiresGrad(true))), b.name);
+                case "layer" -> assertNotNull(layer(b.name), b.name);
                 default -> assertNotNull(schedule(b.name), b.name);
             }
         }
@@ -130,6 +137,57 @@ class PyTorchNnReferenceTest {
             actual[epoch] = opt.learningRate();
         }
         assertClose(expected, actual, b + ": learning rate per epoch");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void layerOutputsGradientsAndRunningStatisticsArePyTorchs(Block b) {
+        Module m = layer(b.name);
+        Map<String, Tensor> state = m.stateDict();
+        long[] wShape = state.get("weight").shape();
+        state.put("weight", Tensor.of(numbers(b.one("weight")), wShape));
+        state.put("bias", Tensor.of(numbers(b.one("bias")), wShape));
+        m.loadStateDict(state);
+        Tensor x = tensor(b.one("x"));
+        Tensor gradOut = tensor(b.one("gradout"));
+        List<String> ys = b.all("y");
+        assertTrue(ys.size() >= 1, b + ": passes");
+        m.train();
+        for (int k = 0; k < ys.size(); k++) {
+            String pass = b + ": training pass " + (k + 1) + ": ";
+            Tensor xi = x.mul(1 + k).detach().requiresGrad(true);
+            m.zeroGrad();
+            Tensor y = m.forward(xi);
+            y.backward(gradOut);
+            assertClose(numbers(ys.get(k)), y.toDoubleArray(), pass + "output");
+            assertClose(numbers(b.all("gradx").get(k)), xi.grad().toDoubleArray(), pass + "input gradient");
+            Map<String, Tensor> p = m.namedParameters();
+            assertClose(numbers(b.all("gradweight").get(k)), p.get("weight").grad().toDoubleArray(),
+                    pass + "weight gradient");
+            assertClose(numbers(b.all("gradbias").get(k)), p.get("bias").grad().toDoubleArray(),
+                    pass + "bias gradient");
+            if (b.lines.containsKey("runmean")) {
+                Map<String, Tensor> buffers = m.namedBuffers();
+                assertClose(numbers(b.all("runmean").get(k)), buffers.get("running_mean").toDoubleArray(),
+                        pass + "running mean");
+                assertClose(numbers(b.all("runvar").get(k)), buffers.get("running_var").toDoubleArray(),
+                        pass + "running variance");
+            }
+        }
+        m.eval();
+        assertClose(numbers(b.one("evaly")), m.forward(x).toDoubleArray(), b + ": output in evaluation mode");
+    }
+
+    private static Module layer(String name) {
+        return switch (name) {
+            case "batchnorm1d" -> new BatchNorm1d(4);
+            case "batchnorm1d_cumulative" -> new BatchNorm1d(4, 1e-3, OptionalDouble.empty(), true, true);
+            case "batchnorm1d_3d" -> new BatchNorm1d(3, 1e-5, OptionalDouble.of(0.3), true, true);
+            case "batchnorm1d_untracked" -> new BatchNorm1d(4, 1e-5, OptionalDouble.of(0.1), true, false);
+            case "layernorm" -> new LayerNorm(4);
+            case "layernorm_2d" -> new LayerNorm(new long[] {3, 5}, 1e-3, true);
+            default -> throw new IllegalArgumentException("no layer for case " + name);
+        };
     }
 
     private static BiFunction<Tensor, Tensor, Tensor> loss(String name, Block b) {
@@ -219,7 +277,7 @@ class PyTorchNnReferenceTest {
                 String key = space < 0 ? line : line.substring(0, space);
                 String rest = space < 0 ? "" : line.substring(space + 1).trim();
                 switch (key) {
-                    case "loss", "optim", "sched" -> {
+                    case "loss", "optim", "sched", "layer" -> {
                         kind = key;
                         name = rest;
                         lines = new LinkedHashMap<>();

@@ -17,11 +17,11 @@ class SummaryTest {
         String expected = String.join("\n",
                 "Layer (type)          Output Shape    Param #",
                 "=============================================",
-                "layers.0 (Linear)     [1, 64]           1,984",
-                "layers.1 (ReLU)       [1, 64]               0",
-                "layers.2 (Dropout)    [1, 64]               0",
-                "layers.3 (Linear)     [1, 2]              130",
-                "layers.4 (Softmax)    [1, 2]                0",
+                "layers.0 (Linear)     [-1, 64]          1,984",
+                "layers.1 (ReLU)       [-1, 64]              0",
+                "layers.2 (Dropout)    [-1, 64]              0",
+                "layers.3 (Linear)     [-1, 2]             130",
+                "layers.4 (Softmax)    [-1, 2]               0",
                 "=============================================",
                 "Total params: 2,114",
                 "Trainable params: 2,114",
@@ -49,5 +49,69 @@ class SummaryTest {
         assertEquals("Linear: expected input of shape [batch, 3], got [1, 5]", e.getMessage());
         assertEquals("model (Linear)", new Linear(2, 2).summary(2).lines().skip(2).findFirst().orElseThrow()
                 .substring(0, 14));
+    }
+
+    @Test
+    void buffersCountAsNonTrainableAndOtherAxesKeepTheirSizes() {
+        Sequential net = new Sequential(new Linear(4, 32), new BatchNorm1d(32), new ReLU(),
+                new LayerNorm(32), new Flatten(0, -1));
+        String expected = String.join("\n",
+                "Layer (type)       Output Shape    Param #",
+                "==========================================",
+                "0 (Linear)         [-1, 32]            160",
+                "1 (BatchNorm1d)    [-1, 32]            128",
+                "2 (ReLU)           [-1, 32]              0",
+                "3 (LayerNorm)      [-1, 32]             64",
+                "4 (Flatten)        [32]                  0",
+                "==========================================",
+                "Total params: 352",
+                "Trainable params: 288",
+                "Non-trainable params: 64",
+                "");
+        assertEquals(expected, net.summary(4));
+        assertEquals("0 (Flatten)     [-1, 12]", new Sequential(new Flatten()).summary(3, 4).lines().skip(2)
+                .findFirst().orElseThrow().substring(0, 24));
+    }
+
+    @Test
+    void aCustomModuleIsListedWithItsChildren() {
+        String expected = String.join("\n",
+                "Layer (type)              Output Shape    Param #",
+                "=================================================",
+                "model (TwoTower)          [-1, 2]               1",
+                "left (Linear)             -                    10",
+                "right.0 (Linear)          -                    10",
+                "right.1 (BatchNorm1d)     -                     8",
+                "right.2 (Wrapper)         -                     0",
+                "right.2.inner (Linear)    -                     6",
+                "=================================================",
+                "Total params: 35",
+                "Trainable params: 31",
+                "Non-trainable params: 4",
+                "");
+        assertEquals(expected, new TwoTower().summary(4));
+    }
+
+    /** A user-defined module with a parameter of its own, a layer, and a container holding a nested custom module. */
+    private static final class TwoTower extends Module {
+        private final Linear left = registerModule("left", new Linear(4, 2));
+        private final Sequential right = registerModule("right", new Sequential(new Linear(4, 2),
+                new BatchNorm1d(2), new Wrapper()));
+        private final org.autograd4j.core.Tensor scale = registerParameter("scale", org.autograd4j.core.Tensor.ones(1));
+
+        @Override
+        public org.autograd4j.core.Tensor forward(org.autograd4j.core.Tensor x) {
+            return left.forward(x).add(right.forward(x)).mul(scale);
+        }
+    }
+
+    /** A custom module around a Linear(2, 2). */
+    private static final class Wrapper extends Module {
+        private final Linear inner = registerModule("inner", new Linear(2, 2));
+
+        @Override
+        public org.autograd4j.core.Tensor forward(org.autograd4j.core.Tensor x) {
+            return inner.forward(x);
+        }
     }
 }

@@ -54,4 +54,22 @@ public interface LrScheduler {
     default void loadState(Map<String, Double> state) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + ": loadState() is not supported");
     }
+
+    /**
+     * Restores a state saved with its type (e.g. by {@link org.autograd4j.nn.ModelIO}): checks that it comes from a
+     * scheduler of this class, then calls {@link #loadState(Map)}.
+     *
+     * @throws IllegalArgumentException if the state is null or of another type, or a value is missing or invalid
+     */
+    default void loadState(SchedulerState state) {
+        String mine = getClass().getSimpleName();
+        if (state == null) {
+            throw new IllegalArgumentException(mine + ".loadState: state is null");
+        }
+        if (!state.type().equals(mine)) {
+            throw new IllegalArgumentException(mine + ".loadState: the state is from " + state.type() + ", not "
+                    + mine);
+        }
+        loadState(state.values());
+    }
 }
