@@ -57,7 +57,8 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     }
 
     /**
-     * Calls {@link #update} for every parameter that has a gradient; parameters without a gradient are skipped. One
+     * Calls {@link #update} for every parameter that has a gradient; parameters without a gradient, or frozen ones
+     * ({@code requiresGrad} false, even with a gradient left from before they were frozen), are skipped. One
      * call per parameter: the loops over its elements stay inside {@code update}. A FLOAT32 parameter is first offered
      * to {@link #updateFloat}; if that declines, its values and gradient are widened into per-parameter double arrays,
      * updated there and rounded back, so every rule computes in double and rounds once per step.
@@ -67,7 +68,7 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
         for (int i = 0; i < params.size(); i++) {
             Tensor p = params.get(i);
             Tensor grad = p.grad();
-            if (grad == null) {
+            if (grad == null || !p.requiresGrad()) {
                 continue;
             }
             if (p.dtype() == DType.FLOAT64) {

@@ -14,7 +14,8 @@ final class Check {
 
     /**
      * The parameters as an unmodifiable list, after checking that there is at least one, that none is null or
-     * repeated, and that each is a leaf requiring a gradient.
+     * repeated, and that each is a leaf. A leaf that does not require a gradient (a frozen parameter) is accepted, as
+     * PyTorch accepts it, and skipped by every step while it stays frozen.
      */
     static List<Tensor> parameters(String op, List<Tensor> params) {
         if (params == null) {
@@ -38,10 +39,6 @@ final class Check {
             if (!p.isLeaf()) {
                 throw new IllegalArgumentException(op + ": parameter " + i + " is not a leaf (it was produced by "
                         + p.gradFn() + "); optimizers update leaves only");
-            }
-            if (!p.requiresGrad()) {
-                throw new IllegalArgumentException(op + ": parameter " + i + " of shape "
-                        + java.util.Arrays.toString(p.shape()) + " does not require grad");
             }
             out.add(p);
         }

@@ -150,10 +150,22 @@ class OptimizerContractTest {
         assertEquals(name + ": parameter list is empty", error(() -> make.apply(List.of())));
         assertEquals(name + ": parameter 1 is the same tensor as parameter 0; pass each parameter once",
                 error(() -> make.apply(List.of(p, p))));
-        assertEquals(name + ": parameter 1 of shape [3] does not require grad",
-                error(() -> make.apply(List.of(p, Tensor.of(new double[] {1, 2, 3})))));
         assertEquals(name + ": parameter 0 is not a leaf (it was produced by MulBackward); optimizers update leaves"
                 + " only", error(() -> make.apply(List.of(p.mul(2.0)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizers")
+    void frozenParametersAreAcceptedAndSkipped(String name, Function<List<Tensor>, Optimizer> make) {
+        Tensor p = OptimTesting.param(1, 2);
+        Tensor frozen = Tensor.of(new double[] {1, 2, 3});
+        Optimizer opt = make.apply(List.of(p, frozen));
+        p.setGrad(Tensor.of(new double[] {1, 1}));
+        frozen.requiresGrad(true).setGrad(Tensor.of(new double[] {1, 1, 1}));
+        frozen.requiresGrad(false);
+        opt.step();
+        assertArrayEquals(new double[] {1, 2, 3}, frozen.toDoubleArray(), 0, "a frozen parameter is not updated");
+        assertNotEquals(1.0, p.toDoubleArray()[0], "the others are");
     }
 
     private static String error(Runnable r) {
