@@ -70,32 +70,35 @@ public interface Metric {
 
     /** {@code precision} (BINARY: {@code precision}; otherwise e.g. {@code precision_macro}). */
     static Metric precision(Metrics.Average average) {
-        return of(suffixed("precision", average), (p, t) -> Metrics.precision(p, t, average));
+        return of(suffixed("precision", average), (p, t) -> Metrics.precision(Metrics.targetClasses(t),
+                Metrics.predictedClasses(p), average));
     }
 
     /** {@code recall} (BINARY: {@code recall}; otherwise e.g. {@code recall_macro}). */
     static Metric recall(Metrics.Average average) {
-        return of(suffixed("recall", average), (p, t) -> Metrics.recall(p, t, average));
+        return of(suffixed("recall", average), (p, t) -> Metrics.recall(Metrics.targetClasses(t),
+                Metrics.predictedClasses(p), average));
     }
 
     /** {@code f1} (BINARY: {@code f1}; otherwise e.g. {@code f1_macro}). */
     static Metric f1(Metrics.Average average) {
-        return of(suffixed("f1", average), (p, t) -> Metrics.f1(p, t, average));
+        return of(suffixed("f1", average), (p, t) -> Metrics.f1(Metrics.targetClasses(t),
+                Metrics.predictedClasses(p), average));
     }
 
     /** {@code mse}: mean squared error. */
     static Metric mse() {
-        return of("mse", Metrics::mse);
+        return of("mse", (p, t) -> Scores.regression(Scores.Regression.MSE, p, t));
     }
 
     /** {@code mae}: mean absolute error. */
     static Metric mae() {
-        return of("mae", Metrics::mae);
+        return of("mae", (p, t) -> Scores.regression(Scores.Regression.MAE, p, t));
     }
 
     /** {@code r2}: the coefficient of determination. */
     static Metric r2() {
-        return of("r2", Metrics::r2);
+        return of("r2", (p, t) -> Scores.regression(Scores.Regression.R2, p, t));
     }
 
     private static String suffixed(String name, Metrics.Average average) {

@@ -8,16 +8,23 @@ import org.autograd4j.nn.train.Scores.Kind;
  * whose denominator is 0 is 0 ({@code zero_division=0}); macro and weighted averages run over the classes present in
  * either array; R² of a constant target is 1 for a perfect prediction and 0 otherwise.
  *
- * <p><b>Note (argument order).</b> Array forms take {@code (yTrue, yPred)} as scikit-learn does; tensor forms take
- * {@code (prediction, target)} as {@link org.autograd4j.nn.Loss} does. Tensor forms turn model outputs into classes
- * with {@link #predictedClasses(Tensor, double)} (argmax of {@code [n, classes]} logits or probabilities, or a
- * threshold on a single probability column) and targets with {@link #targetClasses(Tensor)} (class indices or
- * one-hot rows).
+ * <p><b>Note (argument order).</b> Every score takes the truth first: {@code (yTrue, yPred)}, as scikit-learn's
+ * {@code sklearn.metrics} does. Why this order and not torchmetrics' {@code (preds, target)}: the scores here follow
+ * scikit-learn's definitions and are checked against its numbers, most users of a metrics function know it from
+ * there, and the {@code int[]} forms (most of this class) already took it; a {@link org.autograd4j.nn.Loss} keeps
+ * PyTorch's {@code (prediction, target)}, and so does {@link Metric}, the per-epoch score {@link Trainer} calls with
+ * the model's output — a different family, whose arguments the trainer passes, not the user. The tensor forms took
+ * {@code (prediction, target)}; a user who swapped two binary tensors silently got precision and recall exchanged,
+ * so they are deprecated: turn tensors into classes with {@link #targetClasses(Tensor)} and
+ * {@link #predictedClasses(Tensor, double)} (argmax of {@code [n, classes]} logits or probabilities, or a threshold on
+ * a single column) and call the array forms. The deprecated forms still work and refuse the swap they can see (a
+ * single column of class indices as the prediction against multi-column scores as the target).
  *
  * <pre>{@code
  * Metrics.accuracy(new int[] {0, 1, 1, 0}, new int[] {0, 1, 0, 0});        // 0.75
+ * int[] yTrue = Metrics.targetClasses(test.labels());                       // indices [n] or one-hot [n, k]
+ * int[] yPred = Metrics.predictedClasses(model.forward(test.features()));   // logits [n, k]: argmax
  * Metrics.f1(yTrue, yPred, Metrics.Average.MACRO);
- * Metrics.accuracy(model.forward(test.features()), test.labels());         // logits [n, k], indices [n]
  * }</pre>
  */
 public final class Metrics {
@@ -231,89 +238,135 @@ public final class Metrics {
         return tot == 0 ? (res == 0 ? 1.0 : 0.0) : 1 - res / tot;
     }
 
-    // ---------------------------------------------------------------- tensors: (prediction, target)
-
-    /** Accuracy of model outputs against targets; see the class note for how classes are read. */
-    public static double accuracy(Tensor prediction, Tensor target) {
-        return accuracy(targetClasses(target), predictedClasses(prediction));
-    }
-
-    /** Precision of model outputs against targets, combined by {@code average}. */
-    public static double precision(Tensor prediction, Tensor target, Average average) {
-        return precision(targetClasses(target), predictedClasses(prediction), average);
-    }
-
-    /** Recall of model outputs against targets, combined by {@code average}. */
-    public static double recall(Tensor prediction, Tensor target, Average average) {
-        return recall(targetClasses(target), predictedClasses(prediction), average);
-    }
-
-    /** F1 of model outputs against targets, combined by {@code average}. */
-    public static double f1(Tensor prediction, Tensor target, Average average) {
-        return f1(targetClasses(target), predictedClasses(prediction), average);
-    }
-
-    /** The confusion matrix of model outputs against targets. */
-    public static ConfusionMatrix confusionMatrix(Tensor prediction, Tensor target) {
-        return confusionMatrix(targetClasses(target), predictedClasses(prediction));
-    }
-
     /**
-     * Log loss of predicted probabilities: {@code [n]} or {@code [n, 1]} (probability of class 1, binary) or
-     * {@code [n, classes]} (rows of class probabilities), against class indices or one-hot targets.
+     * R² of several outputs: the mean of the per-column R² values (scikit-learn's {@code uniform_average}).
+     *
+     * @param yTrue {@code n} rows of {@code k} true values
+     * @param yPred {@code n} rows of {@code k} predicted values
+     * @return the mean R² over the {@code k} columns
+     * @throws IllegalArgumentException if the row counts differ or are 0, or a row's length differs from the first
+     *                                  true row's
      */
-    public static double logLoss(Tensor probabilities, Tensor target) {
-        int[] y = targetClasses(target);
-        if (Scores.singleColumn(probabilities)) {
-            return logLoss(y, probabilities.toDoubleArray());
-        }
-        if (probabilities.rank() != 2) {
-            throw new IllegalArgumentException("Metrics.logLoss: probabilities must have shape [n], [n, 1] or "
-                    + "[n, classes], got " + java.util.Arrays.toString(probabilities.shape()));
-        }
-        int n = (int) probabilities.size(0);
-        int k = (int) probabilities.size(1);
-        double[] v = probabilities.toDoubleArray();
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) {
-            rows[i] = java.util.Arrays.copyOfRange(v, i * k, (i + 1) * k);
-        }
-        return logLoss(y, rows);
-    }
-
-    /** Mean squared error over all elements; the two tensors hold the same number of elements. */
-    public static double mse(Tensor prediction, Tensor target) {
-        double[][] p = Scores.pair("Metrics.mse", prediction, target);
-        return mse(p[1], p[0]);
-    }
-
-    /** Mean absolute error over all elements; the two tensors hold the same number of elements. */
-    public static double mae(Tensor prediction, Tensor target) {
-        double[][] p = Scores.pair("Metrics.mae", prediction, target);
-        return mae(p[1], p[0]);
-    }
-
-    /**
-     * R² over all elements for {@code [n]} or {@code [n, 1]}; for {@code [n, k]} targets, the mean of the per-column
-     * R² values (scikit-learn's {@code uniform_average}).
-     */
-    public static double r2(Tensor prediction, Tensor target) {
-        double[][] p = Scores.pair("Metrics.r2", prediction, target);
-        if (Scores.singleColumn(target)) {
-            return r2(p[1], p[0]);
-        }
-        int n = (int) target.size(0);
-        int k = (int) (target.size() / Math.max(1, n));
+    public static double r2(double[][] yTrue, double[][] yPred) {
+        String op = "Metrics.r2";
+        Scores.checkLengths(op, "yTrue", yTrue.length, "yPred", yPred.length);
+        int k = yTrue[0].length;
         double s = 0;
         for (int j = 0; j < k; j++) {
-            double[] t = new double[n];
-            double[] q = new double[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = p[1][i * k + j];
-                q[i] = p[0][i * k + j];
-            }
-            s += r2(t, q);
+            s += r2(Scores.column(op, yTrue, "yTrue", j, k), Scores.column(op, yPred, "yPred", j, k));
         }
         return s / k;
+    }
+
+    // ---------------------------------------------------------------- tensors: deprecated, (prediction, target)
+    // Why deprecated rather than reordered: code compiled against them would silently get the other order. Their
+    // order was the opposite of every other overload (see the class note), and two swapped tensors of hard labels
+    // cannot be told apart, so the safe form is the one order everywhere.
+
+    /**
+     * Accuracy of model outputs against targets; refuses arguments that look swapped (see {@code precision}).
+     *
+     * @deprecated (prediction, target) is the opposite of the other overloads; use
+     *             {@code accuracy(targetClasses(target), predictedClasses(prediction))}
+     */
+    @Deprecated
+    public static double accuracy(Tensor prediction, Tensor target) {
+        int[][] c = Scores.classes("Metrics.accuracy", prediction, target);
+        return accuracy(c[0], c[1]);
+    }
+
+    /**
+     * Precision of model outputs against targets, combined by {@code average}; throws
+     * {@code IllegalArgumentException} when the arguments look swapped (a single column of class indices as the
+     * prediction against a multi-column target that is not one-hot).
+     *
+     * @deprecated (prediction, target) is the opposite of the other overloads; use
+     *             {@code precision(targetClasses(target), predictedClasses(prediction), average)}
+     */
+    @Deprecated
+    public static double precision(Tensor prediction, Tensor target, Average average) {
+        int[][] c = Scores.classes("Metrics.precision", prediction, target);
+        return precision(c[0], c[1], average);
+    }
+
+    /**
+     * Recall of model outputs against targets, combined by {@code average}; refuses swapped-looking arguments.
+     *
+     * @deprecated (prediction, target) is the opposite of the other overloads; use
+     *             {@code recall(targetClasses(target), predictedClasses(prediction), average)}
+     */
+    @Deprecated
+    public static double recall(Tensor prediction, Tensor target, Average average) {
+        int[][] c = Scores.classes("Metrics.recall", prediction, target);
+        return recall(c[0], c[1], average);
+    }
+
+    /**
+     * F1 of model outputs against targets, combined by {@code average}; refuses swapped-looking arguments.
+     *
+     * @deprecated (prediction, target) is the opposite of the other overloads; use
+     *             {@code f1(targetClasses(target), predictedClasses(prediction), average)}
+     */
+    @Deprecated
+    public static double f1(Tensor prediction, Tensor target, Average average) {
+        int[][] c = Scores.classes("Metrics.f1", prediction, target);
+        return f1(c[0], c[1], average);
+    }
+
+    /**
+     * The confusion matrix of model outputs against targets; refuses swapped-looking arguments.
+     *
+     * @deprecated (prediction, target) is the opposite of the other overloads; use
+     *             {@code confusionMatrix(targetClasses(target), predictedClasses(prediction))}
+     */
+    @Deprecated
+    public static ConfusionMatrix confusionMatrix(Tensor prediction, Tensor target) {
+        int[][] c = Scores.classes("Metrics.confusionMatrix", prediction, target);
+        return confusionMatrix(c[0], c[1]);
+    }
+
+    /**
+     * Log loss of predicted probabilities ({@code [n]}/{@code [n, 1]}: of class 1; {@code [n, classes]}: rows)
+     * against class indices or one-hot targets.
+     *
+     * @deprecated (probabilities, target) is the opposite of the other overloads; use
+     *             {@code logLoss(targetClasses(target), probabilities)} on {@code double[]} or {@code double[][]}
+     */
+    @Deprecated
+    public static double logLoss(Tensor probabilities, Tensor target) {
+        return Scores.logLoss(probabilities, targetClasses(target));
+    }
+
+    /**
+     * Mean squared error over all elements (the same number in both).
+     *
+     * @deprecated (prediction, target) is the opposite of the other overloads (harmless here: MSE is symmetric);
+     *             use {@code mse(target.toDoubleArray(), prediction.toDoubleArray())}
+     */
+    @Deprecated
+    public static double mse(Tensor prediction, Tensor target) {
+        return Scores.regression(Scores.Regression.MSE, prediction, target);
+    }
+
+    /**
+     * Mean absolute error over all elements (the same number in both).
+     *
+     * @deprecated (prediction, target) is the opposite of the other overloads (harmless here: MAE is symmetric);
+     *             use {@code mae(target.toDoubleArray(), prediction.toDoubleArray())}
+     */
+    @Deprecated
+    public static double mae(Tensor prediction, Tensor target) {
+        return Scores.regression(Scores.Regression.MAE, prediction, target);
+    }
+
+    /**
+     * R² over all elements for {@code [n]} or {@code [n, 1]}; for {@code [n, k]}, the mean of the per-column values.
+     *
+     * @deprecated (prediction, target) is the opposite of the other overloads, and R² is not symmetric; use
+     *             {@code r2(yTrue, yPred)} on {@code double[]} (one output) or {@code double[][]} rows (several)
+     */
+    @Deprecated
+    public static double r2(Tensor prediction, Tensor target) {
+        return Scores.regression(Scores.Regression.R2, prediction, target);
     }
 }

@@ -179,4 +179,104 @@ final class Scores {
         }
         return Math.min(Math.max(p, Metrics.LOG_LOSS_EPS), 1 - Metrics.LOG_LOSS_EPS);
     }
+
+    /** {@code v} as {@code n} rows of equal length (row-major). */
+    static double[][] rows(double[] v, int n) {
+        int k = v.length / Math.max(1, n);
+        double[][] out = new double[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = Arrays.copyOfRange(v, i * k, (i + 1) * k);
+        }
+        return out;
+    }
+
+    /** Column {@code j} of {@code rows}, each of which must hold {@code k} values. */
+    static double[] column(String op, double[][] rows, String name, int j, int k) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != k) {
+                throw new IllegalArgumentException(op + ": " + name + "[" + i + "] has " + rows[i].length
+                        + " values but yTrue[0] has " + k);
+            }
+            out[i] = rows[i][j];
+        }
+        return out;
+    }
+
+    /**
+     * {@code {yTrue, yPred}} from the deprecated tensor forms' {@code (prediction, target)}, refusing the one swap
+     * that is detectable: a single-column prediction of class indices against a multi-column target that is not
+     * one-hot (model outputs passed as the target). Without the check that swap gives exchanged precision and recall.
+     */
+    static int[][] classes(String op, Tensor prediction, Tensor target) {
+        if (singleColumn(prediction) && !singleColumn(target) && target.rank() == 2 && wholeNumbers(prediction)
+                && !oneHot(target)) {
+            throw new IllegalArgumentException(op + ": target " + Arrays.toString(target.shape()) + " holds scores,"
+                    + " not one-hot rows, while prediction " + Arrays.toString(prediction.shape()) + " holds class"
+                    + " indices: are the arguments swapped? This form takes (prediction, target); use " + op
+                    + "(yTrue, yPred) with Metrics.targetClasses and Metrics.predictedClasses");
+        }
+        return new int[][] {target("Metrics.targetClasses", target), predicted("Metrics.predictedClasses", prediction,
+                0.5)};
+    }
+
+    private static boolean wholeNumbers(Tensor t) {
+        for (double v : t.toDoubleArray()) {
+            if (!(v >= 0) || v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean oneHot(Tensor t) {
+        double[] v = t.toDoubleArray();
+        int k = (int) t.size(1);
+        for (int i = 0; i < v.length; i += k) {
+            int ones = 0;
+            for (int j = i; j < i + k; j++) {
+                if (v[j] == 1) {
+                    ones++;
+                } else if (v[j] != 0) {
+                    return false;
+                }
+            }
+            if (ones != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The regression scores that tensor forms compute. */
+    enum Regression {
+        MSE, MAE, R2
+    }
+
+    /**
+     * A regression score of model outputs against targets (same element count; several output columns give the
+     * mean of the per-column R² values), computed by the truth-first array forms.
+     */
+    static double regression(Regression kind, Tensor prediction, Tensor target) {
+        String op = "Metrics." + kind.name().toLowerCase(java.util.Locale.ROOT);
+        double[][] p = pair(op, prediction, target);
+        return switch (kind) {
+            case MSE -> Metrics.mse(p[1], p[0]);
+            case MAE -> Metrics.mae(p[1], p[0]);
+            case R2 -> singleColumn(target) ? Metrics.r2(p[1], p[0])
+                    : Metrics.r2(rows(p[1], (int) target.size(0)), rows(p[0], (int) target.size(0)));
+        };
+    }
+
+    /** Log loss of a probability column (binary) or rows of class probabilities, against class indices. */
+    static double logLoss(Tensor probabilities, int[] yTrue) {
+        if (singleColumn(probabilities)) {
+            return Metrics.logLoss(yTrue, probabilities.toDoubleArray());
+        }
+        if (probabilities.rank() != 2) {
+            throw new IllegalArgumentException("Metrics.logLoss: probabilities must have shape [n], [n, 1] or "
+                    + "[n, classes], got " + Arrays.toString(probabilities.shape()));
+        }
+        return Metrics.logLoss(yTrue, rows(probabilities.toDoubleArray(), (int) probabilities.size(0)));
+    }
 }

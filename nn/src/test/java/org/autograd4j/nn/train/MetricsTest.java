@@ -9,7 +9,11 @@ import org.autograd4j.nn.data.OneHot;
 import org.autograd4j.nn.train.Metrics.Average;
 import org.junit.jupiter.api.Test;
 
-/** Expected values are worked out by hand in the comments (scikit-learn's definitions). */
+/**
+ * Expected values are worked out by hand in the comments (scikit-learn's definitions). The deprecated tensor forms
+ * keep their tests: they must go on working for code compiled against them.
+ */
+@SuppressWarnings("deprecation")
 class MetricsTest {
     // Per class (tp, fp, fn): 0 -> (2, 1, 0), 1 -> (1, 1, 2), 2 -> (2, 1, 1); supports 2, 3, 3.
     private static final int[] Y_TRUE = {0, 1, 2, 2, 1, 0, 1, 2};
@@ -136,5 +140,60 @@ class MetricsTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> Metrics.f1(new int[] {0, -1}, new int[] {0, 1}, Average.MACRO));
         assertEquals("Metrics.f1: yTrue[1] is -1; class indices must be >= 0", e.getMessage());
+    }
+
+    /** The swap a user made: binary labels as the prediction, two-column logits as the target. */
+    @Test
+    void swappedTensorsAreRefusedNotExchanged() {
+        Tensor logits = Tensor.of(new double[] {2, -1, -1, 2, 0.5, 0, -1, 3}, 4, 2);   // argmax 0, 1, 0, 1
+        Tensor labels = Tensor.of(new double[] {0, 1, 1, 1});
+        assertEquals(1.0, Metrics.precision(logits, labels, Average.BINARY), EPS);
+        assertEquals(2.0 / 3, Metrics.recall(logits, labels, Average.BINARY), EPS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.precision(labels, logits, Average.BINARY));
+        assertEquals("Metrics.precision: target [4, 2] holds scores, not one-hot rows, while prediction [4] holds"
+                + " class indices: are the arguments swapped? This form takes (prediction, target); use"
+                + " Metrics.precision(yTrue, yPred) with Metrics.targetClasses and Metrics.predictedClasses",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Metrics.recall(labels, logits, Average.BINARY));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.f1(labels, logits, Average.BINARY));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.accuracy(labels, logits));
+        assertThrows(IllegalArgumentException.class, () -> Metrics.confusionMatrix(labels, logits));
+        // a sigmoid column swapped with 0/1 labels: the probabilities are not class indices
+        Tensor sigmoid = Tensor.of(new double[] {0.9, 0.2, 0.8, 0.7});
+        assertThrows(IllegalArgumentException.class, () -> Metrics.precision(labels, sigmoid, Average.BINARY));
+        // one-hot targets against class-index predictions are not a swap
+        assertEquals(0.75, Metrics.accuracy(labels, OneHot.encode(new int[] {0, 1, 0, 1}, 2)), EPS);
+    }
+
+    /** Truth first everywhere: the array forms, the converters, the deprecated forms and Trainer's metric agree. */
+    @Test
+    void oneOrderEverywhere() {
+        Tensor logits = Tensor.of(new double[] {2, -1, -1, 2, 0.5, 0, -1, 3}, 4, 2);
+        Tensor labels = Tensor.of(new double[] {0, 1, 1, 1});
+        int[] yTrue = Metrics.targetClasses(labels);
+        int[] yPred = Metrics.predictedClasses(logits);
+        assertEquals(1.0, Metrics.precision(yTrue, yPred), EPS);
+        assertEquals(2.0 / 3, Metrics.recall(yTrue, yPred), EPS);
+        assertEquals(Metrics.precision(logits, labels, Average.BINARY), Metrics.precision(yTrue, yPred), EPS);
+        assertEquals(Metrics.precision(yTrue, yPred), Metric.precision(Average.BINARY).compute(logits, labels), EPS);
+        assertEquals(Metrics.recall(yTrue, yPred), Metric.recall(Average.BINARY).compute(logits, labels), EPS);
+        assertEquals(Metrics.f1(yTrue, yPred), Metric.f1(Average.BINARY).compute(logits, labels), EPS);
+        Tensor y = Tensor.of(new double[] {3, -0.5, 2, 7});
+        Tensor p = Tensor.of(new double[] {2.5, 0, 2, 8}, 4, 1);
+        assertEquals(Metrics.r2(y.toDoubleArray(), p.toDoubleArray()), Metric.r2().compute(p, y), EPS);
+        assertEquals(Metrics.r2(y.toDoubleArray(), p.toDoubleArray()), Metrics.r2(p, y), EPS);
+        assertEquals(Metrics.mse(y.toDoubleArray(), p.toDoubleArray()), Metric.mse().compute(p, y), EPS);
+        assertEquals(Metrics.mae(y.toDoubleArray(), p.toDoubleArray()), Metric.mae().compute(p, y), EPS);
+    }
+
+    @Test
+    void r2OfSeveralOutputsIsTheMeanOfTheColumns() {
+        double[][] yTrue = {{1, 10}, {2, 20}, {3, 30}};
+        double[][] yPred = {{1, 10}, {2, 20}, {4, 30}};
+        assertEquals((1 - 1.0 / 2 + 1) / 2, Metrics.r2(yTrue, yPred), EPS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Metrics.r2(yTrue, new double[][] {{1, 10}, {2}, {3, 30}}));
+        assertEquals("Metrics.r2: yPred[1] has 1 values but yTrue[0] has 2", e.getMessage());
     }
 }
