@@ -42,6 +42,11 @@ final class Amax extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
         // the mask and the tie counts are constants (comparisons record nothing)

@@ -122,6 +122,7 @@ final class Backprop {
 
     private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> grads) {
         Tensor[] inputs = node.inputs;
+        node.checkVersions();
         Tensor[] gs = node.backward(g);
         for (int j = 0; j < inputs.length; j++) {
             Tensor x = inputs[j];

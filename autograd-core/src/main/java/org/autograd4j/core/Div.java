@@ -13,6 +13,11 @@ final class Div extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor y = inputs[1];
         // -x / y² written as -(x / y) / y reuses the saved output.

@@ -17,6 +17,11 @@ final class Exp extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         return new Tensor[] {gradOut.mul(out)};
     }

@@ -12,6 +12,11 @@ final class Expm1 extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         return new Tensor[] {gradOut.mul(out.add(1.0))};
     }

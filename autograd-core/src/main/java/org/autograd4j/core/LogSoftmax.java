@@ -83,6 +83,11 @@ final class LogSoftmax extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         if (!GradMode.enabled()) {
             return new Tensor[] {new Tensor(fusedBackward(gradOut.values()), out.shape, gradOut.dtype)};

@@ -48,6 +48,11 @@ final class LogSumExp extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         return new Tensor[] {gradOut.mul(inputs[0].sub(out).exp())};
     }

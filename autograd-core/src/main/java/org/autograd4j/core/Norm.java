@@ -31,6 +31,11 @@ final class Norm extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor norm = Reshape.apply(out, keptShape);
         Tensor zero = norm.eq(0.0);

@@ -18,6 +18,11 @@ final class PowTensor extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
         Tensor y = inputs[1];

@@ -30,6 +30,11 @@ final class Relu extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
         if (!GradMode.enabled() && gradOut.fdata != null && out.fdata != null) {

@@ -28,6 +28,11 @@ final class Sigmoid extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         if (!GradMode.enabled() && gradOut.fdata != null && out.fdata != null) {
             // in float, as PyTorch computes it: a float/double conversion per element would not vectorise

@@ -12,6 +12,11 @@ final class Sqrt extends Node {
     }
 
     @Override
+    boolean savesOutput() {
+        return true;
+    }
+
+    @Override
     Tensor[] backward(Tensor gradOut) {
         return new Tensor[] {gradOut.div(out.mul(2.0))};
     }

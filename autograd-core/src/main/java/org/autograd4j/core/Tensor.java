@@ -22,6 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Tensors are immutable: every op returns a new tensor (a reshape may share its input's storage). The one exception
  * is the low-level {@link #array()} (or {@link #floatArray()}) used by optimizers to update parameters in place.
+ * Every storage has a version counter, shared by the views over it, that such a write bumps; a backward pass refuses
+ * to use a tensor that was written after an op saved it, as PyTorch does (see {@link #version()}).
  * Axis arguments may be negative and count from the end, as in NumPy; a 0-d tensor takes axis 0 or -1, as in PyTorch.
  *
  * <p>This class is a facade: each method delegates to one op class that holds the forward and the backward together.
@@ -41,6 +43,8 @@ public final class Tensor {
     final float[] fdata;
     final int[] shape;
     final DType dtype;
+    /** This storage's writes, shared with every view over it (see {@link VersionCounter}, "version counters"). */
+    final VersionCounter version;
     /** The op that produced this tensor, or null for a leaf. */
     Node node;
     boolean requiresGrad;
@@ -52,6 +56,7 @@ public final class Tensor {
         this.fdata = dtype == DType.FLOAT32 ? Kernels.narrow(values) : null;
         this.shape = shape;
         this.dtype = dtype;
+        this.version = new VersionCounter();
     }
 
     /** A FLOAT32 tensor over {@code values}. Takes ownership. */
@@ -60,6 +65,7 @@ public final class Tensor {
         this.fdata = values;
         this.shape = shape;
         this.dtype = DType.FLOAT32;
+        this.version = new VersionCounter();
     }
 
     /** A tensor over the same storage as {@code other}, with another shape (reshapes and detach). */
@@ -68,6 +74,7 @@ public final class Tensor {
         this.fdata = other.fdata;
         this.shape = shape;
         this.dtype = other.dtype;
+        this.version = other.version;
     }
 
     /** The same storage under another shape of the same size (unchecked: callers check). */
@@ -1137,12 +1144,42 @@ public final class Tensor {
 
     /**
      * The backing array of a FLOAT64 tensor, row-major, without a copy: for optimizers and fused kernels that update
-     * parameters in place (FLOAT32 tensors have {@link #floatArray()}). Writing to it bypasses autograd; do it on
-     * leaves only, outside any graph that saved them.
+     * parameters in place (FLOAT32 tensors have {@link #floatArray()}). Writing to it bypasses autograd, so handing it
+     * out counts as a write: it bumps the {@link #version()} of this storage (shared with its views), and a later
+     * backward through an op that saved this tensor before the call fails instead of using the new values. Fetch the
+     * array when you write, not before recording the ops you then differentiate; to read, use {@link #readArray()}.
      *
+     * @return the backing array
      * @throws IllegalStateException on a FLOAT32 tensor
      */
     public double[] array() {
+        double[] a = readArray();
+        version.bump();
+        return a;
+    }
+
+    /**
+     * The backing array of a FLOAT32 tensor, row-major, without a copy; see {@link #array()}. Bumps the
+     * {@link #version()}.
+     *
+     * @return the backing array
+     * @throws IllegalStateException on a FLOAT64 tensor
+     */
+    public float[] floatArray() {
+        float[] a = readFloatArray();
+        version.bump();
+        return a;
+    }
+
+    /**
+     * The backing array of a FLOAT64 tensor without a copy, for reading only (a check for NaN, a metric, a copy
+     * elsewhere): it does not bump the {@link #version()}, so writing through it would go unnoticed by backward. Use
+     * {@link #array()} to write.
+     *
+     * @return the backing array, which the caller must not modify
+     * @throws IllegalStateException on a FLOAT32 tensor
+     */
+    public double[] readArray() {
         if (data == null) {
             throw new IllegalStateException("array: tensor of shape " + Shapes.str(shape) + " is FLOAT32; use"
                     + " floatArray() for its backing array, or toDoubleArray() for a copy");
@@ -1151,16 +1188,29 @@ public final class Tensor {
     }
 
     /**
-     * The backing array of a FLOAT32 tensor, row-major, without a copy; see {@link #array()}.
+     * The backing array of a FLOAT32 tensor without a copy, for reading only; see {@link #readArray()}.
      *
+     * @return the backing array, which the caller must not modify
      * @throws IllegalStateException on a FLOAT64 tensor
      */
-    public float[] floatArray() {
+    public float[] readFloatArray() {
         if (fdata == null) {
             throw new IllegalStateException("floatArray: tensor of shape " + Shapes.str(shape) + " is FLOAT64; use"
                     + " array() for its backing array, or toFloatArray() for a rounded copy");
         }
         return fdata;
+    }
+
+    /**
+     * How many times this tensor's storage was handed out for writing ({@link #array()}, {@link #floatArray()}) since
+     * it was created, counted over all the views that share it (a reshape, {@code detach()}), as PyTorch's
+     * {@code _version}. An op records the versions of the tensors it saves; {@link #backward()} throws an
+     * {@link IllegalStateException} when one has changed since.
+     *
+     * @return the version, 0 for a storage never written
+     */
+    public int version() {
+        return version.value;
     }
 
     /** The name of the op that produced this tensor, as PyTorch's {@code grad_fn} (e.g. "AddBackward"), or null. */

@@ -171,11 +171,11 @@ final class ModelBlueprint implements Serializable {
         int at = 0;
         for (Tensor p : model.parameters()) {
             if (p.dtype() == DType.FLOAT64) {
-                double[] a = p.array();
+                double[] a = p.readArray();
                 System.arraycopy(a, 0, out, at, a.length);
                 at += a.length;
             } else {
-                for (float v : p.floatArray()) {
+                for (float v : p.readFloatArray()) {
                     out[at++] = v;
                 }
             }
@@ -209,7 +209,7 @@ final class ModelBlueprint implements Serializable {
             int n = (int) p.size();
             Tensor g = p.grad();
             if (g != null) {
-                double[] values = g.dtype() == DType.FLOAT64 ? g.array() : g.toDoubleArray();
+                double[] values = g.dtype() == DType.FLOAT64 ? g.readArray() : g.toDoubleArray();
                 for (int j = 0; j < n; j++) {
                     sums[at + j] += values[j];
                 }

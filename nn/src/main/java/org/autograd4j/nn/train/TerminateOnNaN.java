@@ -100,7 +100,7 @@ public final class TerminateOnNaN implements Callback {
      */
     private static double firstNonFinite(Tensor t) {
         if (t.dtype() == DType.FLOAT32) {
-            float[] v = t.floatArray();
+            float[] v = t.readFloatArray();
             for (float x : v) {
                 if (!Float.isFinite(x)) {
                     return x;
@@ -108,7 +108,7 @@ public final class TerminateOnNaN implements Callback {
             }
             return 0;
         }
-        double[] v = t.dtype() == DType.FLOAT64 ? t.array() : t.toDoubleArray();
+        double[] v = t.dtype() == DType.FLOAT64 ? t.readArray() : t.toDoubleArray();
         for (double x : v) {
             if (!Double.isFinite(x)) {
                 return x;

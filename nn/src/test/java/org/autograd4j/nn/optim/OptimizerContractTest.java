@@ -217,4 +217,23 @@ class OptimizerContractTest {
         assertEquals(Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 0.01,
                 "amsgrad", 0.0), AdamW.builder(p).build().state().hyperparameters());
     }
+
+    /**
+     * A step writes the parameters a retained graph saved: a second backward through that graph would use the new
+     * values with the old activations, so it fails (version counters), as in PyTorch.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("float32Cases")
+    void aStepBetweenTwoRetainedBackwardsFailsTheSecond(String name, Function<List<Tensor>, Optimizer> make) {
+        for (DType dtype : DType.values()) {
+            Tensor w = Tensor.of(new double[] {0.5, -1.5}).to(dtype).detach().requiresGrad(true);
+            Tensor x = Tensor.of(new double[] {2, 3}).to(dtype);
+            Tensor loss = w.mul(x).tanh().sum();
+            loss.backward(null, true);
+            make.apply(List.of(w)).step();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> loss.backward(null, true));
+            assertEquals(true, e.getMessage().contains("input 0 of MulBackward (shape [2], " + dtype
+                    + ") is at version 1; expected version 0 instead"), e.getMessage());
+        }
+    }
 }
