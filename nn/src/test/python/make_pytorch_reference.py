@@ -9,7 +9,10 @@ committed; only regenerating it needs Python and PyTorch (any 2.x):
 Line formats (values in row-major order, floats as Python's repr, exact in float64):
     loss NAME | pred [shape] values | target [shape] values | value v | grad values
     optim NAME | start values | grad values (one line per step, "step g...") | after each step: "param values"
-    sched NAME | lr values (the learning rate after each of 12 epochs)
+    optgroups NAME | start0/start1 values (two parameters, one per group) | per step "grad0", "grad1" values, then
+        "param0", "param1" values after the step
+    sched NAME | lr values (the learning rate after each of 12 epochs) | lr1 values (the same for a second parameter
+        group whose base rate is 0.02)
     layer NAME | x [shape] values | gradout [shape] values | weight, bias values | then per training pass
         "y values", "gradx values", "gradweight values", "gradbias values", "runmean values", "runvar values";
         finally "evaly values" (the output in evaluation mode on x)
@@ -112,6 +115,35 @@ def optimizers():
         print("end")
 
 
+def optimizer_groups():
+    """AdamW with two parameter groups: decoupled weight decay on the weights, none on the bias, own betas there."""
+    w = normal(2, 3)
+    b = normal(3)
+    grads = [(normal(2, 3), normal(3)) for _ in range(10)]
+    pw = w.clone().requires_grad_(True)
+    pb = b.clone().requires_grad_(True)
+    opt = torch.optim.AdamW([{"params": [pw], "weight_decay": 0.1},
+                             {"params": [pb], "weight_decay": 0.0, "lr": 0.02, "betas": (0.8, 0.99)}], lr=0.01)
+    print("optgroups adamw_two_groups")
+    print("start0 " + values(w))
+    print("start1 " + values(b))
+    for gw, gb in grads:
+        pw.grad = gw.clone()
+        pb.grad = gb.clone()
+        opt.step()
+        print("grad0 " + values(gw))
+        print("grad1 " + values(gb))
+        print("param0 " + values(pw))
+        print("param1 " + values(pb))
+    print("end")
+
+
+def warmup_cosine(o):
+    warmup = torch.optim.lr_scheduler.LinearLR(o, start_factor=0.1, end_factor=1.0, total_iters=3)
+    cosine = torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=9, eta_min=0.001)
+    return torch.optim.lr_scheduler.SequentialLR(o, [warmup, cosine], milestones=[3])
+
+
 def schedules():
     metrics = [1.0, 0.9, 0.95, 0.97, 0.96, 0.99, 0.85, 0.86, 0.87, 0.88, 0.89, 0.9]
     cases = [
@@ -121,11 +153,29 @@ def schedules():
         ("plateau", lambda o: torch.optim.lr_scheduler.ReduceLROnPlateau(o, mode="min", factor=0.5, patience=1,
                                                                           threshold=1e-4, cooldown=1, min_lr=0.02),
          True),
+        ("multistep", lambda o: torch.optim.lr_scheduler.MultiStepLR(o, milestones=[2, 5, 5, 9], gamma=0.5), False),
+        ("lambda", lambda o: torch.optim.lr_scheduler.LambdaLR(o, lambda e: 1 / (1 + 0.5 * e)), False),
+        ("linear_warmup", lambda o: torch.optim.lr_scheduler.LinearLR(o, start_factor=0.25, total_iters=4), False),
+        ("linear_decay", lambda o: torch.optim.lr_scheduler.LinearLR(o, start_factor=1.0, end_factor=0.1,
+                                                                     total_iters=6), False),
+        ("warmup_cosine", warmup_cosine, False),
+        ("one_cycle", lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=[1.0, 0.2], total_steps=12,
+                                                                    cycle_momentum=False), False),
+        ("one_cycle_linear_three_phase",
+         lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.5, total_steps=12, pct_start=0.25,
+                                                       anneal_strategy="linear", three_phase=True, div_factor=10.0,
+                                                       final_div_factor=100.0, cycle_momentum=False), False),
+        ("warm_restarts", lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=3, T_mult=2,
+                                                                                         eta_min=0.001), False),
+        ("warm_restarts_constant", lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=4),
+         False),
     ]
     for name, make, needs_metric in cases:
-        opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+        opt = torch.optim.SGD([{"params": [torch.zeros(1, requires_grad=True)]},
+                               {"params": [torch.zeros(1, requires_grad=True)], "lr": 0.02}], lr=0.1)
         sched = make(opt)
         lrs = []
+        lrs1 = []
         for epoch in range(12):
             opt.step()
             if needs_metric:
@@ -133,10 +183,12 @@ def schedules():
             else:
                 sched.step()
             lrs.append(opt.param_groups[0]["lr"])
+            lrs1.append(opt.param_groups[1]["lr"])
         print("sched " + name)
         if needs_metric:
             print("metrics " + " ".join(repr(m) for m in metrics))
         print("lr " + " ".join(repr(float(v)) for v in lrs))
+        print("lr1 " + " ".join(repr(float(v)) for v in lrs1))
         print("end")
 
 
@@ -183,6 +235,7 @@ def main():
     print("# generated by make_pytorch_reference.py with PyTorch " + torch.__version__ + "; do not edit")
     losses()
     optimizers()
+    optimizer_groups()
     schedules()
     layers()
 

@@ -26,6 +26,7 @@ import org.autograd4j.nn.optim.AdamW;
 import org.autograd4j.nn.optim.CosineAnnealingLr;
 import org.autograd4j.nn.optim.ExponentialLr;
 import org.autograd4j.nn.optim.Optimizer;
+import org.autograd4j.nn.optim.ParamGroup;
 import org.autograd4j.nn.optim.ReduceLrOnPlateau;
 import org.autograd4j.nn.optim.RmsProp;
 import org.autograd4j.nn.optim.Sgd;
@@ -37,8 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * nn against numbers PyTorch computed in float64 ({@code pytorch-nn-reference.txt}, written by
  * {@code src/test/python/make_pytorch_reference.py}): every loss's value and gradient, ten steps of every optimizer
- * configuration from the same start with the same gradients, twelve epochs of every learning-rate schedule, and the
- * normalisation layers' outputs, gradients and running statistics over a few training passes and one evaluation pass.
+ * configuration from the same start with the same gradients (and of AdamW over two parameter groups), twelve epochs of
+ * every learning-rate schedule over two parameter groups, and the normalisation layers' outputs, gradients and running statistics over a few training passes and one evaluation pass.
  */
 class PyTorchNnReferenceTest {
     private static final double RTOL = 1e-12;
@@ -70,6 +71,10 @@ class PyTorchNnReferenceTest {
         return read().stream().filter(b -> b.kind.equals("optim"));
     }
 
+    static Stream<Block> optimizerGroups() throws IOException {
+        return read().stream().filter(b -> b.kind.equals("optgroups"));
+    }
+
     static Stream<Block> schedules() throws IOException {
         return read().stream().filter(b -> b.kind.equals("sched"));
     }
@@ -87,6 +92,7 @@ class PyTorchNnReferenceTest {
                 case "loss" -> assertNotNull(loss(b.name, b), b.name);
                 case "optim" -> assertNotNull(optimizer(b.name, List.of(Tensor.zeros(1).requiresGrad(true))), b.name);
                 case "layer" -> assertNotNull(layer(b.name), b.name);
+                case "optgroups" -> assertEquals("adamw_two_groups", b.name);
                 default -> assertNotNull(schedule(b.name), b.name);
             }
         }
@@ -117,16 +123,37 @@ class PyTorchNnReferenceTest {
         }
     }
 
+    /** AdamW over two groups: decay 0.1 on the weights; none on the bias, with its own lr and betas. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("optimizerGroups")
+    void optimizerGroupsTrajectoryIsPyTorchs(Block b) {
+        Tensor w = Tensor.of(numbers(b.one("start0"))).requiresGrad(true);
+        Tensor bias = Tensor.of(numbers(b.one("start1"))).requiresGrad(true);
+        Optimizer opt = AdamW.builder(ParamGroup.of(List.of(w)).weightDecay(0.1),
+                ParamGroup.of(List.of(bias)).weightDecay(0).lr(0.02).betas(0.8, 0.99)).lr(0.01).build();
+        assertEquals(10, b.all("grad0").size(), b + ": steps");
+        for (int t = 0; t < 10; t++) {
+            w.setGrad(Tensor.of(numbers(b.all("grad0").get(t))));
+            bias.setGrad(Tensor.of(numbers(b.all("grad1").get(t))));
+            opt.step();
+            assertClose(numbers(b.all("param0").get(t)), w.toDoubleArray(), b + ": weights after step " + (t + 1));
+            assertClose(numbers(b.all("param1").get(t)), bias.toDoubleArray(), b + ": bias after step " + (t + 1));
+        }
+    }
+
+    /** Every schedule over two groups (base rates 0.1 and 0.02): each group's rate follows PyTorch's. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("schedules")
     void learningRateScheduleIsPyTorchs(Block b) {
-        Tensor p = Tensor.zeros(1).requiresGrad(true);
-        Optimizer opt = Sgd.builder(List.of(p)).lr(0.1).build();
+        Optimizer opt = Sgd.builder(ParamGroup.of(List.of(Tensor.zeros(1).requiresGrad(true))),
+                ParamGroup.of(List.of(Tensor.zeros(1).requiresGrad(true))).lr(0.02)).lr(0.1).build();
         Function<Optimizer, Object> make = schedule(b.name);
         Object scheduler = make.apply(opt);
         double[] metrics = b.lines.containsKey("metrics") ? numbers(b.one("metrics")) : null;
         double[] expected = numbers(b.one("lr"));
+        double[] expected1 = numbers(b.one("lr1"));
         double[] actual = new double[expected.length];
+        double[] actual1 = new double[expected.length];
         for (int epoch = 0; epoch < expected.length; epoch++) {
             opt.step();
             if (scheduler instanceof ReduceLrOnPlateau plateau) {
@@ -134,9 +161,11 @@ class PyTorchNnReferenceTest {
             } else {
                 ((org.autograd4j.nn.optim.LrScheduler) scheduler).step();
             }
-            actual[epoch] = opt.learningRate();
+            actual[epoch] = opt.learningRate(0);
+            actual1[epoch] = opt.learningRate(1);
         }
         assertClose(expected, actual, b + ": learning rate per epoch");
+        assertClose(expected1, actual1, b + ": group 1's learning rate per epoch");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -277,7 +306,7 @@ class PyTorchNnReferenceTest {
                 String key = space < 0 ? line : line.substring(0, space);
                 String rest = space < 0 ? "" : line.substring(space + 1).trim();
                 switch (key) {
-                    case "loss", "optim", "sched", "layer" -> {
+                    case "loss", "optim", "optgroups", "sched", "layer" -> {
                         kind = key;
                         name = rest;
                         lines = new LinkedHashMap<>();

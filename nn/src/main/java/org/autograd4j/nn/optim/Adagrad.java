@@ -3,6 +3,7 @@ package org.autograd4j.nn.optim;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -34,12 +35,13 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
     }
 
     private Adagrad(Builder b) {
-        super(NAME, b.params, b.lr);
-        this.options = new Options(b.lrDecay, b.weightDecay, b.initialAccumulatorValue, b.eps);
+        super(NAME, b, Set.of(Hyper.LR_DECAY, Hyper.WEIGHT_DECAY, Hyper.INITIAL_ACCUMULATOR_VALUE, Hyper.EPS),
+                g -> new Options(g.get(Hyper.LR_DECAY, b.lrDecay), g.get(Hyper.WEIGHT_DECAY, b.weightDecay),
+                        g.get(Hyper.INITIAL_ACCUMULATOR_VALUE, b.initialAccumulatorValue), g.get(Hyper.EPS, b.eps)));
         this.slots = perParameter(i -> {
             Slot s = new Slot();
             s.sum = new double[(int) params.get(i).size()];
-            Arrays.fill(s.sum, options.initialAccumulatorValue);
+            Arrays.fill(s.sum, optionsOf(i).initialAccumulatorValue);
             return s;
         });
     }
@@ -54,10 +56,25 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
         return new Builder(params);
     }
 
+    /**
+     * A builder over parameter groups, as PyTorch's list of param-group dicts: each group's parameters take the
+     * hyper-parameters the group sets and, for the rest, this builder's (defaults as {@link #builder(List)}'s).
+     *
+     * <pre>{@code
+     * Adagrad.builder(ParamGroup.of(weights), ParamGroup.of(biases).weightDecay(0)).lr(0.1).build();
+     * }</pre>
+     *
+     * @param groups one or more groups; each parameter in one group only
+     * @return the builder
+     * @throws IllegalArgumentException if no group is given
+     */
+    public static Builder builder(ParamGroup... groups) {
+        return new Builder(groups);
+    }
+
     /** Applies the update the class comment states to parameter {@code i}. */
     @Override
-    void update(int i, double[] x, double[] grad) {
-        Options o = options;
+    void update(int i, double lr, Options o, double[] x, double[] grad) {
         Slot s = slots.get(i);
         s.step++;
         double clr = lr / (1 + (s.step - 1) * o.lrDecay);
@@ -110,6 +127,10 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
 
         private Builder(List<Tensor> params) {
             super(params, 0.01);
+        }
+
+        private Builder(ParamGroup[] groups) {
+            super(NAME, groups, 0.01);
         }
 
         /** The decay of the learning rate per step, {@code lr / (1 + (t - 1) * lrDecay)}, {@code >= 0}; default 0. */

@@ -34,10 +34,30 @@ public final class Adam extends AdamBase {
         return new Builder(params);
     }
 
+    /**
+     * A builder over parameter groups, as PyTorch's list of param-group dicts: each group's parameters take the
+     * hyper-parameters the group sets and, for the rest, this builder's (defaults as {@link #builder(List)}'s).
+     *
+     * <pre>{@code
+     * Adam.builder(ParamGroup.of(weights), ParamGroup.of(biases).weightDecay(0)).lr(1e-3).build();
+     * }</pre>
+     *
+     * @param groups one or more groups; each parameter in one group only
+     * @return the builder
+     * @throws IllegalArgumentException if no group is given
+     */
+    public static Builder builder(ParamGroup... groups) {
+        return new Builder(groups);
+    }
+
     /** Collects {@link Adam}'s hyper-parameters; {@link #build()} checks them. */
     public static final class Builder extends AdamBuilder<Builder> {
         private Builder(List<Tensor> params) {
             super(params, 0);
+        }
+
+        private Builder(ParamGroup[] groups) {
+            super(NAME, groups, 0);
         }
 
         /**

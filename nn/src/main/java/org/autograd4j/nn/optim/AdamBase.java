@@ -2,6 +2,7 @@ package org.autograd4j.nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
@@ -45,15 +46,13 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
 
     /** The optimizer {@code b} describes; its hyper-parameters are checked before its parameters, then its lr. */
     AdamBase(String name, AdamBuilder<?> b, boolean decoupled) {
-        this(name, b.params, b.lr, Options.of(name, b.beta1, b.beta2, b.eps, b.weightDecay, b.amsgrad), decoupled);
-    }
-
-    private AdamBase(String name, List<Tensor> params, double lr, Options options, boolean decoupled) {
-        super(name, params, lr);
-        this.options = options;
+        super(name, b, Set.of(Hyper.BETA1, Hyper.BETA2, Hyper.EPS, Hyper.WEIGHT_DECAY, Hyper.AMSGRAD),
+                g -> Options.of(name, g.get(Hyper.BETA1, b.beta1), g.get(Hyper.BETA2, b.beta2), g.get(Hyper.EPS, b.eps),
+                        g.get(Hyper.WEIGHT_DECAY, b.weightDecay), g.get(Hyper.AMSGRAD, b.amsgrad)));
         this.decoupled = decoupled;
         this.slots = perParameter(i -> {
             int n = (int) this.params.get(i).size();
+            Options options = optionsOf(i);
             Slot s = new Slot();
             if (this.params.get(i).dtype() == DType.FLOAT32) {
                 s.expAvg32 = new float[n];
@@ -70,8 +69,7 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
 
     /** Applies the update the class comment states to parameter {@code i}. */
     @Override
-    final void update(int i, double[] x, double[] grad) {
-        Options o = options;
+    final void update(int i, double lr, Options o, double[] x, double[] grad) {
         Slot s = slots.get(i);
         if (s.expAvg == null) {
             throw new IllegalStateException(name + ": parameter " + i + " has FLOAT32 state; it is updated in float");
@@ -123,8 +121,7 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
      * parameters of the MNIST example).
      */
     @Override
-    final boolean updateFloat(int i, float[] x, float[] grad) {
-        Options o = options;
+    final boolean updateFloat(int i, double lr, Options o, float[] x, float[] grad) {
         Slot s = slots.get(i);
         if (s.expAvg32 == null) {
             return false;
@@ -219,6 +216,11 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
 
         AdamBuilder(List<Tensor> params, double weightDecay) {
             super(params, 1e-3);
+            this.weightDecay = weightDecay;
+        }
+
+        AdamBuilder(String op, ParamGroup[] groups, double weightDecay) {
+            super(op, groups, 1e-3);
             this.weightDecay = weightDecay;
         }
 

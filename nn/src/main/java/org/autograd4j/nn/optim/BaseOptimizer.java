@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
@@ -21,10 +23,16 @@ import org.autograd4j.core.Tensor;
 abstract class BaseOptimizer<O, S> implements Optimizer {
     /** The optimizer's name in messages and in {@link OptimizerState#type()}. */
     final String name;
+    /** Every group's parameters, group after group. */
     final List<Tensor> params;
-    double lr;
-    /** The hyper-parameters other than the learning rate; the subclass's constructor sets them. */
-    O options;
+    /** Parameter {@code i} belongs to group {@code groupOf[i]}. */
+    private final int[] groupOf;
+    /** The number of parameters in each group. */
+    private final int[] groupSizes;
+    /** Each group's learning rate. */
+    private final double[] lrs;
+    /** Each group's hyper-parameters other than the learning rate. */
+    private List<O> options;
     /** Parameter {@code i}'s state is {@code slots.get(i)}; the subclass's constructor sets them. */
     List<S> slots;
     /** Work arrays as long as the largest parameter, for the update loops; see {@link #scratch(int)}. */
@@ -50,10 +58,52 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     private double[][] values;
     private double[][] grads;
 
-    BaseOptimizer(String name, List<Tensor> params, double lr) {
+    /**
+     * The groups {@code b} describes (one group of {@code b}'s parameters when it was given a plain list), checked:
+     * the parameters of all groups together as {@link Check#parameters}, then each group's learning rate and its
+     * other hyper-parameters, {@code options} applied to the group (whose unset values are the builder's).
+     *
+     * @param known the hyper-parameters other than {@code lr} that a group may set
+     */
+    BaseOptimizer(String name, BaseBuilder<?> b, Set<Hyper> known, Function<ParamGroup, O> options) {
         this.name = name;
-        this.params = Check.parameters(name, params);
-        this.lr = Check.positive(name, "lr", lr);
+        if (b.groups == null && b.params == null) {
+            throw new IllegalArgumentException(name + ": parameter list is null");
+        }
+        List<ParamGroup> groups = b.groups != null ? b.groups : List.of(ParamGroup.of(b.params));
+        List<Tensor> all = new ArrayList<>();
+        groupSizes = new int[groups.size()];
+        for (int g = 0; g < groups.size(); g++) {
+            ParamGroup group = Check.notNull(name, "group " + g, groups.get(g));
+            group.checkKnown(name, g, known);
+            all.addAll(group.params());
+            groupSizes[g] = group.params().size();
+        }
+        this.params = Check.parameters(name, all);
+        this.groupOf = new int[params.size()];
+        for (int g = 0, i = 0; g < groupSizes.length; g++) {
+            for (int k = 0; k < groupSizes[g]; k++) {
+                groupOf[i++] = g;
+            }
+        }
+        this.lrs = new double[groups.size()];
+        this.options = new ArrayList<>(groups.size());
+        for (int g = 0; g < groups.size(); g++) {
+            ParamGroup group = groups.get(g);
+            String where = b.groups == null ? "" : "group " + g + ": ";
+            try {
+                lrs[g] = Check.positive(name, "lr", group.get(Hyper.LR, b.lr));
+                this.options.add(options.apply(group));
+            } catch (IllegalArgumentException e) {
+                throw where.isEmpty() ? e : new IllegalArgumentException(name + ": " + where
+                        + e.getMessage().substring(e.getMessage().startsWith(name + ": ") ? name.length() + 2 : 0), e);
+            }
+        }
+    }
+
+    /** The hyper-parameters of the group parameter {@code i} belongs to. */
+    final O optionsOf(int i) {
+        return options.get(groupOf[i]);
     }
 
     /**
@@ -71,19 +121,21 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
             if (grad == null || !p.requiresGrad()) {
                 continue;
             }
+            double lr = lrs[groupOf[i]];
+            O o = options.get(groupOf[i]);
             if (p.dtype() == DType.FLOAT64) {
-                update(i, p.array(), grad.dtype() == DType.FLOAT64 ? grad.array() : grad.toDoubleArray());
+                update(i, lr, o, p.array(), grad.dtype() == DType.FLOAT64 ? grad.array() : grad.toDoubleArray());
                 continue;
             }
             float[] x = p.floatArray();
             float[] g = grad.dtype() == DType.FLOAT32 ? grad.floatArray() : grad.toFloatArray();
-            if (!updateFloat(i, x, g)) {
+            if (!updateFloat(i, lr, o, x, g)) {
                 if (values == null) {
                     values = new double[params.size()][];
                     grads = new double[params.size()][];
                 }
                 double[] wide = widen(values, i, x);
-                update(i, wide, widen(grads, i, g));
+                update(i, lr, o, wide, widen(grads, i, g));
                 for (int j = 0; j < x.length; j++) {
                     x[j] = (float) wide[j];
                 }
@@ -95,7 +147,7 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
      * Applies the rule to a FLOAT32 parameter directly on its float values, and returns true; or returns false to have
      * {@link #update} run on double copies. Overridden where the float loop is the common, measured case.
      */
-    boolean updateFloat(int i, float[] x, float[] grad) {
+    boolean updateFloat(int i, double lr, O o, float[] x, float[] grad) {
         return false;
     }
 
@@ -131,10 +183,11 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     }
 
     /**
-     * Applies this optimizer's rule to parameter {@code i}: updates its values {@code x} in place from its raw
-     * gradient {@code grad} (weight decay not yet applied) and advances its slot.
+     * Applies this optimizer's rule to parameter {@code i}, with its group's learning rate {@code lr} and
+     * hyper-parameters {@code o}: updates its values {@code x} in place from its raw gradient {@code grad} (weight
+     * decay not yet applied) and advances its slot.
      */
-    abstract void update(int i, double[] x, double[] grad);
+    abstract void update(int i, double lr, O o, double[] x, double[] grad);
 
     @Override
     public final void zeroGrad() {
@@ -148,27 +201,80 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
         return params;
     }
 
+    /** Group 0's learning rate (the only group's, unless the optimizer was built from groups). */
     @Override
     public final double learningRate() {
-        return lr;
+        return lrs[0];
+    }
+
+    /** Sets every group's learning rate to {@code lr}. */
+    @Override
+    public final void setLearningRate(double lr) {
+        Check.nonNegative(name, "lr", lr);
+        java.util.Arrays.fill(lrs, lr);
     }
 
     @Override
-    public final void setLearningRate(double lr) {
-        this.lr = Check.nonNegative(name, "lr", lr);
+    public final int groupCount() {
+        return lrs.length;
     }
 
+    @Override
+    public final double learningRate(int group) {
+        return lrs[checkGroup(group)];
+    }
+
+    @Override
+    public final void setLearningRate(int group, double lr) {
+        checkGroup(group);
+        lrs[group] = Check.nonNegative(name, "lr", lr);
+    }
+
+    @Override
+    public final List<Tensor> parameters(int group) {
+        int from = 0;
+        for (int g = 0; g < checkGroup(group); g++) {
+            from += groupSizes[g];
+        }
+        return params.subList(from, from + groupSizes[group]);
+    }
+
+    private int checkGroup(int group) {
+        if (group < 0 || group >= lrs.length) {
+            throw new IllegalArgumentException(name + ": group " + group + " does not exist; this optimizer has "
+                    + lrs.length + (lrs.length == 1 ? " group" : " groups"));
+        }
+        return group;
+    }
+
+    /**
+     * The state: for one group, {@code lr}, the options and the buffers as always; for several, also
+     * {@code group_sizes} (parameters per group) and group {@code g}'s hyper-parameters as {@code group<g>.lr}, ...
+     * for {@code g >= 1} (group 0's keep their plain names).
+     */
     @Override
     public final OptimizerState state() {
         Map<String, Double> hyper = new LinkedHashMap<>();
-        hyper.put("lr", lr);
         Map<String, double[]> buffers = new LinkedHashMap<>();
         double[] sizes = new double[params.size()];
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = params.get(i).size();
         }
         buffers.put("param_sizes", sizes);
-        exportOptions(options, hyper);
+        if (lrs.length > 1) {
+            double[] counts = new double[lrs.length];
+            for (int g = 0; g < counts.length; g++) {
+                counts[g] = groupSizes[g];
+            }
+            buffers.put("group_sizes", counts);
+        }
+        for (int g = 0; g < lrs.length; g++) {
+            Map<String, Double> one = new LinkedHashMap<>();
+            one.put("lr", lrs[g]);
+            exportOptions(options.get(g), one);
+            String prefix = StateReader.groupPrefix(g);
+            one.forEach((k, v) -> hyper.put(prefix + k, v));
+        }
         for (int i = 0; i < sizes.length; i++) {
             exportSlot(i, slots.get(i), buffers);
         }
@@ -176,17 +282,23 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     }
 
     /**
-     * Restores hyper-parameters (the learning rate included, as PyTorch's {@code load_state_dict} restores its param
-     * groups) and per-parameter state. Nothing changes if any part of the state is invalid.
+     * Restores hyper-parameters (the learning rates included, as PyTorch's {@code load_state_dict} restores its param
+     * groups) and per-parameter state. The state must have this optimizer's groups (as many, of the same sizes).
+     * Nothing changes if any part of the state is invalid.
      */
     @Override
     public final void loadState(OptimizerState state) {
-        StateReader in = new StateReader(name, state, params);
-        double loadedLr = Check.nonNegative(name, "lr", in.hyper("lr"));
-        O o = readOptions(in);
-        List<S> loaded = perParameter(i -> readSlot(in, i, o));
-        lr = loadedLr;
-        options = o;
+        StateReader in = new StateReader(name, state, params, groupSizes);
+        double[] loadedLrs = new double[lrs.length];
+        List<O> loadedOptions = new ArrayList<>();
+        for (int g = 0; g < lrs.length; g++) {
+            StateReader group = in.group(g);
+            loadedLrs[g] = Check.nonNegative(name, "lr", group.hyper("lr"));
+            loadedOptions.add(readOptions(group));
+        }
+        List<S> loaded = perParameter(i -> readSlot(in, i, loadedOptions.get(groupOf[i])));
+        System.arraycopy(loadedLrs, 0, lrs, 0, lrs.length);
+        options = loadedOptions;
         slots = loaded;
     }
 
@@ -245,32 +357,5 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     /** A boolean as a stored hyper-parameter. */
     static double flag(boolean b) {
         return b ? 1 : 0;
-    }
-
-    /**
-     * The part every optimizer's builder shares: the parameters and the learning rate. {@code B} is the concrete
-     * builder, so that the setters declared here return it and calls chain; {@code build()} stays in the concrete
-     * builder, which checks nothing itself (the optimizer's constructor does).
-     */
-    abstract static class BaseBuilder<B extends BaseBuilder<B>> {
-        final List<Tensor> params;
-        double lr;
-
-        BaseBuilder(List<Tensor> params, double lr) {
-            this.params = params;
-            this.lr = lr;
-        }
-
-        /** The learning rate, {@code > 0}; the default is PyTorch's, as the optimizer's {@code builder} states. */
-        public B lr(double lr) {
-            this.lr = lr;
-            return self();
-        }
-
-        /** This builder as its concrete type: {@code B} is that type, as every subclass declares. */
-        @SuppressWarnings("unchecked")
-        final B self() {
-            return (B) this;
-        }
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 public final class CosineAnnealingLr extends BaseLrScheduler {
     private static final String NAME = "CosineAnnealingLr";
 
-    private double baseLr;
     private final int tMax;
     private final double etaMin;
 
@@ -30,26 +29,28 @@ public final class CosineAnnealingLr extends BaseLrScheduler {
         super(NAME, optimizer);
         this.tMax = Check.atLeast(NAME, "tMax", tMax, 1);
         this.etaMin = Check.nonNegative(NAME, "etaMin", etaMin);
-        this.baseLr = optimizer.learningRate();
     }
 
-    /** Ends an epoch and sets the learning rate to the closed form at the new epoch. */
+    /** Ends an epoch and sets each group's learning rate to the closed form at the new epoch. */
     @Override
     public void step() {
         lastEpoch++;
-        double lr = etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * lastEpoch / tMax)) / 2;
-        optimizer.setLearningRate(lr);
+        applyClosedForm();
     }
 
-    /** Adds {@code base_lr}, which a restarted program's optimizer may no longer hold. */
+    @Override
+    double lrAt(double base, int epoch) {
+        return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * epoch / tMax)) / 2;
+    }
+
+    /** Adds {@code base_lr} (one per group), which a restarted program's optimizer may no longer hold. */
     @Override
     void exportState(Map<String, Double> out) {
-        out.put("base_lr", baseLr);
+        exportBaseLrs(out);
     }
 
     @Override
     Runnable importState(String op, Map<String, Double> state) {
-        double loaded = Check.nonNegative(op, "base_lr", Check.value(op, state, "base_lr"));
-        return () -> baseLr = loaded;
+        return importBaseLrs(op, state);
     }
 }

@@ -24,10 +24,15 @@ public final class ExponentialLr extends BaseLrScheduler {
         this.gamma = Check.positive(NAME, "gamma", gamma);
     }
 
-    /** Ends an epoch: multiplies the learning rate by {@code gamma}. */
+    /** Ends an epoch: multiplies each group's learning rate by {@code gamma}. */
     @Override
     public void step() {
         lastEpoch++;
-        optimizer.setLearningRate(optimizer.learningRate() * gamma);
+        scaleAll(gamma);
+    }
+
+    @Override
+    double lrAt(double base, int epoch) {
+        return base * Math.pow(gamma, epoch);
     }
 }

@@ -26,16 +26,70 @@ public interface Optimizer {
     /** The parameters this optimizer updates, in the order given when it was built. */
     List<Tensor> parameters();
 
-    /** The current learning rate. */
+    /** The current learning rate (group 0's when the optimizer has several {@link ParamGroup}s). */
     double learningRate();
 
     /**
-     * Changes the learning rate (schedulers call this). Zero is allowed here, unlike in the builders, because a
+     * Changes the learning rate, of every group when the optimizer has several (schedulers set each group's with
+     * {@link #setLearningRate(int, double)}). Zero is allowed here, unlike in the builders, because a
      * schedule may reach it (cosine annealing to {@code etaMin = 0} does at {@code tMax}, as in PyTorch).
      *
      * @throws IllegalArgumentException if {@code lr} is negative, NaN or infinite
      */
     void setLearningRate(double lr);
+
+    /**
+     * The number of parameter groups: 1 unless the optimizer was built from several {@link ParamGroup}s.
+     *
+     * @return at least 1
+     */
+    default int groupCount() {
+        return 1;
+    }
+
+    /**
+     * Group {@code group}'s learning rate.
+     *
+     * @param group from 0 to {@link #groupCount()} - 1
+     * @return its learning rate
+     * @throws IllegalArgumentException if the group does not exist
+     */
+    default double learningRate(int group) {
+        onlyGroupZero(group);
+        return learningRate();
+    }
+
+    /**
+     * Changes group {@code group}'s learning rate (schedulers call this for every group, each from its own base rate,
+     * as PyTorch's schedulers do).
+     *
+     * @param group from 0 to {@link #groupCount()} - 1
+     * @param lr    {@code >= 0}
+     * @throws IllegalArgumentException if the group does not exist or {@code lr} is negative, NaN or infinite
+     */
+    default void setLearningRate(int group, double lr) {
+        onlyGroupZero(group);
+        setLearningRate(lr);
+    }
+
+    /**
+     * The parameters of group {@code group}, in order (a part of {@link #parameters()}).
+     *
+     * @param group from 0 to {@link #groupCount()} - 1
+     * @return its parameters
+     * @throws IllegalArgumentException if the group does not exist
+     */
+    default List<Tensor> parameters(int group) {
+        onlyGroupZero(group);
+        return parameters();
+    }
+
+    private void onlyGroupZero(int group) {
+        if (group != 0) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": group " + group
+                    + " does not exist; this optimizer has 1 group");
+        }
+    }
 
     /** A copy of everything needed to resume: hyper-parameters, step count and per-parameter buffers. */
     OptimizerState state();

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * Cuts the learning rate when a monitored metric stops improving, as PyTorch's {@code ReduceLROnPlateau} (relative
  * threshold): an epoch improves when the metric is below {@code best * (1 - threshold)} (mode MIN) or above
- * {@code best * (1 + threshold)} (mode MAX); after more than {@code patience} epochs in a row without improvement the
- * rate becomes {@code max(lr * factor, minLr)} (skipped if that changes it by no more than 1e-8), and the next
+ * {@code best * (1 + threshold)} (mode MAX); after more than {@code patience} epochs in a row without improvement each
+ * group's rate becomes {@code max(lr * factor, minLr)} (skipped if that changes it by no more than 1e-8), and the next
  * {@code cooldown} epochs count no bad epochs. A NaN metric never improves.
  *
  * <pre>{@code
@@ -97,10 +97,12 @@ public final class ReduceLrOnPlateau extends BaseLrScheduler {
             badEpochs = 0;
         }
         if (badEpochs > patience) {
-            double old = optimizer.learningRate();
-            double reduced = Math.max(old * factor, minLr);
-            if (old - reduced > MIN_CHANGE) {
-                optimizer.setLearningRate(reduced);
+            for (int g = 0; g < optimizer.groupCount(); g++) {
+                double old = optimizer.learningRate(g);
+                double reduced = Math.max(old * factor, minLr);
+                if (old - reduced > MIN_CHANGE) {
+                    optimizer.setLearningRate(g, reduced);
+                }
             }
             cooldownCounter = cooldown;
             badEpochs = 0;

@@ -2,6 +2,7 @@ package org.autograd4j.nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -36,14 +37,17 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
     }
 
     private RmsProp(Builder b) {
-        super(NAME, b.params, b.lr);
-        this.options = new Options(b.alpha, b.eps, b.momentum, b.centered, b.weightDecay);
+        super(NAME, b, Set.of(Hyper.ALPHA, Hyper.EPS, Hyper.MOMENTUM, Hyper.CENTERED, Hyper.WEIGHT_DECAY),
+                g -> new Options(g.get(Hyper.ALPHA, b.alpha), g.get(Hyper.EPS, b.eps),
+                        g.get(Hyper.MOMENTUM, b.momentum), g.get(Hyper.CENTERED, b.centered),
+                        g.get(Hyper.WEIGHT_DECAY, b.weightDecay)));
         this.slots = perParameter(i -> {
             int n = (int) params.get(i).size();
+            Options o = optionsOf(i);
             Slot s = new Slot();
             s.squareAvg = new double[n];
-            s.gradAvg = options.centered ? new double[n] : null;
-            s.momentumBuffer = options.momentum > 0 ? new double[n] : null;
+            s.gradAvg = o.centered ? new double[n] : null;
+            s.momentumBuffer = o.momentum > 0 ? new double[n] : null;
             return s;
         });
     }
@@ -58,10 +62,25 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         return new Builder(params);
     }
 
+    /**
+     * A builder over parameter groups, as PyTorch's list of param-group dicts: each group's parameters take the
+     * hyper-parameters the group sets and, for the rest, this builder's (defaults as {@link #builder(List)}'s).
+     *
+     * <pre>{@code
+     * RmsProp.builder(ParamGroup.of(weights), ParamGroup.of(biases).weightDecay(0)).lr(0.01).build();
+     * }</pre>
+     *
+     * @param groups one or more groups; each parameter in one group only
+     * @return the builder
+     * @throws IllegalArgumentException if no group is given
+     */
+    public static Builder builder(ParamGroup... groups) {
+        return new Builder(groups);
+    }
+
     /** Applies the update the class comment states to parameter {@code i}. */
     @Override
-    void update(int i, double[] x, double[] grad) {
-        Options o = options;
+    void update(int i, double lr, Options o, double[] x, double[] grad) {
         Slot s = slots.get(i);
         s.step++;
         update(x, withWeightDecay(grad, x, o.weightDecay), scratch(1), s, lr, o);
@@ -153,6 +172,10 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
 
         private Builder(List<Tensor> params) {
             super(params, 0.01);
+        }
+
+        private Builder(ParamGroup[] groups) {
+            super(NAME, groups, 0.01);
         }
 
         /** The smoothing constant of the squared-gradient average, in [0, 1]; default 0.99. */

@@ -2,6 +2,7 @@ package org.autograd4j.nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
@@ -41,8 +42,9 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
     }
 
     private Sgd(Builder b) {
-        super(NAME, b.params, b.lr);
-        this.options = new Options(b.momentum, b.dampening, b.nesterov, b.weightDecay);
+        super(NAME, b, Set.of(Hyper.MOMENTUM, Hyper.DAMPENING, Hyper.NESTEROV, Hyper.WEIGHT_DECAY),
+                g -> new Options(g.get(Hyper.MOMENTUM, b.momentum), g.get(Hyper.DAMPENING, b.dampening),
+                        g.get(Hyper.NESTEROV, b.nesterov), g.get(Hyper.WEIGHT_DECAY, b.weightDecay)));
         this.slots = perParameter(i -> new Slot());
     }
 
@@ -56,11 +58,26 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
         return new Builder(params);
     }
 
+    /**
+     * A builder over parameter groups, as PyTorch's list of param-group dicts: each group's parameters take the
+     * hyper-parameters the group sets and, for the rest, this builder's (defaults as {@link #builder(List)}'s).
+     *
+     * <pre>{@code
+     * Sgd.builder(ParamGroup.of(weights), ParamGroup.of(biases).weightDecay(0))
+     *     .lr(0.1).momentum(0.9).weightDecay(5e-4).build();
+     * }</pre>
+     *
+     * @param groups one or more groups; each parameter in one group only
+     * @return the builder
+     * @throws IllegalArgumentException if no group is given
+     */
+    public static Builder builder(ParamGroup... groups) {
+        return new Builder(groups);
+    }
+
     /** Applies {@code p -= lr * update} to parameter {@code i} as the class comment states. */
     @Override
-    void update(int i, double[] x, double[] grad) {
-        Options o = options;
-        double lr = this.lr;
+    void update(int i, double lr, Options o, double[] x, double[] grad) {
         double[] g = withWeightDecay(grad, x, o.weightDecay);
         if (o.momentum == 0) {
             for (int j = 0; j < x.length; j++) {
@@ -79,9 +96,8 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
      * buffer is kept out of float's subnormal range as Adam's moments are ({@link #SUBNORMAL_GUARD}).
      */
     @Override
-    boolean updateFloat(int i, float[] x, float[] g) {
-        Options o = options;
-        float lr = (float) this.lr;
+    boolean updateFloat(int i, double lrWide, Options o, float[] x, float[] g) {
+        float lr = (float) lrWide;
         float wd = (float) o.weightDecay;
         if (o.momentum == 0) {
             for (int j = 0; j < x.length; j++) {
@@ -177,6 +193,10 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
 
         private Builder(List<Tensor> params) {
             super(params, 1e-3);
+        }
+
+        private Builder(ParamGroup[] groups) {
+            super(NAME, groups, 1e-3);
         }
 
         /** The momentum factor, {@code >= 0}; default 0 (plain SGD). */

@@ -14,8 +14,23 @@ final class StateReader {
     private final Map<String, Double> hyperparameters;
     private final Map<String, double[]> buffers;
     private final List<Tensor> params;
+    /** Prepended to hyper-parameter names: empty for group 0, {@code group<g>.} for group g. */
+    private final String prefix;
 
-    StateReader(String type, OptimizerState state, List<Tensor> params) {
+    private StateReader(StateReader of, String prefix) {
+        this.op = of.op;
+        this.hyperparameters = of.hyperparameters;
+        this.buffers = of.buffers;
+        this.params = of.params;
+        this.prefix = prefix;
+    }
+
+    /**
+     * A reader of {@code state} for an optimizer of {@code type} over {@code params}, in groups of
+     * {@code groupSizes} parameters; checks the type, the parameters' sizes and the groups.
+     */
+    StateReader(String type, OptimizerState state, List<Tensor> params, int[] groupSizes) {
+        this.prefix = "";
         this.op = type + ".loadState";
         if (state == null) {
             throw new IllegalArgumentException(op + ": state is null");
@@ -40,13 +55,34 @@ final class StateReader {
                         + " elements, the state's has " + (long) sizes[i]);
             }
         }
+        double[] groups = buffers.get("group_sizes");
+        double[] mine = java.util.Arrays.stream(groupSizes).asDoubleStream().toArray();
+        if (groups == null ? groupSizes.length != 1 : !java.util.Arrays.equals(groups, mine)) {
+            throw new IllegalArgumentException(op + ": the state's parameter groups have "
+                    + (groups == null ? "[" + params.size() + "]" : java.util.Arrays.toString(counts(groups)))
+                    + " parameters, this optimizer's have " + java.util.Arrays.toString(groupSizes));
+        }
+    }
+
+    private static long[] counts(double[] d) {
+        return java.util.Arrays.stream(d).mapToLong(v -> (long) v).toArray();
+    }
+
+    /** The name prefix of group {@code g}'s hyper-parameters in a state. */
+    static String groupPrefix(int g) {
+        return g == 0 ? "" : "group" + g + ".";
+    }
+
+    /** This reader, reading group {@code g}'s hyper-parameters. */
+    StateReader group(int g) {
+        return new StateReader(this, groupPrefix(g));
     }
 
     /** The hyper-parameter {@code name}; the caller checks its range. */
     double hyper(String name) {
-        Double v = hyperparameters.get(name);
+        Double v = hyperparameters.get(prefix + name);
         if (v == null) {
-            throw new IllegalArgumentException(op + ": hyper-parameter \"" + name + "\" is missing");
+            throw new IllegalArgumentException(op + ": hyper-parameter \"" + prefix + name + "\" is missing");
         }
         return v;
     }
@@ -55,7 +91,8 @@ final class StateReader {
     boolean flag(String name) {
         double v = hyper(name);
         if (v != 0 && v != 1) {
-            throw new IllegalArgumentException(op + ": hyper-parameter \"" + name + "\" must be 0 or 1, got " + v);
+            throw new IllegalArgumentException(op + ": hyper-parameter \"" + prefix + name + "\" must be 0 or 1, got "
+                    + v);
         }
         return v == 1;
     }

@@ -27,12 +27,17 @@ public final class StepLr extends BaseLrScheduler {
         this.gamma = Check.positive(NAME, "gamma", gamma);
     }
 
-    /** Ends an epoch; every {@code stepSize}-th call multiplies the learning rate by {@code gamma}. */
+    /** Ends an epoch; every {@code stepSize}-th call multiplies each group's learning rate by {@code gamma}. */
     @Override
     public void step() {
         lastEpoch++;
         if (lastEpoch % stepSize == 0) {
-            optimizer.setLearningRate(optimizer.learningRate() * gamma);
+            scaleAll(gamma);
         }
+    }
+
+    @Override
+    double lrAt(double base, int epoch) {
+        return base * Math.pow(gamma, epoch / stepSize);
     }
 }
