@@ -201,6 +201,14 @@ final class Blas {
         return was;
     }
 
+    /**
+     * Why the Java kernels run although a native library was to be used (missing or not loadable on this platform),
+     * or null; loads the natives.
+     */
+    static String fallbackReason() {
+        return Native.FALLBACK;
+    }
+
     /** Whether the native path is MKL (else OpenBLAS); loads the natives. */
     static boolean usesMkl() {
         return Native.MKL;
@@ -244,19 +252,34 @@ final class Blas {
         /** Why the backend the user asked for cannot run (a bad setting, or MKL asked for but missing); else null. */
         static final String FAILURE;
 
+        /**
+         * Why the Java kernels run although natives were asked for (they are missing or did not load on this
+         * platform); null when a native library runs, when Java was asked for, or when the setting is unusable.
+         */
+        static final String FALLBACK;
+
         static {
-            OpenBlasSetup.ensure();
-            BlasBackend.Choice choice = BlasBackend.choose(BlasBackend.setting(), Mkl::load);
+            String setting = BlasBackend.setting();
+            // Java asked for: load nothing native (not even JNA for the set-up), so it runs where natives would crash.
+            if (!setting.equals("java")) {
+                OpenBlasSetup.ensure();
+            }
+            BlasBackend.Choice choice = BlasBackend.choose(setting, Mkl::load);
             boolean ok = choice.mkl();
             String library = choice.mkl() ? Mkl.path : null;
-            if (!choice.mkl() && choice.failure() == null) {
+            String fallback = null;
+            if (choice.library() == BlasBackend.Library.OPENBLAS && choice.failure() == null) {
                 try {
                     library = Loader.load(openblas_nolapack.class);
                     ok = true;
                 } catch (RuntimeException | LinkageError e) {
                     ok = false;
+                    String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    fallback = "no native BLAS for " + platform() + ": " + (why.length() <= 100 ? why
+                            : why.substring(0, 97) + "...");
                 }
             }
+            FALLBACK = fallback;
             String inPlaceValue = System.getProperty(BlasBackend.IN_PLACE_PROPERTY);
             Boolean inPlaceSetting = BlasBackend.inPlaceSetting(inPlaceValue);
             MKL = choice.mkl();
@@ -336,6 +359,15 @@ final class Blas {
             }
             s.c.fv.get(0, c, cOff, lenC);
             s.trim();
+        }
+
+        /** JavaCPP's name for this platform (e.g. {@code macosx-arm64}); never throws. */
+        private static String platform() {
+            try {
+                return Loader.getPlatform();
+            } catch (RuntimeException | LinkageError e) {
+                return System.getProperty("os.name") + "-" + System.getProperty("os.arch");
+            }
         }
 
         /** CBLAS's transpose codes, which MKL shares with OpenBLAS (111, 112). */

@@ -19,11 +19,17 @@ import java.util.function.Supplier;
  *
  * <p>The choice is made once, at the first product large enough for the native path, from the system property
  * {@value #PROPERTY} or else the environment variable {@value #ENV}: {@code auto} (the default: MKL when it loads,
- * else OpenBLAS), {@code openblas}, or {@code mkl} (MKL or an error). An invalid setting, or {@code mkl} without
- * MKL, makes every large product throw an {@link IllegalStateException} that says what to fix.
+ * else OpenBLAS, else the Java kernels), {@code openblas}, {@code mkl} (MKL or an error), or {@code java} (the
+ * engine's pure-Java kernels for every product; no native library is loaded at all). An invalid setting, or
+ * {@code mkl} without MKL, makes every large product throw an {@link IllegalStateException} that says what to fix.
+ *
+ * <p>Platforms: the natives come from {@code org.bytedeco:openblas} for the build machine's platform (see README,
+ * "Environment"). Where they are missing or do not load, {@code auto} falls back to the Java kernels, which are
+ * correct but 10–30× slower per multiply-add on large products; {@link #describe()} then says so and why.
  *
  * <pre>{@code
  * java -Dautograd4j.blas=openblas -jar app.jar     // force OpenBLAS even with MKL on the classpath
+ * java -Dautograd4j.blas=java -jar app.jar         // no natives: the Java kernels only
  * BlasBackend.current();                           // MKL, OPENBLAS or JAVA
  * }</pre>
  */
@@ -40,7 +46,7 @@ public final class BlasBackend {
      */
     public static final String IN_PLACE_PROPERTY = "autograd4j.blas.inPlace";
 
-    static final List<String> VALID_SETTINGS = List.of("auto", "openblas", "mkl");
+    static final List<String> VALID_SETTINGS = List.of("auto", "openblas", "mkl", "java");
     static final String MKL_ARTIFACTS = "org.bytedeco:mkl:2022.0-1.5.7 with classifiers linux-x86_64 and"
             + " linux-x86_64-redist";
 
@@ -50,7 +56,10 @@ public final class BlasBackend {
         MKL,
         /** OpenBLAS, as bundled with ND4J. */
         OPENBLAS,
-        /** No native library could be loaded: every product runs in the engine's Java kernels. */
+        /**
+         * Every product runs in the engine's Java kernels: asked for ({@code autograd4j.blas=java}), or the fallback
+         * when no native library could be loaded on this platform ({@link #describe()} says which).
+         */
         JAVA
     }
 
@@ -63,6 +72,10 @@ public final class BlasBackend {
      * @throws IllegalStateException when the setting is invalid or asks for MKL and MKL cannot be loaded
      */
     public static Library current() {
+        String failure = Blas.failure();
+        if (failure != null) {
+            throw new IllegalStateException("BlasBackend: " + failure);
+        }
         if (!Blas.nativeUsable()) {
             return Library.JAVA;
         }
@@ -72,8 +85,12 @@ public final class BlasBackend {
     /**
      * One line for logs and reports: the library, its threads, and whether products run on the Java arrays in place
      * (see {@link #IN_PLACE_PROPERTY}) or copy their operands, with the reason when the engine's JNI library did not
-     * load; e.g. {@code "OpenBLAS (kernel SkylakeX), 2 threads, on the Java arrays in place"} or
-     * {@code "Intel(R) oneAPI Math Kernel Library Version 2022.0 ..., 1 thread, operands copied"}.
+     * load; e.g. {@code "OpenBLAS (kernel SkylakeX), 2 threads, on the Java arrays in place"},
+     * {@code "Intel(R) oneAPI Math Kernel Library Version 2022.0 ..., 1 thread, operands copied"},
+     * {@code "Java kernels (autograd4j.blas=java)"} or, where no native library loads,
+     * {@code "Java kernels (fallback: no native BLAS for macosx-arm64: ...)"}.
+     *
+     * @return the description, one line
      *
      * @throws IllegalStateException as {@link #current()}
      */
@@ -85,7 +102,8 @@ public final class BlasBackend {
                 yield "OpenBLAS" + (kernel == null ? "" : " (kernel " + kernel.trim() + ")") + ", " + threadsPhrase()
                         + placePhrase();
             }
-            case JAVA -> "Java kernels (no native BLAS loaded)";
+            case JAVA -> Blas.fallbackReason() == null ? "Java kernels (" + PROPERTY + "=java)"
+                    : "Java kernels (fallback: " + Blas.fallbackReason().replaceAll("\\s+", " ") + ")";
         };
     }
 
@@ -143,8 +161,14 @@ public final class BlasBackend {
         }
     }
 
-    /** What {@link #choose} decided: whether to use MKL, or why the setting cannot be honoured (else null). */
-    record Choice(boolean mkl, String failure) {
+    /**
+     * What {@link #choose} decided: the library to try (MKL, OpenBLAS, or JAVA when asked for), or why the setting
+     * cannot be honoured ({@code failure}, else null).
+     */
+    record Choice(Library library, String failure) {
+        boolean mkl() {
+            return library == Library.MKL;
+        }
     }
 
     /**
@@ -153,18 +177,22 @@ public final class BlasBackend {
      */
     static Choice choose(String setting, Supplier<String> loadMkl) {
         if (!VALID_SETTINGS.contains(setting)) {
-            return new Choice(false, PROPERTY + " (or " + ENV + ") must be one of " + VALID_SETTINGS + ", got '"
-                    + setting + "'");
+            return new Choice(Library.JAVA, PROPERTY + " (or " + ENV + ") must be one of " + VALID_SETTINGS
+                    + ", got '" + setting + "'");
+        }
+        if (setting.equals("java")) {
+            return new Choice(Library.JAVA, null);
         }
         if (setting.equals("openblas")) {
-            return new Choice(false, null);
+            return new Choice(Library.OPENBLAS, null);
         }
         String why = loadMkl.get();
         if (why == null) {
-            return new Choice(true, null);
+            return new Choice(Library.MKL, null);
         }
-        return new Choice(false, setting.equals("mkl") ? PROPERTY + "=mkl, but Intel MKL could not be loaded (" + why
-                + "); add " + MKL_ARTIFACTS + " to the classpath, or leave the setting unset" : null);
+        return new Choice(Library.OPENBLAS, setting.equals("mkl") ? PROPERTY + "=mkl, but Intel MKL could not be"
+                + " loaded (" + why + "); add " + MKL_ARTIFACTS + " to the classpath, or leave the setting unset"
+                : null);
     }
 
     /**

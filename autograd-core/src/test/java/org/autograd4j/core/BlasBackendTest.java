@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.autograd4j.core.BlasBackend.Library.JAVA;
+import static org.autograd4j.core.BlasBackend.Library.MKL;
+import static org.autograd4j.core.BlasBackend.Library.OPENBLAS;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +32,8 @@ class BlasBackendTest {
 
     @Test
     void autoTakesMklWhenItLoadsElseOpenBlas() {
-        assertEquals(new BlasBackend.Choice(true, null), BlasBackend.choose("auto", () -> LOADED));
-        assertEquals(new BlasBackend.Choice(false, null), BlasBackend.choose("auto", () -> "not on the classpath"));
+        assertEquals(new BlasBackend.Choice(MKL, null), BlasBackend.choose("auto", () -> LOADED));
+        assertEquals(new BlasBackend.Choice(OPENBLAS, null), BlasBackend.choose("auto", () -> "not on the classpath"));
     }
 
     @Test
@@ -37,7 +41,15 @@ class BlasBackendTest {
         BlasBackend.Choice c = BlasBackend.choose("openblas", () -> {
             throw new AssertionError("MKL must not be loaded");
         });
-        assertEquals(new BlasBackend.Choice(false, null), c);
+        assertEquals(new BlasBackend.Choice(OPENBLAS, null), c);
+    }
+
+    @Test
+    void javaNeverTriesANativeLibrary() {
+        BlasBackend.Choice c = BlasBackend.choose("java", () -> {
+            throw new AssertionError("MKL must not be loaded");
+        });
+        assertEquals(new BlasBackend.Choice(JAVA, null), c);
     }
 
     @Test
@@ -47,19 +59,21 @@ class BlasBackendTest {
         assertTrue(c.failure().contains("autograd4j.blas=mkl"), c.failure());
         assertTrue(c.failure().contains("its natives did not load"), c.failure());
         assertTrue(c.failure().contains("org.bytedeco:mkl:2022.0-1.5.7"), c.failure());
-        assertEquals(new BlasBackend.Choice(true, null), BlasBackend.choose("mkl", () -> LOADED));
+        assertEquals(new BlasBackend.Choice(MKL, null), BlasBackend.choose("mkl", () -> LOADED));
     }
 
     @Test
     void anUnknownSettingIsRefusedWithTheValidOnes() {
         BlasBackend.Choice c = BlasBackend.choose("openblass", () -> LOADED);
         assertFalse(c.mkl());
-        assertTrue(c.failure().contains("'openblass'") && c.failure().contains("[auto, openblas, mkl]"),
+        assertTrue(c.failure().contains("'openblass'") && c.failure().contains("[auto, openblas, mkl, java]"),
                 c.failure());
     }
 
     @Test
     void thisProcessRunsANativeLibraryAndReportsIt() {
+        // the CI's Java-only pass runs this suite with the backend forced to Java (see .ci/run)
+        assumeFalse("java".equals(BlasBackend.setting()), "backend forced to Java");
         BlasBackend.Library lib = BlasBackend.current();
         assertNotEquals(BlasBackend.Library.JAVA, lib, "no native BLAS loaded on the CI platform");
         String d = BlasBackend.describe();
@@ -90,10 +104,27 @@ class BlasBackendTest {
     }
 
     @Test
+    void aForcedJavaLoadsNoNativesAndSaysSo() throws Exception {
+        assertEquals("JAVA 2500.0 copying Java kernels (autograd4j.blas=java) natives: none",
+                runChild("-D" + BlasBackend.PROPERTY + "=java", "describe"));
+    }
+
+    @Test
+    void missingNativesFallBackToJavaAndSayWhy() throws Exception {
+        // a platform whose natives are not on the classpath: JavaCPP names it from these two properties
+        String out = runChild("-Dos.name=Mac_OS_X -Dos.arch=aarch64", "describe");
+        assertTrue(out.startsWith("JAVA 2500.0 copying Java kernels (fallback: no native BLAS for macosx-arm64: "),
+                out);
+    }
+
+    @Test
     void aBadSettingFailsTheFirstLargeProductWithAClearMessage() throws Exception {
         String out = runChild("-D" + BlasBackend.PROPERTY + "=fastest");
-        assertTrue(out.startsWith("IllegalStateException gemm: autograd4j.blas (or AUTOGRAD4J_BLAS) must be one of"),
-                out);
+        assertTrue(out.startsWith("IllegalStateException gemm: autograd4j.blas (or AUTOGRAD4J_BLAS) must be one of"
+                + " [auto, openblas, mkl, java], got 'fastest'"), out);
+        assertEquals("IllegalStateException BlasBackend: autograd4j.blas (or AUTOGRAD4J_BLAS) must be one of"
+                + " [auto, openblas, mkl, java], got 'fastest'", runChild("-D" + BlasBackend.PROPERTY + "=fastest",
+                "describe"));
     }
 
     @Test
@@ -116,14 +147,20 @@ class BlasBackendTest {
                 runChild("-D" + BlasBackend.IN_PLACE_PROPERTY + "=no"));
     }
 
-    /** Runs {@link Child} in a fresh JVM on this test's classpath; returns its one line of output. */
-    private static String runChild(String property) throws IOException, InterruptedException {
+    /**
+     * Runs {@link Child} in a fresh JVM on this test's classpath, with the given JVM options (space-separated; "_"
+     * stands for a space inside one) and arguments; returns its one line of output.
+     */
+    private static String runChild(String options, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(property.split(" ")));
+        for (String o : options.split(" ")) {
+            cmd.add(o.replace('_', ' '));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Child.class.getName());
+        cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove(BlasBackend.ENV);
         Process p = pb.start();
@@ -133,20 +170,35 @@ class BlasBackendTest {
         return out;
     }
 
-    /** Multiplies two 50×50 matrices of ones (large enough for the native path) and prints the library used. */
+    /**
+     * Multiplies two 50×50 matrices of ones (large enough for the native path) and prints the library used; with
+     * the argument {@code describe}, also {@link BlasBackend#describe()} and whether any BLAS library was mapped.
+     */
     static final class Child {
         private Child() {
         }
 
         public static void main(String[] args) {
             try {
+                String described = args.length > 0 ? " " + BlasBackend.describe() : "";
                 Tensor a = Tensor.ones(50, 50);
                 double v = a.matmul(a).sum().item() / 50;
                 System.out.println(BlasBackend.current() + " " + v + " "
-                        + (Blas.inPlaceAvailable() ? "in-place" : "copying"));
-            } catch (IllegalStateException e) {
-                System.out.println("IllegalStateException " + e.getMessage());
+                        + (Blas.inPlaceAvailable() ? "in-place" : "copying") + described
+                        + (args.length > 0 ? " natives: " + nativesMapped() : ""));
+            } catch (IllegalStateException | java.io.IOException e) {
+                System.out.println(e.getClass().getSimpleName() + " " + e.getMessage());
             }
+        }
+
+        /** The engine's native libraries (BLAS, JavaCPP, JNA, ours) mapped into this process: "none" or a list. */
+        private static String nativesMapped() throws java.io.IOException {
+            List<String> found = java.nio.file.Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .map(l -> l.substring(l.lastIndexOf('/') + 1))
+                    .filter(f -> f.contains("blas") || f.contains("javacpp") || f.contains("jna")
+                            || f.contains("autograd4j"))
+                    .distinct().toList();
+            return found.isEmpty() ? "none" : String.join(",", found);
         }
     }
 }

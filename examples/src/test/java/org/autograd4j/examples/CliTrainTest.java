@@ -46,6 +46,12 @@ class CliTrainTest {
     }
 
     @Test
+    void trainsFirstLineSaysWhichBackendRuns() {
+        String first = trained.out().lines().findFirst().orElseThrow();
+        assertTrue(first.matches("backend: (OpenBLAS|Intel|Java kernels).*"), first);
+    }
+
+    @Test
     void evaluateScoresTheSavedModel() {
         String out = run("evaluate", "--model", model.toString(), iris.toString()).assertOk().out();
         assertTrue(out.contains("150 rows") && out.contains("precision") && out.contains("f1"), out);

@@ -26,8 +26,9 @@ class SparkCliTrainingTest {
                 "--patience", "0", "--spark", "local[2]", "-o", dir.toString());
         assertEquals(0, status, () -> out + "\n" + err);
         List<String> lines = out.toString().lines().toList();
-        assertTrue(lines.get(0).startsWith("iris: 120 training and 30 validation rows;") && lines.get(0).contains(
-                "Spark local[2], 2 partitions, synchronous"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("backend: "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("iris: 120 training and 30 validation rows;") && lines.get(1).contains(
+                "Spark local[2], 2 partitions, synchronous"), lines.get(1));
         for (int e = 1; e <= 3; e++) {
             String prefix = "epoch " + e + ": loss ";
             assertTrue(lines.stream().anyMatch(l -> l.startsWith(prefix) && l.contains("val_acc")

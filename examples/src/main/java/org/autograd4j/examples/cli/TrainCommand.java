@@ -127,6 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainSpec run = spec();
         Problem problem = problem();
         Experiment.check(problem, run);
+        String backend = Report.backend();
         DistributedTraining spark = sparkMaster == null ? null : ServiceLoader.load(DistributedTraining.class)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("--spark needs autograd4j-spark on the"
                         + " class path: run spark/bin/autograd4j-spark train ... --spark " + sparkMaster
@@ -135,6 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
         boolean existed = Files.exists(target);
         Path dir = Outputs.prepare(target);
         PrintWriter out = spec.commandLine().getOut();
+        out.println(backend);
         Experiment.Outcome outcome;
         try {
             if (spark != null) {

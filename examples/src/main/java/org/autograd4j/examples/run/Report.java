@@ -4,11 +4,29 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.autograd4j.core.BlasBackend;
 import org.autograd4j.nn.Mlp;
 
 /** The text a training run prints: a header before the epochs, the scores and the files written after them. */
 public final class Report {
     private Report() {
+    }
+
+    /**
+     * The first line {@code train} prints: which library runs the large matrix products, e.g. {@code backend: OpenBLAS
+     * (kernel SkylakeX), 2 threads, on the Java arrays in place} or {@code backend: Java kernels (fallback: no native
+     * BLAS for macosx-arm64: ...)} (see {@link BlasBackend}). Loads the natives.
+     *
+     * @return the line
+     * @throws IllegalArgumentException when {@code autograd4j.blas} (or {@code AUTOGRAD4J_BLAS}) is set to a value
+     *                                  that cannot run, with the valid ones
+     */
+    public static String backend() {
+        try {
+            return "backend: " + BlasBackend.describe();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
