@@ -1,0 +1,427 @@
+"""Random programs for the differential fuzzer: 2 to 8 ops over broadcastable shapes of rank 0 to 3 (dimensions 1 to
+3), each op's arguments valid for its operands' shapes. Used by make_fuzz_programs.py; every choice is drawn from a
+SplitMix64 stream, so a program is a function of its seed.
+"""
+import torch
+
+from fuzz_ops import POSITIVE_ALWAYS, POSITIVE_KEEPS, RUN
+
+MASK64 = (1 << 64) - 1
+
+
+class SplitMix64:
+    """Steele, Lea and Flood's SplitMix64; DifferentialFuzzTest.SplitMix64 is the same generator, bit for bit."""
+
+    def __init__(self, seed):
+        self.state = seed & MASK64
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        return z ^ (z >> 31)
+
+    def uniform(self):
+        """A double in [0, 1): the top 53 bits, scaled."""
+        return (self.next() >> 11) * (1.0 / (1 << 53))
+
+    def below(self, n):
+        return self.next() % n
+
+    def chance(self, p):
+        return self.uniform() < p
+
+    def pick(self, items):
+        return items[self.below(len(items))]
+
+
+class Value:
+    def __init__(self, name, shape, positive, dtype):
+        self.name, self.shape, self.positive, self.dtype = name, tuple(shape), positive, dtype
+
+
+class Program:
+    """Inputs (name, dtype, shape, lo, hi) and instructions (name, op, operand names, params), in order."""
+
+    def __init__(self, rng, dtype, mixed=False):
+        self.rng, self.dtype, self.mixed = rng, dtype, mixed
+        self.values, self.inputs, self.insts = [], [], []
+
+    def fresh(self, shape, positive=False, dtype=None):
+        name = "v%d" % len(self.values)
+        lo, hi = (0.5, 2.0) if positive else (-2.0, 2.0)
+        dtype = dtype or self.dtype
+        self.inputs.append((name, dtype, tuple(shape), lo, hi))
+        v = Value(name, shape, positive, dtype)
+        self.values.append(v)
+        return v
+
+    def emit(self, op, operands, params):
+        """Appends op(operands) if PyTorch accepts it (shapes are found by running it on ones); the new value or None."""
+        try:
+            xs = [torch.ones(v.shape, dtype=torch.float64 if v.dtype == "float64" else torch.float32)
+                  for v in operands]
+            out = RUN[op](params, *xs)
+        except (RuntimeError, IndexError, ValueError, TypeError):
+            return None
+        if out.dim() > 4 or out.numel() > 64 or out.numel() == 0:
+            return None
+        if op in POSITIVE_ALWAYS:
+            positive = True
+        elif op in POSITIVE_KEEPS:
+            positive = all(v.positive for v in (operands[1:] if op == "where" else operands))
+        elif op in ("addc", "mulc", "divc"):
+            positive = operands[0].positive and params["c"] > 0
+        elif op == "clamp":
+            positive = params["lo"] > 0.1
+        else:
+            positive = False
+        dtype = "float64" if out.dtype == torch.float64 else "float32"
+        v = Value("v%d" % len(self.values), out.shape, positive, dtype)
+        self.values.append(v)
+        self.insts.append((v.name, op, [u.name for u in operands], params))
+        return v
+
+    # ---------------------------------------------------------------- choices
+
+    def current(self):
+        """Mostly the latest value, so that ops chain; sometimes an earlier one."""
+        return self.values[-1] if self.rng.chance(0.8) else self.rng.pick(self.values)
+
+    def dangling(self):
+        """Names of op results that no later op reads, the latest excepted."""
+        read = {o for _, _, operands, _ in self.insts for o in operands}
+        return {name for name, _, _, _ in self.insts[:-1] if name not in read}
+
+    def prune(self):
+        """Drops the ops and inputs the last result does not depend on."""
+        live = {self.insts[-1][0]}
+        for name, _, operands, _ in reversed(self.insts):
+            if name in live:
+                live.update(operands)
+        self.insts = [i for i in self.insts if i[0] in live]
+        self.inputs = [i for i in self.inputs if i[0] in live]
+
+    def shape(self):
+        rank = self.rng.pick([0, 1, 1, 2, 2, 2, 3, 3])
+        return tuple(self.rng.pick([1, 2, 2, 3, 3]) for _ in range(rank))
+
+    def partner(self, shape):
+        """A shape that broadcasts with `shape`: some axes set to 1, leading ones dropped or added."""
+        s = [d if not self.rng.chance(0.25) else 1 for d in shape]
+        if s and self.rng.chance(0.3):
+            s = s[self.rng.below(len(s) + 1):]
+        if len(s) < 3 and self.rng.chance(0.15):
+            s = [self.rng.pick([2, 3])] + s
+        return tuple(s)
+
+    def axes(self, rank):
+        """A non-empty set of distinct axes, some written negative."""
+        chosen = [a for a in range(rank) if self.rng.chance(0.5)] or [self.rng.below(rank)]
+        return [a - rank if self.rng.chance(0.3) else a for a in chosen]
+
+    def axis(self, rank):
+        a = self.rng.below(max(rank, 1))
+        return a - max(rank, 1) if self.rng.chance(0.3) else a
+
+
+# ---------------------------------------------------------------- one op at a time
+
+UNARY = ["neg", "exp", "tanh", "sigmoid", "softplus", "erf", "expm1", "sin", "cos", "gelu", "geluTanh", "silu",
+         "logSigmoid", "square", "abs", "relu", "sign"]
+NEEDS_POSITIVE = ["log", "sqrt", "rsqrt", "reciprocal", "log1p"]
+BINARY = ["add", "sub", "mul", "div", "maximum", "minimum"]
+
+
+def positive_operand(prog):
+    """The current value if known positive, else the current value through softplus, exp or sigmoid."""
+    x = prog.current()
+    if x.positive:
+        return x
+    return prog.emit(prog.rng.pick(["softplus", "exp", "sigmoid"]), [x], {})
+
+
+def other(prog, shape, positive=False, dtype=None):
+    """A second operand whose shape broadcasts with `shape`: an earlier value that fits, or a new input."""
+    fits = [v for v in prog.values if _broadcasts(v.shape, shape) and (v.positive or not positive)
+            and (dtype is None or v.dtype == dtype)]
+    # a result nothing uses yet, so that no op is dead code
+    unused = [v for v in fits if v.name in prog.dangling()]
+    if unused and prog.rng.chance(0.8):
+        return prog.rng.pick(unused)
+    if fits and prog.rng.chance(0.4):
+        return prog.rng.pick(fits)
+    return prog.fresh(prog.partner(shape), positive, dtype)
+
+
+def _broadcasts(a, b):
+    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b)))
+
+
+def g_unary(prog):
+    return prog.emit(prog.rng.pick(UNARY), [prog.current()], {})
+
+
+def g_positive(prog):
+    x = positive_operand(prog)
+    return x and prog.emit(prog.rng.pick(NEEDS_POSITIVE), [x], {})
+
+
+def g_param_unary(prog):
+    r = prog.rng
+    kind = r.pick(["leakyRelu", "pow", "clamp", "addc", "subc", "mulc", "divc"])
+    if kind == "pow":
+        p = r.pick([2.0, 3.0, -1.0, 0.5, 1.5, -0.5, 2.5])
+        x = prog.current() if _is_whole(p) else positive_operand(prog)
+        return x and prog.emit("pow", [x], {"p": p})
+    x = prog.current()
+    if kind == "leakyRelu":
+        return prog.emit(kind, [x], {"slope": r.pick([0.01, 0.1, 0.3])})
+    if kind == "clamp":
+        lo = r.pick([-1.5, -0.5, 0.0, 0.25])
+        return prog.emit(kind, [x], {"lo": lo, "hi": lo + r.pick([0.5, 1.0, 2.5])})
+    c = r.pick([-1.5, -0.5, 0.25, 0.75, 2.0, 3.0])
+    return prog.emit(kind, [x], {"c": c})
+
+
+def _is_whole(p):
+    return float(p) == int(p)
+
+
+def g_binary(prog):
+    op = prog.rng.pick(BINARY)
+    x = prog.current()
+    y = other(prog, x.shape, positive=op == "div")
+    if y is x and op in ("maximum", "minimum"):
+        y = prog.fresh(prog.partner(x.shape))  # maximum(x, x) ties everywhere
+    if prog.rng.chance(0.5):
+        x, y = (y, x) if op != "div" else (x, y)
+    return prog.emit(op, [x, y], {})
+
+
+def g_pow_tensor(prog):
+    x = positive_operand(prog)
+    return x and prog.emit("powT", [x, other(prog, x.shape)], {})
+
+
+def g_where(prog):
+    x = prog.current()
+    return prog.emit("where", [other(prog, x.shape), x, other(prog, x.shape)], {})
+
+
+def g_masked_fill(prog):
+    x = prog.current()
+    # The mask broadcasts to x's shape, never beyond it. PyTorch's out-of-place masked_fill also broadcasts x to a
+    # larger mask (x [1, 1, 1], mask [3, 1, 1] gives [3, 1, 1]); autograd4j's maskedFill throws there (issue 11 note).
+    shape = tuple(d if prog.rng.chance(0.7) else 1 for d in x.shape[prog.rng.below(len(x.shape) + 1):])
+    mask = torch.tensor([float(prog.rng.below(2)) for _ in range(_numel(shape))]).reshape(shape)
+    return prog.emit("maskedFill", [x], {"mask": mask, "value": prog.rng.pick([-2.5, 0.5, 1.0])})
+
+
+def _numel(shape):
+    n = 1
+    for d in shape:
+        n *= d
+    return n
+
+
+def g_matmul(prog):
+    r = prog.rng
+    x = prog.current()
+    if len(x.shape) == 0:
+        return None
+    k = x.shape[-1]
+    kind = r.pick(["matmul", "matmul", "dot", "outer", "addmm"])
+    if kind == "dot" or kind == "outer":
+        if len(x.shape) != 1:
+            x = prog.emit("flattenAll", [x], {})
+            if x is None:
+                return None
+        y = prog.fresh((x.shape[0] if kind == "dot" else r.pick([1, 2, 3]),))
+        return prog.emit(kind, [x, y], {})
+    if kind == "addmm":
+        if len(x.shape) != 2:
+            return None
+        m = r.pick([1, 2, 3])
+        bias = prog.fresh(r.pick([(m,), (1, m), (x.shape[0], m), (x.shape[0], 1), ()]))
+        return prog.emit("addmm", [bias, x, prog.fresh((k, m))], {})
+    m = r.pick([1, 2, 3])
+    if r.chance(0.2):
+        shape = (k,)
+    elif len(x.shape) >= 2 and r.chance(0.4):
+        shape = tuple(x.shape[-3:-2]) + (k, m) if r.chance(0.5) else (k, m)
+    else:
+        shape = (k, m)
+    y = prog.fresh(shape)
+    if r.chance(0.2) and len(x.shape) == 1:
+        return prog.emit("matmul", [prog.fresh((m, k)), x], {})
+    return prog.emit("matmul", [x, y], {})
+
+
+REDUCE_AXES = ["sum", "mean", "var", "std", "norm", "prod", "amax", "amin", "logSumExp"]
+REDUCE_ALL = ["sumAll", "meanAll", "varAll", "stdAll", "normAll", "prodAll", "amaxAll", "aminAll", "logSumExpAll",
+              "maxAll", "minAll"]
+ALONG_AXIS = ["max", "min", "softmax", "logSoftmax", "cumsum"]
+
+
+def g_reduce(prog):
+    r = prog.rng
+    x = prog.current()
+    rank = len(x.shape)
+    if rank == 0 or r.chance(0.25):
+        op = r.pick(REDUCE_ALL)
+        if op in ("varAll", "stdAll") and _numel(x.shape) < 2:
+            return None
+        return prog.emit(op, [x], {"p": 2} if op == "normAll" else {})
+    op = r.pick(REDUCE_AXES)
+    p = {"axes": prog.axes(rank), "keep": r.chance(0.4)}
+    if op in ("var", "std"):
+        p = {"axes": p["axes"], "correction": r.pick([0, 1]), "keep": p["keep"]}
+        if _numel([x.shape[a] for a in p["axes"]]) <= p["correction"]:
+            return None
+    if op == "norm":
+        p = {"p": r.pick([1, 2, 2, "inf"]), "axes": p["axes"], "keep": p["keep"]}
+    return prog.emit(op, [x], p)
+
+
+def g_along_axis(prog):
+    x = prog.current()
+    op = prog.rng.pick(ALONG_AXIS)
+    # a 0-d tensor takes axis 0 or -1, as in PyTorch
+    return prog.emit(op, [x], {"axis": prog.axis(len(x.shape))} if op in ("softmax", "logSoftmax", "cumsum")
+                     else {"axis": prog.axis(len(x.shape)), "keep": prog.rng.chance(0.4)})
+
+
+def g_shape(prog):
+    r = prog.rng
+    x = prog.current()
+    s = list(x.shape)
+    rank = len(s)
+    op = r.pick(["reshape", "transpose", "permute", "broadcastTo", "unsqueeze", "squeeze", "squeezeAll", "flatten",
+                 "flattenAll", "slice", "flip", "repeat", "tile", "indexSelect", "index", "gather", "chunk",
+                 "split"])
+    if op == "reshape":
+        return prog.emit(op, [x], {"shape": _factor(r, _numel(s))})
+    if op == "unsqueeze":
+        a = r.below(rank + 1)
+        return prog.emit(op, [x], {"axis": a - rank - 1 if r.chance(0.3) else a})
+    if op == "broadcastTo":
+        target = [d if d != 1 or r.chance(0.3) else r.pick([2, 3]) for d in s]
+        if len(target) < 3 and r.chance(0.5):
+            target = [r.pick([1, 2, 3])] + target
+        return prog.emit(op, [x], {"shape": target})
+    if op in ("flattenAll", "squeezeAll"):
+        return prog.emit(op, [x], {})
+    if op in ("repeat", "tile"):
+        reps = [r.pick([1, 2]) for _ in range(rank + (r.below(2) if op == "repeat" else r.below(2) - r.below(2)))]
+        if (op == "repeat" and len(reps) < rank) or not reps:
+            return None
+        return prog.emit(op, [x], {"reps": reps})
+    if rank == 0:
+        return None
+    if op == "transpose":
+        return prog.emit(op, [x], {"a": prog.axis(rank), "b": prog.axis(rank)})
+    if op == "permute":
+        axes = list(range(rank))
+        for i in range(rank - 1, 0, -1):
+            j = r.below(i + 1)
+            axes[i], axes[j] = axes[j], axes[i]
+        return prog.emit(op, [x], {"axes": axes})
+    if op == "squeeze":
+        ones = [a for a in range(rank) if s[a] == 1]
+        return ones and prog.emit(op, [x], {"axis": r.pick(ones)})
+    if op == "flatten":
+        a, b = sorted([r.below(rank), r.below(rank)])
+        return prog.emit(op, [x], {"start": a, "end": b})
+    if op == "flip":
+        return prog.emit(op, [x], {"axes": prog.axes(rank)})
+    a = r.below(rank)
+    n = s[a]
+    if op == "slice":
+        lo = r.below(n)
+        return prog.emit(op, [x], {"axis": a, "from": lo, "to": lo + 1 + r.below(n - lo)})
+    if op in ("indexSelect", "index"):
+        idx = [r.below(n if op == "indexSelect" else s[0]) for _ in range(1 + r.below(3))]
+        return prog.emit(op, [x], {"axis": a, "indices": idx} if op == "indexSelect" else {"rows": idx})
+    if op == "gather":
+        shape = [(1 + r.below(d)) if i != a else 1 + r.below(3) for i, d in enumerate(s)]
+        index = torch.tensor([float(r.below(n)) for _ in range(_numel(shape))]).reshape(shape)
+        return prog.emit(op, [x], {"axis": a, "index": index})
+    if op == "chunk":
+        chunks = 1 + r.below(3)
+        pieces = len(torch.ones(n).chunk(chunks))
+        return prog.emit(op, [x], {"chunks": chunks, "axis": a, "piece": r.below(pieces)})
+    size = 1 + r.below(n)
+    return prog.emit("split", [x], {"size": size, "axis": a, "piece": r.below(-(-n // size))})
+
+
+def _factor(r, n):
+    """A random shape with n elements, possibly with one -1."""
+    dims, left = [], n
+    while left > 1 and len(dims) < 3:
+        d = r.pick([f for f in range(2, left + 1) if left % f == 0])
+        dims.append(d)
+        left //= d
+    if left > 1:
+        dims[-1] *= left
+    while len(dims) < 3 and r.chance(0.3):
+        dims.insert(r.below(len(dims) + 1), 1)
+    if dims and r.chance(0.3):
+        dims[r.below(len(dims))] = -1
+    return dims
+
+
+def g_join(prog):
+    r = prog.rng
+    x = prog.current()
+    rank = len(x.shape)
+    op = r.pick(["concat", "stack", "scatterAdd"])
+    if op == "stack":
+        a = r.below(rank + 1)
+        return prog.emit(op, [x, _same_shape(prog, x.shape)], {"axis": a - rank - 1 if r.chance(0.3) else a})
+    if rank == 0:
+        return None
+    a = r.below(rank)
+    if op == "concat":
+        shape = list(x.shape)
+        shape[a] = r.pick([1, 2])
+        y = prog.fresh(shape)
+        return prog.emit(op, [x, y] if r.chance(0.5) else [y, x], {"axis": a - rank if r.chance(0.3) else a})
+    # scatterAdd: index and src of one shape, no larger than x off the axis; repeated positions add up
+    shape = [(1 + r.below(d)) if i != a else 1 + r.below(3) for i, d in enumerate(x.shape)]
+    index = torch.tensor([float(r.below(x.shape[a])) for _ in range(_numel(shape))]).reshape(shape)
+    return prog.emit(op, [x, prog.fresh(shape)], {"axis": a, "index": index})
+
+
+def _same_shape(prog, shape):
+    same = [v for v in prog.values if v.shape == tuple(shape)]
+    return prog.rng.pick(same) if same and prog.rng.chance(0.3) else prog.fresh(shape)
+
+
+# family -> weight
+FAMILIES = [(g_unary, 6), (g_positive, 3), (g_param_unary, 3), (g_binary, 6), (g_pow_tensor, 1), (g_where, 1),
+            (g_masked_fill, 1), (g_matmul, 2), (g_reduce, 4), (g_along_axis, 2), (g_shape, 5), (g_join, 2)]
+
+
+def generate(seed, dtype):
+    """A program of 2 to 8 ops over one to several inputs, all of `dtype` (a positivity op put before log or sqrt
+    counts as one of them)."""
+    rng = SplitMix64(seed)
+    prog = Program(rng, dtype)
+    prog.fresh(prog.shape(), positive=rng.chance(0.3))
+    target = 2 + rng.below(6)
+    total = sum(w for _, w in FAMILIES)
+    tries = 0
+    while len(prog.insts) < target and tries < 200:
+        tries += 1
+        pick = rng.below(total)
+        for family, w in FAMILIES:
+            if pick < w:
+                break
+            pick -= w
+        family(prog)
+    if not prog.insts:
+        return None
+    prog.prune()
+    return prog if len(prog.insts) >= 2 else None
