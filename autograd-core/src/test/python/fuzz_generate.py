@@ -4,127 +4,7 @@ SplitMix64 stream, so a program is a function of its seed.
 """
 import torch
 
-from fuzz_ops import POSITIVE_ALWAYS, POSITIVE_KEEPS, RUN
-
-MASK64 = (1 << 64) - 1
-
-
-class SplitMix64:
-    """Steele, Lea and Flood's SplitMix64; DifferentialFuzzTest.SplitMix64 is the same generator, bit for bit."""
-
-    def __init__(self, seed):
-        self.state = seed & MASK64
-
-    def next(self):
-        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
-        return z ^ (z >> 31)
-
-    def uniform(self):
-        """A double in [0, 1): the top 53 bits, scaled."""
-        return (self.next() >> 11) * (1.0 / (1 << 53))
-
-    def below(self, n):
-        return self.next() % n
-
-    def chance(self, p):
-        return self.uniform() < p
-
-    def pick(self, items):
-        return items[self.below(len(items))]
-
-
-class Value:
-    def __init__(self, name, shape, positive, dtype):
-        self.name, self.shape, self.positive, self.dtype = name, tuple(shape), positive, dtype
-
-
-class Program:
-    """Inputs (name, dtype, shape, lo, hi) and instructions (name, op, operand names, params), in order."""
-
-    def __init__(self, rng, dtype, mixed=False):
-        self.rng, self.dtype, self.mixed = rng, dtype, mixed
-        self.values, self.inputs, self.insts = [], [], []
-
-    def fresh(self, shape, positive=False, dtype=None):
-        name = "v%d" % len(self.values)
-        lo, hi = (0.5, 2.0) if positive else (-2.0, 2.0)
-        dtype = dtype or self.dtype
-        self.inputs.append((name, dtype, tuple(shape), lo, hi))
-        v = Value(name, shape, positive, dtype)
-        self.values.append(v)
-        return v
-
-    def emit(self, op, operands, params):
-        """Appends op(operands) if PyTorch accepts it (shapes are found by running it on ones); the new value or None."""
-        try:
-            xs = [torch.ones(v.shape, dtype=torch.float64 if v.dtype == "float64" else torch.float32)
-                  for v in operands]
-            out = RUN[op](params, *xs)
-        except (RuntimeError, IndexError, ValueError, TypeError):
-            return None
-        if out.dim() > 4 or out.numel() > 64 or out.numel() == 0:
-            return None
-        if op in POSITIVE_ALWAYS:
-            positive = True
-        elif op in POSITIVE_KEEPS:
-            positive = all(v.positive for v in (operands[1:] if op == "where" else operands))
-        elif op in ("addc", "mulc", "divc"):
-            positive = operands[0].positive and params["c"] > 0
-        elif op == "clamp":
-            positive = params["lo"] > 0.1
-        else:
-            positive = False
-        dtype = "float64" if out.dtype == torch.float64 else "float32"
-        v = Value("v%d" % len(self.values), out.shape, positive, dtype)
-        self.values.append(v)
-        self.insts.append((v.name, op, [u.name for u in operands], params))
-        return v
-
-    # ---------------------------------------------------------------- choices
-
-    def current(self):
-        """Mostly the latest value, so that ops chain; sometimes an earlier one."""
-        return self.values[-1] if self.rng.chance(0.8) else self.rng.pick(self.values)
-
-    def dangling(self):
-        """Names of op results that no later op reads, the latest excepted."""
-        read = {o for _, _, operands, _ in self.insts for o in operands}
-        return {name for name, _, _, _ in self.insts[:-1] if name not in read}
-
-    def prune(self):
-        """Drops the ops and inputs the last result does not depend on."""
-        live = {self.insts[-1][0]}
-        for name, _, operands, _ in reversed(self.insts):
-            if name in live:
-                live.update(operands)
-        self.insts = [i for i in self.insts if i[0] in live]
-        self.inputs = [i for i in self.inputs if i[0] in live]
-
-    def shape(self):
-        rank = self.rng.pick([0, 1, 1, 2, 2, 2, 3, 3])
-        return tuple(self.rng.pick([1, 2, 2, 3, 3]) for _ in range(rank))
-
-    def partner(self, shape):
-        """A shape that broadcasts with `shape`: some axes set to 1, leading ones dropped or added."""
-        s = [d if not self.rng.chance(0.25) else 1 for d in shape]
-        if s and self.rng.chance(0.3):
-            s = s[self.rng.below(len(s) + 1):]
-        if len(s) < 3 and self.rng.chance(0.15):
-            s = [self.rng.pick([2, 3])] + s
-        return tuple(s)
-
-    def axes(self, rank):
-        """A non-empty set of distinct axes, some written negative."""
-        chosen = [a for a in range(rank) if self.rng.chance(0.5)] or [self.rng.below(rank)]
-        return [a - rank if self.rng.chance(0.3) else a for a in chosen]
-
-    def axis(self, rank):
-        a = self.rng.below(max(rank, 1))
-        return a - max(rank, 1) if self.rng.chance(0.3) else a
-
+from fuzz_program import Program, SplitMix64
 
 # ---------------------------------------------------------------- one op at a time
 
@@ -143,7 +23,13 @@ def positive_operand(prog):
 
 
 def other(prog, shape, positive=False, dtype=None):
-    """A second operand whose shape broadcasts with `shape`: an earlier value that fits, or a new input."""
+    """A second operand whose shape broadcasts with `shape`: an earlier value that fits, or a new input; in a mixed
+    program often a float64 0-d tensor, which does not decide the result's dtype when `shape` has dimensions."""
+    if prog.dtype == "mixed" and dtype is None and prog.rng.chance(0.5):
+        scalars = [v for v in prog.values if v.shape == () and v.dtype == "float64" and (v.positive or not positive)]
+        if scalars and prog.rng.chance(0.3):
+            return prog.rng.pick(scalars)
+        return prog.fresh((), positive, "float64")
     fits = [v for v in prog.values if _broadcasts(v.shape, shape) and (v.positive or not positive)
             and (dtype is None or v.dtype == dtype)]
     # a result nothing uses yet, so that no op is dead code
@@ -399,17 +285,28 @@ def _same_shape(prog, shape):
     return prog.rng.pick(same) if same and prog.rng.chance(0.3) else prog.fresh(shape)
 
 
+def g_cast(prog):
+    if prog.dtype != "mixed":
+        return None
+    x = prog.current()
+    return prog.emit("cast", [x], {"dtype": "float32" if x.dtype == "float64" else "float64"})
+
+
 # family -> weight
 FAMILIES = [(g_unary, 6), (g_positive, 3), (g_param_unary, 3), (g_binary, 6), (g_pow_tensor, 1), (g_where, 1),
-            (g_masked_fill, 1), (g_matmul, 2), (g_reduce, 4), (g_along_axis, 2), (g_shape, 5), (g_join, 2)]
+            (g_masked_fill, 1), (g_matmul, 2), (g_reduce, 4), (g_along_axis, 2), (g_shape, 5), (g_join, 2),
+            (g_cast, 1)]
 
 
 def generate(seed, dtype):
-    """A program of 2 to 8 ops over one to several inputs, all of `dtype` (a positivity op put before log or sqrt
-    counts as one of them)."""
+    """A program of 2 to 8 ops over one to several inputs, all of `dtype` (float64 or float32), or float32 inputs
+    and float64 0-d ones (mixed); a positivity op put before log or sqrt counts as one of the ops."""
     rng = SplitMix64(seed)
     prog = Program(rng, dtype)
-    prog.fresh(prog.shape(), positive=rng.chance(0.3))
+    if dtype == "mixed" and rng.chance(0.2):
+        prog.fresh((), positive=rng.chance(0.3), dtype="float64")
+    else:
+        prog.fresh(prog.shape(), positive=rng.chance(0.3))
     target = 2 + rng.below(6)
     total = sum(w for _, w in FAMILIES)
     tries = 0
@@ -424,4 +321,6 @@ def generate(seed, dtype):
     if not prog.insts:
         return None
     prog.prune()
+    if prog.dtype == "mixed" and all(dt == "float32" for _, dt, _, _, _ in prog.inputs):
+        return None
     return prog if len(prog.insts) >= 2 else None

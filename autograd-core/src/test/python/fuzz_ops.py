@@ -126,6 +126,7 @@ RUN = {
     "gather": lambda p, x: torch.gather(x, p["axis"], p["index"].long()),
     "scatterAdd": lambda p, x, y: x.scatter_add(p["axis"], p["index"].long(), y),
     "chunk": lambda p, x: x.chunk(p["chunks"], p["axis"])[p["piece"]],
+    "cast": lambda p, x: x.to(torch.float64 if p["dtype"] == "float64" else torch.float32),
     "split": lambda p, x: x.split(p["size"], p["axis"])[p["piece"]],
 }
 
@@ -190,4 +191,4 @@ POSITIVE_KEEPS = {"reciprocal", "pow", "mul", "div", "add", "maximum", "minimum"
                   "sum", "meanAll", "mean", "prod", "prodAll", "amax", "amin", "amaxAll", "aminAll", "max", "min",
                   "maxAll", "minAll", "cumsum", "reshape", "transpose", "permute", "broadcastTo", "unsqueeze",
                   "squeeze", "squeezeAll", "flatten", "flattenAll", "slice", "concat", "stack", "flip", "repeat",
-                  "tile", "indexSelect", "index", "gather", "chunk", "split", "where", "scatterAdd", "powT"}
+                  "tile", "indexSelect", "index", "gather", "chunk", "split", "where", "scatterAdd", "powT", "cast"}

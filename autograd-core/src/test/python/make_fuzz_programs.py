@@ -23,7 +23,8 @@ import sys
 
 import torch
 
-from fuzz_generate import SplitMix64, generate
+from fuzz_generate import generate
+from fuzz_program import SplitMix64
 from fuzz_ops import GUARD, RUN
 
 SCREEN = 1e-5        # float32 run against float64 run, before a program is accepted
@@ -34,6 +35,9 @@ MAX_RESULT = 1e6     # output, gradients, Hessian-vector products
 SETS = {
     "fuzz-programs.txt": [(0x5EED_0064, "float64", 200), (0x5EED_0032, "float32", 100)],
     "fuzz-programs-wide.txt": [(0xF022_0064, "float64", 2000), (0xF022_0032, "float32", 1000)],
+    # float32 with float64 0-d tensors: PyTorch's promotion (a 0-d tensor does not decide the float type of an
+    # operation with a tensor that has dimensions); DifferentialFuzzTest runs it once autograd4j follows that rule
+    "fuzz-programs-mixed.txt": [(0x313E_D000, "mixed", 150)],
 }
 
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * through the fused first-order backwards), and the Hessian-vector products {@code d/dx_i sum_j <dL/dx_j, v_j>}.
  *
  * <p>An element passes when {@code |got - expected| <= tol * (1 + |expected|)}, with tol 1e-9 for float64 programs
- * and 1e-4 for float32 ones (and mixed ones, whose arithmetic is float32). The script kept only programs whose float32
- * and float64 runs agree to 1e-5 there, so a difference beyond the tolerance is not rounding.
+ * and 1e-4 for float32 ones and mixed ones (float32 tensors with float64 0-d tensors: float32 arithmetic). The script
+ * kept only programs whose float32 and float64 runs agree to 1e-5 there, so a difference beyond the tolerance is not
+ * rounding.
  *
  * <p>{@code fuzz-programs.txt} (300 programs) runs in every build; {@code fuzz-programs-wide.txt} (3000 more) with
  * {@code mvn -o verify -Pfuzz -pl autograd-core}. A failure prints the program, its seeds, its input values and the
@@ -59,6 +61,21 @@ class DifferentialFuzzTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
     void agreesWithPyTorch(FuzzProgram p) {
+        check(p);
+    }
+
+    static Stream<FuzzProgram> mixedPrograms() throws IOException {
+        return FuzzProgram.read("fuzz-programs-mixed.txt").stream();
+    }
+
+    /**
+     * Float32 tensors with float64 0-d tensors: PyTorch's result is float32 when the 0-d operand meets one with
+     * dimensions (issue 11); autograd4j gives FLOAT64 until that rule is implemented.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mixedPrograms")
+    @Disabled("until autograd4j follows PyTorch's rule: a 0-d tensor does not decide the float type (issue 11)")
+    void agreesWithPyTorchOnMixedDtypes(FuzzProgram p) {
         check(p);
     }
 

@@ -111,6 +111,7 @@ final class FuzzOps {
             case "scatterAdd" -> x.scatterAdd(i.integer("axis"), i.tensor("index"), y);
             case "chunk" -> x.chunk(i.integer("chunks"), i.integer("axis")).get(i.integer("piece"));
             case "split" -> x.split(i.integer("size"), i.integer("axis")).get(i.integer("piece"));
+            case "cast" -> x.to(i.param("dtype").equals("float64") ? DType.FLOAT64 : DType.FLOAT32);
             default -> throw new IllegalArgumentException("fuzz program: unknown op '" + i.op() + "'");
         };
     }

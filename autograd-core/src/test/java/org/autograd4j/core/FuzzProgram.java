@@ -240,7 +240,7 @@ record FuzzProgram(int id, String dtype, long seed, long valuesSeed, List<Input>
         }
     }
 
-    /** Steele, Lea and Flood's SplitMix64, bit for bit the generator of {@code fuzz_generate.py}. */
+    /** Steele, Lea and Flood's SplitMix64, bit for bit the generator of {@code fuzz_program.py}. */
     static final class SplitMix64 {
         private long state;
 
