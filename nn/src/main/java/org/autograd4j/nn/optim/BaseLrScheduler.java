@@ -9,8 +9,9 @@ import java.util.Map;
  * and the frame of {@link #state()} / {@link #loadState} ({@code last_epoch}); subclasses add their own counters
  * through {@link #exportState} and {@link #importState}.
  *
- * <p>A schedule with a closed form (the rate at epoch {@code e} from the base rate) overrides {@link #lrAt}; then
- * {@link #applyClosedForm()} sets every group's rate, and {@link SequentialLr} can restart it at epoch 0.
+ * <p>A schedule with a closed form (the rate at epoch {@code e} from the base rate) overrides {@link #lrAt} (or
+ * {@link #setGroup}); then {@link #applyClosedForm()} sets every group's rate, and {@link SequentialLr} can restart it
+ * at epoch 0.
  */
 abstract class BaseLrScheduler implements LrScheduler {
     /** The scheduler's name in messages. */
@@ -51,11 +52,16 @@ abstract class BaseLrScheduler implements LrScheduler {
         throw new UnsupportedOperationException(name + " has no closed form");
     }
 
-    /** Sets every group's learning rate to {@link #lrAt} its base rate at {@link #lastEpoch}. */
+    /** Sets every group's learning rate for {@link #lastEpoch} ({@link #setGroup}). */
     final void applyClosedForm() {
         for (int g = 0; g < baseLrs.length; g++) {
-            optimizer.setLearningRate(g, lrAt(baseLrs[g], lastEpoch));
+            setGroup(g);
         }
+    }
+
+    /** Sets group {@code g}'s learning rate to {@link #lrAt} its base rate at {@link #lastEpoch}. */
+    void setGroup(int g) {
+        optimizer.setLearningRate(g, lrAt(baseLrs[g], lastEpoch));
     }
 
     /** Multiplies every group's learning rate by {@code factor} (the chainable form of PyTorch's step). */
@@ -86,11 +92,17 @@ abstract class BaseLrScheduler implements LrScheduler {
     /** Restores {@code last_epoch} and the subclass's counters; nothing changes if any value is missing or invalid. */
     @Override
     public final void loadState(Map<String, Double> state) {
-        String op = name + ".loadState";
+        prepareLoad(name + ".loadState", state).run();
+    }
+
+    /** Reads and checks {@code state} without changing this scheduler; returns the change that loads it. */
+    final Runnable prepareLoad(String op, Map<String, Double> state) {
         int epoch = Check.count(op, state, "last_epoch");
         Runnable commit = importState(op, state);
-        lastEpoch = epoch;
-        commit.run();
+        return () -> {
+            lastEpoch = epoch;
+            commit.run();
+        };
     }
 
     /** Adds this scheduler's counters after {@code last_epoch}; by default there are none. */

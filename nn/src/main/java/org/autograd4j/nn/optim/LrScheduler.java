@@ -3,9 +3,11 @@ package org.autograd4j.nn.optim;
 import java.util.Map;
 
 /**
- * Changes an optimizer's learning rate once per epoch, as PyTorch's {@code torch.optim.lr_scheduler}. Build it after
- * the optimizer (its learning rate at that moment is the base rate) and call {@link #step()} after each epoch's
- * {@link Optimizer#step()} calls:
+ * Changes an optimizer's learning rates step by step, as PyTorch's {@code torch.optim.lr_scheduler}. Build it after
+ * the optimizer (each parameter group's rate at that moment is its base rate) and call {@link #step()} after the
+ * optimizer's steps: once per epoch for epoch-based schedules, or once per batch for schedules counted in batches
+ * ({@link OneCycleLr}, a warm-up over the first batches); a "step" or "epoch" below is one such call.
+ * {@code Trainer.fit} does either ({@code FitConfig.Builder.lrScheduler(s, StepInterval.BATCH)}).
  *
  * <pre>{@code
  * LrScheduler sched = new StepLr(opt, 30, 0.1);
@@ -16,7 +18,7 @@ import java.util.Map;
  * }</pre>
  */
 public interface LrScheduler {
-    /** Ends an epoch and sets the optimizer's learning rate for the next one. */
+    /** Ends an epoch (or a batch, for a schedule stepped per batch) and sets the optimizer's rates for the next. */
     void step();
 
     /**
@@ -27,10 +29,13 @@ public interface LrScheduler {
         step();
     }
 
-    /** The learning rate set by the last step (the optimizer's rate when the scheduler was built, before any step). */
+    /**
+     * The learning rate set by the last step, group 0's (before any step, the optimizer's rate once the scheduler was
+     * built).
+     */
     double lastLr();
 
-    /** The number of epochs stepped so far (PyTorch's {@code last_epoch}). */
+    /** The number of steps (epochs or batches) taken so far (PyTorch's {@code last_epoch}). */
     int lastEpoch();
 
     /**

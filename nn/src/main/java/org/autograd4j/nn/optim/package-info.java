@@ -3,10 +3,11 @@
  * {@link org.autograd4j.nn.optim.RmsProp}, {@link org.autograd4j.nn.optim.Adagrad},
  * {@link org.autograd4j.nn.optim.Adam} and {@link org.autograd4j.nn.optim.AdamW} update parameters in place with the
  * rules (defaults, hyper-parameters, first-step behaviour) of PyTorch's {@code torch.optim}, keep their state typed per
- * parameter and export it as an {@link org.autograd4j.nn.optim.OptimizerState} so a resumed run continues exactly;
+ * parameter (in {@link org.autograd4j.nn.optim.ParamGroup}s with their own hyper-parameters, if given) and export
+ * it as an {@link org.autograd4j.nn.optim.OptimizerState} so a resumed run continues exactly;
  * {@link org.autograd4j.nn.optim.GradClip} clips gradients by norm or value as {@code torch.nn.utils} does; the
- * {@link org.autograd4j.nn.optim.LrScheduler} implementations change an optimizer's learning rate per epoch as
- * {@code torch.optim.lr_scheduler} does.
+ * {@link org.autograd4j.nn.optim.LrScheduler} implementations change every group's learning rate per epoch or per
+ * batch as {@code torch.optim.lr_scheduler} does.
  *
  * <p>Updates are single fused loops over each parameter's {@code array()} (or {@code floatArray()}) and its
  * gradient's. For FLOAT64 parameters state and arithmetic are float64 and a step equals PyTorch's to float64

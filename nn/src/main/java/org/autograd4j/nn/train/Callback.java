@@ -3,9 +3,9 @@ package org.autograd4j.nn.train;
 import org.autograd4j.nn.Module;
 
 /**
- * Hooks into {@link Trainer#fit}: called when training begins, after every training batch and every epoch (and may
- * stop training there), and when it ends. Epochs are numbered from 1. Every method has an empty default, so a callback overrides only what it
- * needs.
+ * Hooks into {@link Trainer#fit}: called when training begins, before and after every training batch, after every
+ * epoch (and may stop training after a batch or an epoch), and when it ends. Epochs and batches are numbered from 1.
+ * Every method has an empty default, so a callback overrides only what it needs.
  *
  * <pre>{@code
  * Callback stopAtLoss = new Callback() {
@@ -24,7 +24,18 @@ public interface Callback {
     }
 
     /**
-     * A training batch has ended: forward, backward and the optimizer step are done. Validation batches do not call
+     * A training batch is about to start (before the optimizer's {@code zeroGrad} and the forward pass). Validation
+     * batches do not call this.
+     *
+     * @param epoch the epoch, from 1
+     * @param batch the batch within the epoch, from 1
+     */
+    default void onBatchStart(int epoch, int batch) {
+    }
+
+    /**
+     * A training batch has ended: forward, backward and the optimizer step (and a per-batch scheduler's step) are
+     * done. Validation batches do not call
      * this.
      *
      * @param epoch the epoch, from 1

@@ -11,6 +11,7 @@ import org.autograd4j.nn.Module;
 import org.autograd4j.nn.data.DataLoader;
 import org.autograd4j.nn.optim.LrScheduler;
 import org.autograd4j.nn.optim.Optimizer;
+import org.autograd4j.nn.optim.ReduceLrOnPlateau;
 
 /**
  * Everything {@link Trainer#fit(FitConfig)} needs, built once and validated: the model, loss, optimizer and loaders,
@@ -43,6 +44,7 @@ public final class FitConfig {
     final List<Metric> metrics;
     final LrScheduler scheduler;
     final String schedulerMonitor;
+    final StepInterval schedulerInterval;
     final OptionalDouble clipGradNorm;
     final List<Callback> callbacks;
 
@@ -56,6 +58,7 @@ public final class FitConfig {
         this.metrics = List.copyOf(b.metrics);
         this.scheduler = b.scheduler;
         this.schedulerMonitor = b.schedulerMonitor;
+        this.schedulerInterval = b.schedulerInterval;
         this.clipGradNorm = b.clipGradNorm;
         List<Callback> all = new ArrayList<>();
         if (b.progress != null) {
@@ -104,6 +107,7 @@ public final class FitConfig {
         private final List<Metric> metrics = new ArrayList<>();
         private LrScheduler scheduler;
         private String schedulerMonitor;
+        private StepInterval schedulerInterval = StepInterval.EPOCH;
         private OptionalDouble clipGradNorm = OptionalDouble.empty();
         private final List<Callback> callbacks = new ArrayList<>();
         private PrintStream progress;
@@ -138,7 +142,7 @@ public final class FitConfig {
          * schedulers that monitor a metric (ReduceLrOnPlateau) use the value.
          */
         public Builder lrScheduler(LrScheduler scheduler) {
-            return lrScheduler(scheduler, null);
+            return lrScheduler(scheduler, (String) null);
         }
 
         /**
@@ -148,6 +152,27 @@ public final class FitConfig {
         public Builder lrScheduler(LrScheduler scheduler, String monitor) {
             this.scheduler = scheduler;
             this.schedulerMonitor = monitor;
+            this.schedulerInterval = StepInterval.EPOCH;
+            return this;
+        }
+
+        /**
+         * Steps {@code scheduler} after every epoch or after every training batch ({@link StepInterval#BATCH}: after
+         * the batch's optimizer step, before the callbacks' {@code onBatchEnd}), as {@code OneCycleLr} or a warm-up
+         * counted in batches needs.
+         *
+         * <pre>{@code
+         * builder.lrScheduler(new OneCycleLr(opt, 0.1, epochs * loader.numBatches()), StepInterval.BATCH);
+         * }</pre>
+         *
+         * @param scheduler the scheduler; a monitoring one ({@code ReduceLrOnPlateau}) only per epoch
+         * @param interval  when to step it
+         * @return this builder
+         */
+        public Builder lrScheduler(LrScheduler scheduler, StepInterval interval) {
+            this.scheduler = scheduler;
+            this.schedulerMonitor = null;
+            this.schedulerInterval = interval;
             return this;
         }
 
@@ -219,6 +244,13 @@ public final class FitConfig {
             }
             if (scheduler == null && schedulerMonitor != null) {
                 throw new IllegalArgumentException("FitConfig: a monitor was given without a scheduler");
+            }
+            if (schedulerInterval == null) {
+                throw new IllegalArgumentException("FitConfig: the scheduler's step interval is null");
+            }
+            if (schedulerInterval == StepInterval.BATCH && scheduler instanceof ReduceLrOnPlateau) {
+                throw new IllegalArgumentException("FitConfig: ReduceLrOnPlateau monitors an epoch's metric; step it "
+                        + "per epoch (StepInterval.EPOCH)");
             }
             return config;
         }

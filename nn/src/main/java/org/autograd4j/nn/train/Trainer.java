@@ -15,7 +15,9 @@ import org.autograd4j.nn.optim.Optimizer;
 /**
  * The training loop, as Keras's {@code fit}: for every epoch, one pass over the training loader in training mode
  * (forward, loss, backward, optional gradient clipping, optimizer step per batch), then one pass over the validation
- * loader in evaluation mode without recording gradients; then metrics, the learning-rate scheduler and the callbacks.
+ * loader in evaluation mode without recording gradients; then metrics, the learning-rate scheduler (unless it steps
+ * per batch, after each optimizer step: {@link StepInterval}) and the callbacks, which also hear of every training
+ * batch ({@link Callback#onBatchStart}, {@link Callback#onBatchEnd}).
  *
  * <ul>
  *   <li>{@code loss} is the mean of the batch losses weighted by batch size, i.e. the mean over the epoch's rows for
@@ -83,7 +85,7 @@ public final class Trainer {
                 }
                 EpochLogs logs = new EpochLogs(values, (System.nanoTime() - start) / 1e9);
                 history.append(logs);
-                if (c.scheduler != null) {
+                if (c.scheduler != null && c.schedulerInterval == StepInterval.EPOCH) {
                     String monitor = c.schedulerMonitor != null ? c.schedulerMonitor
                             : val != null ? "val_loss" : "loss";
                     c.scheduler.step(logs.get(monitor));
@@ -119,6 +121,9 @@ public final class Trainer {
         try (Autograd.Scope scope = Autograd.enableGrad()) {
             for (Batch b : c.train) {
                 batch++;
+                for (Callback cb : c.callbacks) {
+                    cb.onBatchStart(epoch, batch);
+                }
                 c.optimizer.zeroGrad();
                 Tensor out = c.model.forward(b.x());
                 Tensor loss = lossOf(c, out, b.y());
@@ -127,6 +132,9 @@ public final class Trainer {
                     GradClip.clipGradNorm(c.optimizer.parameters(), c.clipGradNorm.getAsDouble());
                 }
                 c.optimizer.step();
+                if (c.scheduler != null && c.schedulerInterval == StepInterval.BATCH) {
+                    c.scheduler.step();
+                }
                 double value = loss.item();
                 boolean stop = false;
                 for (Callback cb : c.callbacks) {

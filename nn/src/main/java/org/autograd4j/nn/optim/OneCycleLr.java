@@ -1,0 +1,220 @@
+package org.autograd4j.nn.optim;
+
+/**
+ * The one-cycle policy (Smith and Topin, 2018), as PyTorch's {@code OneCycleLR} with {@code cycle_momentum=False}:
+ * every group's rate rises from {@code maxLr / divFactor} to {@code maxLr} over the first {@code pctStart} of
+ * {@code totalSteps} steps, then falls to {@code maxLr / divFactor / finalDivFactor} by the last step, along a cosine
+ * (or linearly). With {@code threePhase} it falls back to the initial rate symmetrically before the final decay. The
+ * optimizer's own rates are replaced (building the scheduler sets the initial rate, as PyTorch does). It is stepped
+ * once per batch: give {@code totalSteps} = epochs × batches per epoch, and step it per batch
+ * ({@code FitConfig.Builder.lrScheduler(s, StepInterval.BATCH)}).
+ *
+ * <pre>{@code
+ * new OneCycleLr(opt, 0.1, epochs * batchesPerEpoch);
+ * OneCycleLr.builder(opt, 0.1, 1000).pctStart(0.25).anneal(OneCycleLr.Anneal.LINEAR).build();
+ * }</pre>
+ *
+ * <p>PyTorch also cycles the momentum (or Adam's beta1) inversely by default; this scheduler changes learning rates
+ * only. <b>Note (the last step).</b> The {@code totalSteps}-th step sets the rate of a batch that never runs; PyTorch
+ * extends its curve there (a rate that rises again with cosine annealing, or turns negative with linear annealing),
+ * while this scheduler keeps the final rate {@code maxLr / divFactor / finalDivFactor}. Every earlier rate is
+ * PyTorch's.
+ */
+public final class OneCycleLr extends BaseLrScheduler {
+    /** How the rate moves within a phase. */
+    public enum Anneal {
+        /** Along half a cosine (PyTorch's {@code "cos"}, the default). */
+        COS,
+        /** Along a straight line (PyTorch's {@code "linear"}). */
+        LINEAR
+    }
+
+    private static final String NAME = "OneCycleLr";
+
+    private final int totalSteps;
+    private final Anneal anneal;
+    private final double divFactor;
+    private final double finalDivFactor;
+    /** The phases' last steps and, per phase, the start and end rates as multiples of {@code maxLr}. */
+    private final double[] phaseEnds;
+    private final double[][] phaseRates;
+
+    /**
+     * A one-cycle schedule with PyTorch's defaults: {@code pctStart 0.3}, cosine, {@code divFactor 25},
+     * {@code finalDivFactor 1e4}, two phases; the same {@code maxLr} for every group.
+     *
+     * @param maxLr      the peak rate, {@code > 0}
+     * @param totalSteps the steps of the whole cycle, {@code >= 1}
+     * @throws IllegalArgumentException naming the invalid argument and its value
+     */
+    public OneCycleLr(Optimizer optimizer, double maxLr, int totalSteps) {
+        this(builder(optimizer, maxLr, totalSteps));
+    }
+
+    private OneCycleLr(Builder b) {
+        super(NAME, b.optimizer);
+        this.totalSteps = Check.atLeast(NAME, "totalSteps", b.totalSteps, 1);
+        double pct = Check.fraction(NAME, "pctStart", b.pctStart);
+        this.anneal = Check.notNull(NAME, "anneal", b.anneal);
+        this.divFactor = Check.positive(NAME, "divFactor", b.divFactor);
+        this.finalDivFactor = Check.positive(NAME, "finalDivFactor", b.finalDivFactor);
+        double[] max = b.maxLrs != null ? b.maxLrs : new double[] {b.maxLr};
+        if (max.length != 1 && max.length != baseLrs.length) {
+            throw new IllegalArgumentException(NAME + ": expected one maxLr or " + baseLrs.length
+                    + " (one per parameter group), got " + max.length);
+        }
+        for (int g = 0; g < baseLrs.length; g++) {
+            baseLrs[g] = Check.positive(NAME, "maxLr", max[max.length == 1 ? 0 : g]);
+        }
+        double init = 1 / divFactor;
+        double min = init / finalDivFactor;
+        if (b.threePhase) {
+            phaseEnds = new double[] {pct * totalSteps - 1, 2 * pct * totalSteps - 2, totalSteps - 1};
+            phaseRates = new double[][] {{init, 1}, {1, init}, {init, min}};
+        } else {
+            phaseEnds = new double[] {pct * totalSteps - 1, totalSteps - 1};
+            phaseRates = new double[][] {{init, 1}, {1, min}};
+        }
+        applyClosedForm();
+    }
+
+    /**
+     * A builder; defaults as {@link #OneCycleLr(Optimizer, double, int)}.
+     *
+     * @param maxLr      the peak rate of every group, {@code > 0}
+     * @param totalSteps the steps of the whole cycle, {@code >= 1}
+     * @return the builder
+     */
+    public static Builder builder(Optimizer optimizer, double maxLr, int totalSteps) {
+        return new Builder(optimizer, maxLr, totalSteps);
+    }
+
+    /**
+     * Ends a step and sets each group's rate at the new step.
+     *
+     * @throws IllegalStateException after {@code totalSteps} steps (as PyTorch: the cycle is over)
+     */
+    @Override
+    public void step() {
+        if (lastEpoch >= totalSteps) {
+            throw new IllegalStateException(NAME + ": stepped " + (lastEpoch + 1) + " times, but totalSteps is "
+                    + totalSteps + "; give totalSteps = epochs × batches per epoch");
+        }
+        lastEpoch++;
+        applyClosedForm();
+    }
+
+    /** The rate at {@code step} for a group whose peak is {@code maxLr}, found phase by phase as PyTorch does. */
+    @Override
+    double lrAt(double maxLr, int step) {
+        double start = 0;
+        for (int i = 0; i < phaseEnds.length; i++) {
+            double end = phaseEnds[i];
+            if (step <= end || i == phaseEnds.length - 1) {
+                // past the last phase (step totalSteps, whose rate no batch uses) the final rate holds; see the note
+                double pct = Math.min(1, (step - start) / (end - start));
+                double from = maxLr * phaseRates[i][0];
+                double to = maxLr * phaseRates[i][1];
+                return anneal == Anneal.COS ? to + (from - to) / 2.0 * (Math.cos(Math.PI * pct) + 1)
+                        : (to - from) * pct + from;
+            }
+            start = end;
+        }
+        throw new IllegalStateException(NAME + ": no phase for step " + step + " (a bug)");
+    }
+
+    /** Options of a {@link OneCycleLr}, checked by {@link #build()}. */
+    public static final class Builder {
+        private final Optimizer optimizer;
+        private final double maxLr;
+        private final int totalSteps;
+        private double[] maxLrs;
+        private double pctStart = 0.3;
+        private Anneal anneal = Anneal.COS;
+        private double divFactor = 25;
+        private double finalDivFactor = 1e4;
+        private boolean threePhase;
+
+        private Builder(Optimizer optimizer, double maxLr, int totalSteps) {
+            this.optimizer = optimizer;
+            this.maxLr = maxLr;
+            this.totalSteps = totalSteps;
+        }
+
+        /**
+         * One peak rate per parameter group, in group order (PyTorch's list {@code max_lr}).
+         *
+         * @param maxLrs each {@code > 0}
+         * @return this builder
+         */
+        public Builder maxLrPerGroup(double... maxLrs) {
+            this.maxLrs = maxLrs == null ? null : maxLrs.clone();
+            return this;
+        }
+
+        /**
+         * The share of the steps spent rising, in [0, 1]; default 0.3.
+         *
+         * @param pctStart the share
+         * @return this builder
+         */
+        public Builder pctStart(double pctStart) {
+            this.pctStart = pctStart;
+            return this;
+        }
+
+        /**
+         * Cosine or linear moves; default {@link Anneal#COS}.
+         *
+         * @param anneal the shape of every phase
+         * @return this builder
+         */
+        public Builder anneal(Anneal anneal) {
+            this.anneal = anneal;
+            return this;
+        }
+
+        /**
+         * The initial rate is {@code maxLr / divFactor}; default 25.
+         *
+         * @param divFactor {@code > 0}
+         * @return this builder
+         */
+        public Builder divFactor(double divFactor) {
+            this.divFactor = divFactor;
+            return this;
+        }
+
+        /**
+         * The final rate is the initial rate divided by this; default 1e4.
+         *
+         * @param finalDivFactor {@code > 0}
+         * @return this builder
+         */
+        public Builder finalDivFactor(double finalDivFactor) {
+            this.finalDivFactor = finalDivFactor;
+            return this;
+        }
+
+        /**
+         * Three phases (up, back down to the initial rate, then the final decay) instead of two; default false.
+         *
+         * @param threePhase whether to use three phases
+         * @return this builder
+         */
+        public Builder threePhase(boolean threePhase) {
+            this.threePhase = threePhase;
+            return this;
+        }
+
+        /**
+         * The scheduler; building it sets every group's initial rate.
+         *
+         * @return the scheduler
+         * @throws IllegalArgumentException naming the first invalid option and its value
+         */
+        public OneCycleLr build() {
+            return new OneCycleLr(this);
+        }
+    }
+}

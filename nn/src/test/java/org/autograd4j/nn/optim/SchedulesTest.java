@@ -1,0 +1,108 @@
+package org.autograd4j.nn.optim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.function.Function;
+import org.autograd4j.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schedules added for PyTorch parity beyond their reference numbers: a resumed schedule continues exactly (state
+ * saved with its type, base rates included), and every mistake is named.
+ */
+class SchedulesTest {
+    private static Optimizer twoGroups() {
+        return Adam.builder(ParamGroup.of(List.of(Tensor.zeros(2).requiresGrad(true))),
+                ParamGroup.of(List.of(Tensor.zeros(1).requiresGrad(true))).lr(0.02)).lr(0.1).build();
+    }
+
+    private static final List<Function<Optimizer, LrScheduler>> SCHEDULES = List.of(
+            o -> new MultiStepLr(o, List.of(2, 4, 4), 0.5),
+            o -> new LambdaLr(o, e -> 1.0 / (1 + e)),
+            o -> new LinearLr(o, 0.2, 1.0, 4),
+            o -> new SequentialLr(o, List.of(new LinearLr(o, 0.1, 1.0, 3), new CosineAnnealingLr(o, 6, 0.001)),
+                    List.of(3)),
+            o -> OneCycleLr.builder(o, 1.0, 12).maxLrPerGroup(1.0, 0.3).threePhase(true).build(),
+            o -> new CosineAnnealingWarmRestarts(o, 2, 2, 0.001));
+
+    @Test
+    void aResumedScheduleContinuesAsIfNeverStopped() {
+        for (Function<Optimizer, LrScheduler> make : SCHEDULES) {
+            Optimizer opt = twoGroups();
+            LrScheduler sched = make.apply(opt);
+            for (int i = 0; i < 5; i++) {
+                sched.step();
+            }
+            OptimizerState optState = opt.state();
+            SchedulerState schedState = SchedulerState.of(sched);
+            Optimizer fresh = twoGroups();
+            LrScheduler resumed = make.apply(fresh);
+            fresh.loadState(optState);
+            resumed.loadState(schedState);
+            String name = schedState.type();
+            for (int i = 0; i < 6; i++) {
+                sched.step();
+                resumed.step();
+                assertEquals(opt.learningRate(0), fresh.learningRate(0), 0, name + " group 0 at step " + (6 + i));
+                assertEquals(opt.learningRate(1), fresh.learningRate(1), 0, name + " group 1 at step " + (6 + i));
+            }
+            assertEquals(sched.lastEpoch(), resumed.lastEpoch(), name);
+        }
+    }
+
+    @Test
+    void theBaseRatesTravelWithTheState() {
+        Optimizer opt = twoGroups();
+        LinearLr warmup = new LinearLr(opt, 0.5, 1.0, 2);
+        Optimizer other = Adam.builder(ParamGroup.of(List.of(Tensor.zeros(2).requiresGrad(true))),
+                ParamGroup.of(List.of(Tensor.zeros(1).requiresGrad(true)))).lr(0.7).build();
+        LinearLr resumed = new LinearLr(other, 0.5, 1.0, 2);
+        resumed.loadState(SchedulerState.of(warmup));
+        resumed.step();
+        assertEquals(0.075, other.learningRate(0), 1e-15);
+        assertEquals(0.015, other.learningRate(1), 1e-15);
+    }
+
+    @Test
+    void oneCycleRefusesAStepPastItsEnd() {
+        OneCycleLr sched = new OneCycleLr(twoGroups(), 0.1, 2);
+        sched.step();
+        sched.step();
+        assertEquals("OneCycleLr: stepped 3 times, but totalSteps is 2; give totalSteps = epochs × batches per epoch",
+                assertThrows(IllegalStateException.class, sched::step).getMessage());
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        Optimizer opt = twoGroups();
+        assertEquals("MultiStepLr: milestones must be >= 1, got [3, 0]",
+                message(() -> new MultiStepLr(opt, List.of(3, 0), 0.1)));
+        assertEquals("LinearLr: startFactor must be in (0, 1], got 0.0", message(() -> new LinearLr(opt, 0, 1, 5)));
+        assertEquals("LinearLr: totalIters must be >= 1, got 0", message(() -> new LinearLr(opt, 0.5, 1, 0)));
+        assertEquals("LambdaLr: expected 2 non-null factors (one per parameter group), got 1",
+                message(() -> new LambdaLr(opt, List.of(e -> 1.0))));
+        LambdaLr bad = new LambdaLr(opt, e -> e == 0 ? 1 : Double.NaN);
+        assertEquals("LambdaLr: the factor of group 0 at epoch 1 is NaN; it must be finite and >= 0",
+                message(bad::step));
+        assertEquals("OneCycleLr: expected one maxLr or 2 (one per parameter group), got 3",
+                message(() -> OneCycleLr.builder(opt, 0.1, 10).maxLrPerGroup(1, 2, 3).build()));
+        assertEquals("OneCycleLr: pctStart must be in [0, 1], got 1.5",
+                message(() -> OneCycleLr.builder(opt, 0.1, 10).pctStart(1.5).build()));
+        assertEquals("CosineAnnealingWarmRestarts: tMult must be >= 1, got 0",
+                message(() -> new CosineAnnealingWarmRestarts(opt, 3, 0, 0)));
+        LrScheduler plateau = new ReduceLrOnPlateau(opt, ReduceLrOnPlateau.Mode.MIN);
+        LrScheduler step = new StepLr(opt, 2, 0.5);
+        assertEquals("SequentialLr: schedule 1 is a ReduceLrOnPlateau; only this package's schedules with a closed "
+                + "form can be sequenced", message(() -> new SequentialLr(opt, List.of(step, plateau), List.of(2))));
+        assertEquals("SequentialLr: expected 1 milestones for 2 schedules, got [2, 4]",
+                message(() -> new SequentialLr(opt, List.of(step, step), List.of(2, 4))));
+        assertEquals("SequentialLr: schedule 0 is over another optimizer",
+                message(() -> new SequentialLr(twoGroups(), List.of(step), List.of())));
+    }
+
+    private static String message(Runnable r) {
+        return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+    }
+}
