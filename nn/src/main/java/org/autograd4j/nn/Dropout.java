@@ -16,9 +16,12 @@ public final class Dropout extends Module {
     private final double p;
     private final Random rng;
 
-    /** Dropout with probability {@code p}, masks from an unseeded generator. */
+    /**
+     * Dropout with probability {@code p}, masks from a generator of {@link Seeds#newRandom()} (unseeded unless
+     * {@link Seeds#set} was called).
+     */
     public Dropout(double p) {
-        this(p, new Random());
+        this(p, Seeds.newRandom());
     }
 
     /**

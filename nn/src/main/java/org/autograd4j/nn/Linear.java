@@ -26,11 +26,12 @@ public final class Linear extends Module {
     private final boolean bias;
 
     /**
-     * A layer with a bias, initialised for a linear output (Xavier uniform, gain 1) from an unseeded generator; pass a
-     * {@link Random} to another constructor for reproducible weights.
+     * A layer with a bias, initialised for a linear output (Xavier uniform, gain 1) from a generator of
+     * {@link Seeds#newRandom()} (unseeded unless {@link Seeds#set} was called); pass a {@link Random} to another
+     * constructor for weights of their own seed.
      */
     public Linear(int in, int out) {
-        this(in, out, true, Activation.NONE.init(), new Random());
+        this(in, out, true, Activation.NONE.init(), Seeds.newRandom());
     }
 
     /** A layer with a bias, its weight initialised for the activation {@code next} that follows it. */

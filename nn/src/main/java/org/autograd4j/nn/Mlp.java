@@ -33,7 +33,7 @@ public final class Mlp extends Module {
         this.output = b.output;
         this.dropout = b.dropout;
         this.bias = b.bias;
-        Random rng = b.seeded ? new Random(b.seed) : new Random();
+        Random rng = b.seeded ? new Random(b.seed) : Seeds.newRandom();
         List<Module> list = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.length; i++) {
             boolean last = i + 2 == sizes.length;
@@ -169,7 +169,7 @@ public final class Mlp extends Module {
             return this;
         }
 
-        /** The seed of the weights and dropout masks (default: unseeded). */
+        /** The seed of the weights and dropout masks (default: the global {@link Seeds}, unseeded if none is set). */
         public Builder seed(long seed) {
             this.seed = seed;
             this.seeded = true;

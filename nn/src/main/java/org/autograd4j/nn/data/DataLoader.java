@@ -2,9 +2,11 @@ package org.autograd4j.nn.data;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.OptionalLong;
 import java.util.Random;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.Seeds;
 
 /**
  * Serves a {@link Dataset} in mini-batches, one epoch per {@link #iterator()} call.
@@ -52,7 +54,8 @@ public final class DataLoader implements Iterable<Batch> {
         this.y = b.dataset.labels().to(b.dtype);
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
-        this.seed = b.seed;
+        // only a shuffling loader draws from the global stream, so plain loaders do not shift other components' seeds
+        this.seed = b.seed.isPresent() ? b.seed.getAsLong() : b.shuffle ? Seeds.nextSeed(0) : 0;
         this.dropLast = b.dropLast;
     }
 
@@ -65,7 +68,10 @@ public final class DataLoader implements Iterable<Batch> {
         return builder(dataset).batchSize(batchSize).build();
     }
 
-    /** Options for a loader over {@code dataset}; defaults: batch size 32, no shuffle, seed 0, keep last, FLOAT32. */
+    /**
+     * Options for a loader over {@code dataset}; defaults: batch size 32, no shuffle, seed 0 (or drawn from the global
+     * {@link Seeds} when one is set), keep last, FLOAT32.
+     */
     public static Builder builder(Dataset dataset) {
         if (dataset == null) {
             throw new IllegalArgumentException("DataLoader: dataset must not be null");
@@ -78,7 +84,7 @@ public final class DataLoader implements Iterable<Batch> {
         private final Dataset dataset;
         private int batchSize = 32;
         private boolean shuffle;
-        private long seed;
+        private OptionalLong seed = OptionalLong.empty();
         private boolean dropLast;
         private DType dtype = DType.FLOAT32;
 
@@ -98,9 +104,14 @@ public final class DataLoader implements Iterable<Batch> {
             return this;
         }
 
-        /** The seed of the shuffling (default 0). */
+        /**
+         * The seed of the shuffling (default: the next seed of the global {@link Seeds} if one is set, else 0).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
-            this.seed = seed;
+            this.seed = OptionalLong.of(seed);
             return this;
         }
 
