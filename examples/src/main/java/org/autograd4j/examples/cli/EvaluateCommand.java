@@ -35,14 +35,13 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     private CsvOptions csv;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/mnist",
-            description = "MNIST: the folder holding the IDX files (default: ${DEFAULT-VALUE}).")
-    private Path mnistDir;
+    @Mixin
+    private MnistOption mnist;
 
     @Override
     public Integer call() {
         SavedModel saved = SavedModel.load(model);
-        Dataset rows = saved.data(data, csv.apply(saved.meta().format()), mnistDir, csv.ignoreNames(),
+        Dataset rows = saved.data(data, csv.apply(saved.meta().format()), mnist.dir(), csv.ignoreNames(),
                 spec.commandLine().getErr());
         Evaluation e = Evaluation.of(saved.model(), saved.meta().loss(), saved.meta().pre(), rows,
                 saved.meta().classNames().size());

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.autograd4j.core.GradCheck;
 import org.autograd4j.examples.Cli;
 import org.autograd4j.examples.data.Builtin;
-import org.autograd4j.examples.run.Activations;
 import org.autograd4j.examples.run.CsvFormat;
 import org.autograd4j.examples.run.Experiment;
 import org.autograd4j.examples.run.LossKind;
@@ -22,6 +21,7 @@ import org.autograd4j.nn.Module;
 import org.autograd4j.nn.data.Dataset;
 import org.autograd4j.nn.data.StandardScaler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,14 +51,8 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A model saved by train.")
     private Path model;
 
-    @Option(names = "--hidden", paramLabel = "SIZES", description = "Hidden sizes of a fresh network, e.g. 8,4.")
-    private String hidden;
-
-    @Option(names = "--activation", paramLabel = "NAME", description = "Hidden activation of a fresh network.")
-    private String activation;
-
-    @Option(names = "--loss", paramLabel = "NAME", description = "The loss of a fresh network.")
-    private String loss;
+    @Mixin
+    private NetworkOptions network;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "8",
             description = "How many rows to check on (default: ${DEFAULT-VALUE}).")
@@ -68,9 +62,8 @@ public final class GradcheckCommand implements Callable<Integer> {
             description = "The seed of a fresh network's weights (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/mnist",
-            description = "MNIST: the folder holding the IDX files (default: ${DEFAULT-VALUE}).")
-    private Path mnistDir;
+    @Mixin
+    private MnistOption mnist;
 
     /** What is checked: a network, its loss, and a batch as the network sees it. */
     private record Subject(Module net, LossKind loss, Dataset batch) {
@@ -99,7 +92,7 @@ public final class GradcheckCommand implements Callable<Integer> {
 
     /** The saved model on the first rows of its data, preprocessed as in training. */
     private Subject saved() {
-        if (hidden != null || activation != null || loss != null) {
+        if (network.any()) {
             throw new IllegalArgumentException("--hidden, --activation and --loss describe a fresh network;"
                     + " they cannot change a saved --model");
         }
@@ -112,7 +105,7 @@ public final class GradcheckCommand implements Callable<Integer> {
             }
         }
         LossKind kind = saved.meta().loss();
-        Dataset raw = head(saved.data(dataset, null, mnistDir, false, spec.commandLine().getErr()));
+        Dataset raw = head(saved.data(dataset, null, mnist.dir(), false, spec.commandLine().getErr()));
         return new Subject(saved.model(), kind, new Dataset(saved.meta().pre().transform(raw.features()),
                 kind.shapeLabels(saved.meta().pre().scaleTarget(raw.labels()))));
     }
@@ -122,9 +115,8 @@ public final class GradcheckCommand implements Callable<Integer> {
         dataset = dataset != null ? dataset : "wdbc";
         Problem problem = problem();
         TrainSpec recipe = Builtin.find(dataset).map(Recipes::of).orElse(Recipes.forCsv(problem.task()));
-        TrainSpec run = new TrainSpec(hidden != null ? TrainCommand.parseSizes(hidden) : recipe.hidden(),
-                activation != null ? Activations.parse(activation) : recipe.activation(),
-                loss != null ? LossKind.parse(loss) : recipe.loss(), recipe.optimizer(), recipe.lr(),
+        TrainSpec run = new TrainSpec(network.hidden(recipe), network.activation(recipe), network.loss(recipe),
+                recipe.optimizer(), recipe.lr(),
                 recipe.batchSize(), recipe.epochs(), recipe.patience(), seed, recipe.validation(), 0);
         Experiment.check(problem, run);
         Dataset raw = head(problem.data());
@@ -136,9 +128,9 @@ public final class GradcheckCommand implements Callable<Integer> {
     private Problem problem() {
         Optional<Builtin> builtin = Builtin.find(dataset);
         if (builtin.isPresent()) {
-            return Problem.builtin(builtin.get(), seed, mnistDir, Math.max(rows, 1));
+            return Problem.builtin(builtin.get(), seed, mnist.dir(), Math.max(rows, 1));
         }
-        LossKind kind = loss != null ? LossKind.parse(loss) : LossKind.CROSS_ENTROPY;
+        LossKind kind = network.lossOrNull() != null ? network.lossOrNull() : LossKind.CROSS_ENTROPY;
         return Problem.csv(Path.of(dataset), CsvFormat.DEFAULT, kind.task());
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -39,10 +40,8 @@ public final class SplitCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The CSV file to split.")
     private Path file;
 
-    @Option(names = "--label", paramLabel = "COLUMN", defaultValue = "-1",
-            description = "The label column: a 0-based position (negative from the end) or a header name "
-                    + "(default: ${DEFAULT-VALUE}, the last column).")
-    private String label;
+    @Mixin
+    private LabelOptions labelOptions;
 
     @Option(names = "--validation", paramLabel = "FRACTION", defaultValue = "0.2",
             description = "The share of rows in the validation file, in (0, 1) (default: ${DEFAULT-VALUE}).")
@@ -50,9 +49,6 @@ public final class SplitCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "The random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
-
-    @Option(names = "--no-header", description = "The file has no header row.")
-    private boolean noHeader;
 
     @Option(names = "--no-stratify", description = "Split at random, ignoring the class proportions.")
     private boolean noStratify;
@@ -70,8 +66,9 @@ public final class SplitCommand implements Callable<Integer> {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("--validation must be in (0, 1), got " + fraction);
         }
-        CsvLines csv = CsvLines.read(file, !noHeader);
-        Labels labels = labels(csv, ColumnRef.parse(label).resolve(csv.names(), file.toString(), "--label"));
+        CsvLines csv = CsvLines.read(file, labelOptions.header().orElse(true));
+        ColumnRef column = ColumnRef.parse(labelOptions.label().orElse("-1"));
+        Labels labels = labels(csv, column.resolve(csv.names(), file.toString(), "--label"));
         Path train = trainOut != null ? trainOut : sibling("_train");
         Path validation = validationOut != null ? validationOut : sibling("_validation");
         checkOutputs(train, validation);

@@ -13,11 +13,11 @@ import org.autograd4j.examples.Cli;
 import org.autograd4j.examples.data.Builtin;
 import org.autograd4j.examples.data.ColumnRef;
 import org.autograd4j.examples.data.Task;
-import org.autograd4j.examples.run.Activations;
 import org.autograd4j.examples.run.CsvFormat;
 import org.autograd4j.examples.run.DistributedTraining;
 import org.autograd4j.examples.run.Experiment;
 import org.autograd4j.examples.run.LossKind;
+import org.autograd4j.examples.run.OptimizerComparison;
 import org.autograd4j.examples.run.OptimizerKind;
 import org.autograd4j.examples.run.Outputs;
 import org.autograd4j.examples.run.Problem;
@@ -26,6 +26,7 @@ import org.autograd4j.examples.run.Report;
 import org.autograd4j.examples.run.TrainSpec;
 import org.autograd4j.examples.run.TrainingDiverged;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,8 +44,12 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  train",
             "  train iris --hidden 16 --epochs 200 --optimizer momentum",
-            "  train data.csv --no-header --label 1 --ignore 0 -o runs/42"})
+            "  train data.csv --no-header --label 1 --ignore 0 -o runs/42",
+            "  train wdbc --compare-optimizers"})
 public final class TrainCommand implements Callable<Integer> {
+    /** The epochs of each run of {@code --compare-optimizers} unless {@code --epochs} says otherwise. */
+    static final int COMPARISON_EPOCHS = 60;
+
     @Spec
     private CommandSpec spec;
 
@@ -52,28 +57,11 @@ public final class TrainCommand implements Callable<Integer> {
             + " wine, diabetes, xor, circles, mnist) or a CSV file (default: ${DEFAULT-VALUE}).")
     private String dataset;
 
-    @Option(names = "--label", paramLabel = "COLUMN",
-            description = "CSV: the label column, a 0-based position (negative from the end) or a header name"
-                    + " (default: the last column).")
-    private String label;
+    @Mixin
+    private ColumnOptions columns;
 
-    @Option(names = "--ignore", paramLabel = "COLUMNS",
-            description = "CSV: columns to leave out, comma-separated positions or names (an id column, say).")
-    private String ignore;
-
-    @Option(names = "--no-header", description = "CSV: the file has no header row.")
-    private boolean noHeader;
-
-    @Option(names = "--hidden", paramLabel = "SIZES", description = "Hidden layer sizes, e.g. 64,32.")
-    private String hidden;
-
-    @Option(names = "--activation", paramLabel = "NAME",
-            description = "Hidden activation: relu, leaky-relu, prelu, elu, gelu, tanh, sigmoid.")
-    private String activation;
-
-    @Option(names = "--loss", paramLabel = "NAME", description = "cross-entropy, bce (two classes, sigmoid output),"
-            + " mse, l1 or huber; mse, l1 and huber make it a regression.")
-    private String loss;
+    @Mixin
+    private NetworkOptions network;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
             description = "sgd, momentum, nesterov, rmsprop, adagrad, adam or adamw (default: adam).")
@@ -107,10 +95,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "The output folder (default: runs/DATASET).")
     private Path output;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "MNIST: the folder holding the four IDX files (default: ${DEFAULT-VALUE}).",
-            defaultValue = "data/mnist")
-    private Path mnistDir;
+    @Mixin
+    private MnistOption mnist;
 
     @Option(names = "--limit", paramLabel = "N", description = "MNIST: use only the first N training images.")
     private Integer limit;
@@ -118,12 +104,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line per epoch.")
     private boolean quiet;
 
+    @Option(names = "--compare-optimizers", description = "Instead of one run: train the network with sgd, momentum,"
+            + " rmsprop and adam (each its default rate, no early stopping, --epochs or 60 epochs) and plot their"
+            + " losses to optimizer_comparison.png.")
+    private boolean compareOptimizers;
+
     @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark at MASTER"
             + " (local[2], spark://host:7077, yarn); needs autograd4j-spark on the class path (spark/bin/autograd4j-spark).")
     private String sparkMaster;
 
     @Override
     public Integer call() {
+        if (compareOptimizers && (optimizer != null || lr != null || patience != null || sparkMaster != null)) {
+            throw new IllegalArgumentException("--compare-optimizers trains sgd, momentum, rmsprop and adam with"
+                    + " their default learning rates, without early stopping, on this machine; leave out"
+                    + " --optimizer, --lr, --patience and --spark");
+        }
         TrainSpec run = spec();
         Problem problem = problem();
         Experiment.check(problem, run);
@@ -133,6 +129,9 @@ public final class TrainCommand implements Callable<Integer> {
                         + " class path: run spark/bin/autograd4j-spark train ... --spark " + sparkMaster
                         + " (see README, \"Training on Spark\")"));
         Path target = output != null ? output : Path.of("runs", problem.name());
+        if (compareOptimizers) {
+            return compare(problem, run, target);
+        }
         boolean existed = Files.exists(target);
         Path dir = Outputs.prepare(target);
         PrintWriter out = spec.commandLine().getOut();
@@ -157,17 +156,31 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --compare-optimizers}: the four runs and their plot; a diverged run stops it as in training. */
+    private int compare(Problem problem, TrainSpec run, Path target) {
+        TrainSpec each = run.withEpochs(epochs != null ? epochs : COMPARISON_EPOCHS, 0);
+        try {
+            OptimizerComparison.run(problem, each, target, spec.commandLine().getOut());
+            return 0;
+        } catch (TrainingDiverged e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("train: " + e.getMessage() + "; no plot written");
+            err.flush();
+            return Cli.EXIT_FAILURE;
+        }
+    }
+
     private Problem problem() {
         Optional<Builtin> builtin = Builtin.find(dataset);
         if (builtin.isPresent()) {
-            if (label != null || ignore != null || noHeader) {
+            if (columns.any()) {
                 throw new IllegalArgumentException("--label, --ignore and --no-header are for CSV files, not the"
                         + " built-in dataset " + dataset);
             }
             if (limit != null && limit < 1) {
                 throw new IllegalArgumentException("--limit must be >= 1, got " + limit);
             }
-            return Problem.builtin(builtin.get(), seed != null ? seed : Recipes.SEED, mnistDir,
+            return Problem.builtin(builtin.get(), seed != null ? seed : Recipes.SEED, mnist.dir(),
                     limit != null ? limit : -1);
         }
         if (!dataset.contains(".") && !dataset.contains("/")) {
@@ -175,39 +188,26 @@ public final class TrainCommand implements Callable<Integer> {
                     + String.join(", ", Arrays.stream(Builtin.values()).map(Builtin::id).toList())
                     + ") nor a CSV path");
         }
-        CsvFormat format = new CsvFormat(!noHeader, label != null ? ColumnRef.parse(label) : ColumnRef.LAST,
-                CsvFormat.parseColumns(ignore), List.of());
+        CsvFormat format = new CsvFormat(columns.header().orElse(true),
+                columns.label().map(ColumnRef::parse).orElse(ColumnRef.LAST),
+                CsvFormat.parseColumns(columns.ignore().orElse(null)), List.of());
         return Problem.csv(Path.of(dataset), format, csvTask());
     }
 
     /** A CSV file is a regression when the loss is one, a classification otherwise. */
     private Task csvTask() {
-        return loss != null ? LossKind.parse(loss).task() : Task.CLASSIFICATION;
+        LossKind loss = network.lossOrNull();
+        return loss != null ? loss.task() : Task.CLASSIFICATION;
     }
 
     /** The recipe of the dataset, with every option the user gave in its place (checked before any data is read). */
     private TrainSpec spec() {
         TrainSpec base = Builtin.find(dataset).map(Recipes::of).orElseGet(() -> Recipes.forCsv(csvTask()));
-        return new TrainSpec(hidden != null ? parseSizes(hidden) : base.hidden(),
-                activation != null ? Activations.parse(activation) : base.activation(),
-                loss != null ? LossKind.parse(loss) : base.loss(),
+        return new TrainSpec(network.hidden(base), network.activation(base), network.loss(base),
                 optimizer != null ? OptimizerKind.parse(optimizer) : base.optimizer(),
                 lr != null ? OptionalDouble.of(lr) : optimizer != null ? OptionalDouble.empty() : base.lr(),
                 batchSize != null ? batchSize : base.batchSize(), epochs != null ? epochs : base.epochs(),
                 patience != null ? patience : base.patience(), seed != null ? seed : base.seed(),
                 validation != null ? validation : base.validation(), dropout != null ? dropout : base.dropout());
-    }
-
-    /** Parses {@code --hidden}: comma-separated sizes, or {@code none} for no hidden layer. */
-    static int[] parseSizes(String text) {
-        if (text.isBlank() || text.strip().equals("none")) {
-            return new int[0];
-        }
-        try {
-            return Arrays.stream(text.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--hidden must be comma-separated sizes such as 64,32, got '" + Report.cut(text)
-                    + "'");
-        }
     }
 }
