@@ -67,6 +67,16 @@ public final class BlasBackend {
     }
 
     /**
+     * Prepares this process for OpenBLAS loaded by another library in it (ND4J, DL4J): sets {@code OPENBLAS_CORETYPE}
+     * to a kernel that fits this CPU and {@code OMP_WAIT_POLICY=PASSIVE}, unless they are set already (README,
+     * "Environment"). The engine does this itself before its own first native product; call it before such a library
+     * loads its natives. Cheap after the first call; never throws; does nothing off Linux x86-64.
+     */
+    public static void prepareEnvironment() {
+        OpenBlasSetup.ensure();
+    }
+
+    /**
      * The library in use, loading it if no large product has run yet.
      *
      * @throws IllegalStateException when the setting is invalid or asks for MKL and MKL cannot be loaded

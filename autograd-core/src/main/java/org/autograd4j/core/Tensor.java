@@ -2,9 +2,6 @@ package org.autograd4j.core;
 
 import java.util.List;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An n-dimensional array that records the operations producing it, so that {@link #backward()} can compute gradients.
@@ -244,37 +241,6 @@ public final class Tensor {
             d[i] = rng.nextGaussian();
         }
         return new Tensor(d, s, DType.FLOAT64);
-    }
-
-    /**
-     * A tensor with a copy of an ND4J array's values (FLOAT32 for float and half arrays, FLOAT64 otherwise).
-     *
-     * @throws IllegalArgumentException for arrays that are not numeric
-     */
-    public static Tensor from(INDArray array) {
-        OpenBlasSetup.ensure();
-        DataType t = array.dataType();
-        if (!t.isNumerical()) {
-            throw new IllegalArgumentException("from: ND4J array of type " + t + " is not numeric");
-        }
-        int[] s = Shapes.fromLong("from", array.shape());
-        if (t == DataType.FLOAT || t == DataType.HALF || t == DataType.BFLOAT16) {
-            float[] f = Shapes.size(s) == 0 ? new float[0] : array.castTo(DataType.FLOAT).dup('c').data().asFloat();
-            return new Tensor(f, s);
-        }
-        double[] d = Shapes.size(s) == 0 ? new double[0]
-                : array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        return new Tensor(d, s, DType.FLOAT64);
-    }
-
-    /** A new ND4J array (FLOAT or DOUBLE, c order) with a copy of this tensor's values. */
-    public INDArray toNd4j() {
-        OpenBlasSetup.ensure();
-        long[] s = shape();
-        if (dtype == DType.FLOAT32) {
-            return Nd4j.create(toFloatArray(), s, 'c');
-        }
-        return Nd4j.create(toDoubleArray(), s, 'c');
     }
 
     // ---------------------------------------------------------------- autograd state

@@ -8,7 +8,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Pins the exact message of every misuse of the public API: the op, then the problem, then the values, shapes printed
@@ -77,12 +76,6 @@ class ErrorMessagesTest {
             argument("full: dtype must not be null", () -> Tensor.full(1.0, (DType) null, 2));
             argument("scalar: dtype must not be null", () -> Tensor.scalar(1.0, null));
             argument("to: dtype must not be null", () -> M23.to(null));
-        }
-
-        @Test
-        void nonNumericNd4jArray() {
-            argument("from: ND4J array of type BOOL is not numeric",
-                    () -> Tensor.from(Nd4j.createFromArray(new boolean[] {true, false})));
         }
     }
 

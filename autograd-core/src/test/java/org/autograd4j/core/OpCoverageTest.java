@@ -44,7 +44,7 @@ class OpCoverageTest {
 
     /** Public methods of Tensor that compute no differentiable tensor: creation, autograd state, metadata. */
     private static final Set<String> NOT_OPS = Set.of("of", "scalar", "zeros", "ones", "full", "arange", "eye", "rand",
-            "randn", "from", "toNd4j", "requiresGrad", "isLeaf", "grad", "zeroGrad", "setGrad", "detach", "backward",
+            "randn", "requiresGrad", "isLeaf", "grad", "zeroGrad", "setGrad", "detach", "backward",
             "shape", "size", "rank", "dtype", "item", "toDoubleArray", "toFloatArray", "array", "floatArray", "gradFn",
             "readArray", "readFloatArray", "version", "toString", "equals", "hashCode",
             // comparisons and positions: no gradient, value tests in TensorTest, ApiContractTest, ErrorMessagesTest

@@ -13,9 +13,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Creation, metadata, value access, dtypes and the ND4J bridge of {@link Tensor}; printing is in {@link PrinterTest}. */
 class TensorTest {
@@ -288,71 +285,6 @@ class TensorTest {
             assertEquals(DType.FLOAT64, b.grad().dtype());
             assertArrayEquals(new double[] {3, 4}, a.grad().toDoubleArray());
             assertArrayEquals(new double[] {1, 2}, b.grad().toDoubleArray());
-        }
-    }
-
-    @Nested
-    class Nd4jBridge {
-        @Test
-        void float64RoundTrip() {
-            Tensor t = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
-            INDArray a = t.toNd4j();
-            assertEquals(DataType.DOUBLE, a.dataType());
-            assertArrayEquals(new long[] {2, 3}, a.shape());
-            assertEquals(6.0, a.getDouble(1, 2));
-            assertEquals(2.0, a.getDouble(0, 1));
-            Tensor back = Tensor.from(a);
-            assertEquals(DType.FLOAT64, back.dtype());
-            assertArrayEquals(t.shape(), back.shape());
-            assertArrayEquals(t.toDoubleArray(), back.toDoubleArray());
-        }
-
-        @Test
-        void float32RoundTrip() {
-            Tensor t = Tensor.of(new float[] {0.1f, 0.2f, 0.3f}, 3, 1);
-            INDArray a = t.toNd4j();
-            assertEquals(DataType.FLOAT, a.dataType());
-            Tensor back = Tensor.from(a);
-            assertEquals(DType.FLOAT32, back.dtype());
-            assertArrayEquals(new long[] {3, 1}, back.shape());
-            assertArrayEquals(t.toFloatArray(), back.toFloatArray());
-        }
-
-        @Test
-        void scalarAndEmptyRoundTrip() {
-            Tensor s = Tensor.from(Tensor.scalar(2.5).toNd4j());
-            assertEquals(0, s.rank());
-            assertEquals(2.5, s.item());
-            Tensor e = Tensor.from(Tensor.zeros(0, 2).toNd4j());
-            assertArrayEquals(new long[] {0, 2}, e.shape());
-        }
-
-        @Test
-        void fromReadsViewsAndFortranOrderInLogicalOrder() {
-            INDArray f = Nd4j.create(new double[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}, 'f');
-            assertArrayEquals(new double[] {1, 3, 5, 2, 4, 6}, Tensor.from(f).toDoubleArray());
-            INDArray c = Nd4j.create(new double[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3}, 'c');
-            Tensor transposed = Tensor.from(c.transpose());
-            assertArrayEquals(new long[] {3, 2}, transposed.shape());
-            assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, transposed.toDoubleArray());
-        }
-
-        @Test
-        void fromCopiesAndIntegerArraysBecomeFloat64() {
-            INDArray a = Nd4j.create(new double[] {1, 2}, new long[] {2}, 'c');
-            Tensor t = Tensor.from(a);
-            a.putScalar(0, 100.0);
-            assertEquals(1.0, t.toDoubleArray()[0]);
-            Tensor i = Tensor.from(Nd4j.createFromArray(new int[] {3, 4}));
-            assertEquals(DType.FLOAT64, i.dtype());
-            assertArrayEquals(new double[] {3, 4}, i.toDoubleArray());
-        }
-
-        @Test
-        void toNd4jIsACopy() {
-            Tensor t = Tensor.of(new double[] {1, 2});
-            t.toNd4j().putScalar(0, 100.0);
-            assertArrayEquals(new double[] {1, 2}, t.toDoubleArray());
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.autograd4j.benchmarks;
 
+import static org.autograd4j.core.nd4j.Nd4jInterop.toNd4j;
+
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -85,8 +87,8 @@ public class GemmBoundBench {
         Tensor v3 = w3.detach().requiresGrad(true);
         chainWeights = List.of(v1, v2, v3);
         chainOut = x.matmul(v1).matmul(v2).matmul(v3);
-        a = new INDArray[] {x.toNd4j(), w1.toNd4j(), w2.toNd4j(), w3.toNd4j(), h1.toNd4j(), h2.toNd4j(), dy.toNd4j(),
-            dh2.toNd4j(), dh1.toNd4j()};
+        a = new INDArray[] {toNd4j(x), toNd4j(w1), toNd4j(w2), toNd4j(w3), toNd4j(h1), toNd4j(h2), toNd4j(dy),
+            toNd4j(dh2), toNd4j(dh1)};
     }
 
     private static Tensor rand(Random rng, long rows, long cols) {

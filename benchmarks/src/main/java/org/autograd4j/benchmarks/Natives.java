@@ -1,5 +1,7 @@
 package org.autograd4j.benchmarks;
 
+import static org.autograd4j.core.nd4j.Nd4jInterop.toNd4j;
+
 import com.sun.jna.NativeLibrary;
 import java.util.Locale;
 import org.autograd4j.core.BlasBackend;
@@ -72,12 +74,12 @@ public final class Natives {
     }
 
     /**
-     * Loads ND4J after core's kernel choice (core's {@code toNd4j} runs it first) and applies the thread count to
-     * ND4J's OpenMP pool and its BLAS.
+     * Loads ND4J after core's kernel choice ({@code Nd4jInterop.toNd4j} runs it first) and applies the thread count
+     * to ND4J's OpenMP pool and its BLAS.
      */
     public static void loadNd4j() {
         loadEngineBlas();
-        Tensor.scalar(1.0).toNd4j();
+        toNd4j(Tensor.scalar(1.0));
         if (requested > 0) {
             org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(requested);
             org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(requested);

@@ -1,5 +1,7 @@
 package org.autograd4j.benchmarks;
 
+import static org.autograd4j.core.nd4j.Nd4jInterop.toNd4j;
+
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.autograd4j.core.DType;
@@ -78,9 +80,9 @@ public class OpBench {
         seed = op.equals("sum") ? Tensor.scalar(1.0, DType.FLOAT32) : Tensor.of(fseed, zs);
         if (params.getBenchmark().endsWith(".nd4j")) {
             Natives.loadNd4j();
-            ax = x.toNd4j();
-            ay = y.toNd4j();
-            aseed = seed.toNd4j();
+            ax = toNd4j(x);
+            ay = toNd4j(y);
+            aseed = toNd4j(seed);
         }
     }
 
