@@ -13,8 +13,8 @@ import org.autograd4j.nn.optim.SchedulerState;
  * <pre>{@code
  * Checkpoint c = ModelIO.load(path);
  * Optimizer opt = Adam.builder(c.model().parameters()).build();
+ * LrScheduler sched = new OneCycleLr(opt, 0.1, 1000);                 // built as in the first run
  * if (c.optimizerState() != null) opt.loadState(c.optimizerState());   // resume exactly
- * LrScheduler sched = new OneCycleLr(opt, 0.1, 1000);
  * if (c.schedulerState() != null) sched.loadState(c.schedulerState());
  * }</pre>
  *

@@ -72,8 +72,13 @@ public final class CosineAnnealingWarmRestarts extends BaseLrScheduler {
         exportBaseLrs(out);
     }
 
+    /** Reads the base rates; loading then sets the rates of the loaded epoch (whatever the optimizer held). */
     @Override
     Runnable importState(String op, Map<String, Double> state) {
-        return importBaseLrs(op, state);
+        Runnable bases = importBaseLrs(op, state);
+        return () -> {
+            bases.run();
+            applyClosedForm();
+        };
     }
 }

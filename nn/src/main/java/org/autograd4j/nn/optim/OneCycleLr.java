@@ -1,5 +1,7 @@
 package org.autograd4j.nn.optim;
 
+import java.util.Map;
+
 /**
  * The one-cycle policy (Smith and Topin, 2018), as PyTorch's {@code OneCycleLR} with {@code cycle_momentum=False}:
  * every group's rate rises from {@code maxLr / divFactor} to {@code maxLr} over the first {@code pctStart} of
@@ -121,6 +123,12 @@ public final class OneCycleLr extends BaseLrScheduler {
             start = end;
         }
         throw new IllegalStateException(NAME + ": no phase for step " + step + " (a bug)");
+    }
+
+    /** Loading sets the rates of the loaded step (whatever the optimizer held). */
+    @Override
+    Runnable importState(String op, Map<String, Double> state) {
+        return this::applyClosedForm;
     }
 
     /** Options of a {@link OneCycleLr}, checked by {@link #build()}. */

@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>As in PyTorch, every schedule takes the rates the optimizer had before the first of them was built as its base
  * rates (build them one after the other, then this), and building this sets the rates of schedule 0 at epoch 0. Only
  * this package's schedules with a closed form can be sequenced ({@link ReduceLrOnPlateau} cannot, as in PyTorch).
- * Its state holds each schedule's under {@code <index>.<name>}.
+ * Its state holds each schedule's under {@code <index>.<name>}; loading it sets the rates of the loaded step.
  */
 public final class SequentialLr extends BaseLrScheduler {
     private static final String NAME = "SequentialLr";
@@ -87,16 +87,22 @@ public final class SequentialLr extends BaseLrScheduler {
     @Override
     public void step() {
         lastEpoch++;
-        int idx = 0;
-        while (idx < milestones.length && milestones[idx] <= lastEpoch) {
-            idx++;
-        }
+        int idx = active(lastEpoch);
         BaseLrScheduler s = schedules.get(idx);
         if (idx > 0 && milestones[idx - 1] == lastEpoch) {
             s.restart(baseLrs);
         } else {
             s.step();
         }
+    }
+
+    /** The index of the schedule that runs at {@code epoch}. */
+    private int active(int epoch) {
+        int idx = 0;
+        while (idx < milestones.length && milestones[idx] <= epoch) {
+            idx++;
+        }
+        return idx;
     }
 
     /** Adds the base rates and each schedule's state, as {@code <index>.<name>}. */
@@ -123,6 +129,9 @@ public final class SequentialLr extends BaseLrScheduler {
             });
             commits.add(schedules.get(i).prepareLoad(op + ": schedule " + i, sub));
         }
-        return () -> commits.forEach(Runnable::run);
+        return () -> {
+            commits.forEach(Runnable::run);
+            schedules.get(active(lastEpoch)).applyClosedForm();
+        };
     }
 }

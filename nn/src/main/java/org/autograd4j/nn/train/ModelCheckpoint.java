@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.autograd4j.nn.ModelIO;
 import org.autograd4j.nn.Module;
+import org.autograd4j.nn.optim.LrScheduler;
+import org.autograd4j.nn.optim.Optimizer;
 
 /**
  * Saves the model after an epoch that improves a monitored metric (or after every epoch), as Keras's
@@ -14,6 +18,7 @@ import org.autograd4j.nn.Module;
  *
  * <pre>{@code
  * ModelCheckpoint best = new ModelCheckpoint(Path.of("best.ag4j"), path -> ModelIO.save(path, model, optimizer));
+ * ModelCheckpoint withSchedule = new ModelCheckpoint(Path.of("best.ag4j"), Saver.modelFile(model, optimizer, sched));
  * ModelCheckpoint each = ModelCheckpoint.builder(Path.of("ckpt-{epoch}.ag4j"), saver).saveBestOnly(false).build();
  * }</pre>
  *
@@ -32,6 +37,29 @@ public final class ModelCheckpoint implements Callback {
          * @throws IOException if writing fails; it reaches the caller of {@code fit} as an {@link UncheckedIOException}
          */
         void save(Path path) throws IOException;
+
+        /**
+         * A saver that writes a model file with {@link ModelIO}: the model, the optimizer's state and, when a
+         * scheduler is given, its state, so that a run resumed from the file continues both the optimizer and the
+         * learning-rate schedule ({@link org.autograd4j.nn.Checkpoint}).
+         *
+         * <pre>{@code
+         * ModelCheckpoint.builder(Path.of("ckpt-{epoch}.ag4j"), Saver.modelFile(model, opt, sched))
+         *         .saveBestOnly(false).build();
+         * }</pre>
+         *
+         * @param model     the model to save
+         * @param optimizer null, or the optimizer whose state to save
+         * @param scheduler null, or the scheduler whose state to save
+         * @return the saver
+         * @throws IllegalArgumentException if the model is null
+         */
+        static Saver modelFile(Module model, Optimizer optimizer, LrScheduler scheduler) {
+            if (model == null) {
+                throw new IllegalArgumentException("ModelCheckpoint.Saver.modelFile: model must not be null");
+            }
+            return path -> ModelIO.save(path, model, optimizer, scheduler, Map.of());
+        }
     }
 
     private final Path path;

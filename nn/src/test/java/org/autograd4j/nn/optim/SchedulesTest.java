@@ -53,6 +53,28 @@ class SchedulesTest {
     }
 
     @Test
+    void loadingTheScheduleSetsTheRatesOfItsStepWhateverTheOrderOfLoading() {
+        for (Function<Optimizer, LrScheduler> make : SCHEDULES) {
+            Optimizer opt = twoGroups();
+            LrScheduler sched = make.apply(opt);
+            for (int i = 0; i < 5; i++) {
+                sched.step();
+            }
+            Optimizer fresh = twoGroups();
+            fresh.loadState(opt.state());
+            LrScheduler late = make.apply(fresh);
+            late.loadState(SchedulerState.of(sched));
+            String name = sched.getClass().getSimpleName();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(opt.learningRate(0), fresh.learningRate(0), 1e-15, name + " group 0, step " + (5 + i));
+                assertEquals(opt.learningRate(1), fresh.learningRate(1), 1e-15, name + " group 1, step " + (5 + i));
+                sched.step();
+                late.step();
+            }
+        }
+    }
+
+    @Test
     void theBaseRatesTravelWithTheState() {
         Optimizer opt = twoGroups();
         LinearLr warmup = new LinearLr(opt, 0.5, 1.0, 2);
