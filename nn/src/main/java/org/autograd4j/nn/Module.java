@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.autograd4j.core.Autograd;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
@@ -234,13 +233,7 @@ public abstract class Module {
 
     /** A copy of every parameter and buffer by dotted name, detached from any graph (PyTorch's {@code state_dict}). */
     public Map<String, Tensor> stateDict() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> e : namedState().entrySet()) {
-            Tensor p = e.getValue();
-            Tensor copy = p.rank() == 0 ? Tensor.scalar(p.item()) : Tensor.of(p.toDoubleArray(), p.shape());
-            out.put(e.getKey(), copy.to(p.dtype()));
-        }
-        return out;
+        return StateDict.copy(this);
     }
 
     /**
@@ -250,37 +243,7 @@ public abstract class Module {
      * @throws IllegalArgumentException naming the missing, unexpected or mis-shaped entry
      */
     public void loadStateDict(Map<String, Tensor> state) {
-        Map<String, Tensor> own = namedState();
-        for (String name : state.keySet()) {
-            if (!own.containsKey(name)) {
-                throw new IllegalArgumentException("loadStateDict: unexpected parameter '" + name + "'; this "
-                        + getClass().getSimpleName() + " has " + own.keySet());
-            }
-        }
-        for (Map.Entry<String, Tensor> e : own.entrySet()) {
-            Tensor given = state.get(e.getKey());
-            if (given == null) {
-                throw new IllegalArgumentException("loadStateDict: missing parameter '" + e.getKey() + "'");
-            }
-            if (!Arrays.equals(given.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException("loadStateDict: parameter '" + e.getKey() + "' has shape "
-                        + Arrays.toString(given.shape()) + " in the state but " + Arrays.toString(e.getValue().shape())
-                        + " in the model");
-            }
-        }
-        try (Autograd.Scope scope = Autograd.noGrad()) {
-            for (Map.Entry<String, Tensor> e : own.entrySet()) {
-                Tensor p = e.getValue();
-                Tensor src = state.get(e.getKey());
-                if (p.dtype() == DType.FLOAT32) {
-                    float[] values = src.toFloatArray();
-                    System.arraycopy(values, 0, p.floatArray(), 0, values.length);
-                } else {
-                    double[] values = src.toDoubleArray();
-                    System.arraycopy(values, 0, p.array(), 0, values.length);
-                }
-            }
-        }
+        StateDict.load(this, state);
     }
 
     /**
@@ -297,8 +260,9 @@ public abstract class Module {
     }
 
     /**
-     * A Keras-style table of the layers, their output shapes with the batch axis as {@code -1} (from a forward pass of
-     * zeros of shape {@code [1, inputShape...]} with recording off and in evaluation mode) and their counts of
+     * A Keras-style table of the layers, their output shapes with the batch axis as {@code -1} (from forward passes of
+     * zeros of shapes {@code [1, inputShape...]} and {@code [2, inputShape...]} with recording off and in evaluation
+     * mode: every output axis whose size differs between the two is a batch axis) and their counts of
      * parameters and buffer elements, with totals (buffers and frozen parameters count as non-trainable). Containers
      * ({@link Sequential}, {@link Mlp}) are expanded into their layers; a user-defined module is listed with its
      * sub-modules below it; the modes of all modules are left as they were.

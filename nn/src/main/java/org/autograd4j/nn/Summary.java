@@ -11,7 +11,10 @@ import org.autograd4j.core.Tensor;
 
 /**
  * The table behind {@link Module#summary(long...)}: one row per layer (containers expanded), Keras-style, the batch
- * axis shown as {@code -1}. {@link Sequential} and {@link Mlp} are run layer by layer, so each row has its output
+ * axis shown as {@code -1}. Which output axes are batch axes is measured, not guessed: the model runs on a batch of one
+ * sample and on a batch of two, and every axis whose size differs between the two runs (the batch axis, wherever a
+ * layer moved it, or an axis that merged it with others) is shown as {@code -1}; an axis of size 1 that does not
+ * follow the batch keeps its size. {@link Sequential} and {@link Mlp} are run layer by layer, so each row has its output
  * shape; any other module with sub-modules (a user-defined one) is run as a whole, its row showing its output shape
  * and the parameters it owns directly, followed by rows for its sub-modules (depth first) whose output shapes cannot be
  * known without running them one by one, shown as {@code -}. A row's count includes buffers (running statistics), which
@@ -42,7 +45,6 @@ final class Summary {
                     + " [batch, 30]");
         }
         long[] shape = new long[inputShape.length + 1];
-        shape[0] = 1;
         for (int i = 0; i < inputShape.length; i++) {
             if (inputShape[i] <= 0) {
                 throw new IllegalArgumentException("summary: dimensions must be > 0, got "
@@ -56,10 +58,11 @@ final class Summary {
         model.eval();
         Autograd.Scope noGrad = Autograd.noGrad();
         try {
-            Tensor x = Tensor.zeros(shape);
             List<Tensor> params = model.parameters();
-            if (!params.isEmpty()) {
-                x = x.to(params.get(0).dtype());
+            Tensor[] x = new Tensor[2];
+            for (int n = 0; n < 2; n++) {
+                shape[0] = n + 1;
+                x[n] = params.isEmpty() ? Tensor.zeros(shape) : Tensor.zeros(shape).to(params.get(0).dtype());
             }
             walk("", model, x, rows);
         } finally {
@@ -76,21 +79,23 @@ final class Summary {
         }
     }
 
-    /** Runs {@code m} on {@code x}, adding rows for its layers, and returns its output. */
-    private static Tensor walk(String name, Module m, Tensor x, List<Row> rows) {
+    /**
+     * Runs {@code m} on {@code x} (a batch of one sample and a batch of two), adding rows for its layers, and returns
+     * its two outputs.
+     */
+    private static Tensor[] walk(String name, Module m, Tensor[] x, List<Row> rows) {
         if (m instanceof Mlp mlp) {
             return walk(prefix(name) + "layers", mlp.layers(), x, rows);
         }
         if (m instanceof Sequential seq) {
-            Tensor y = x;
+            Tensor[] y = x;
             for (int i = 0; i < seq.size(); i++) {
                 y = walk(prefix(name) + i, seq.get(i), y, rows);
             }
             return y;
         }
-        Tensor y = m.forward(x);
-        long[] shape = y.shape();
-        String shown = shape.length == 0 ? "[]" : Arrays.toString(shape).replaceFirst("^\\[1(?=[,\\]])", "[-1");
+        Tensor[] y = {m.forward(x[0]), m.forward(x[1])};
+        String shown = shape(y[0].shape(), y[1].shape());
         long inChildren = 0;
         for (Module c : m.children().values()) {
             inChildren += count(c);
@@ -101,6 +106,21 @@ final class Summary {
             listChildren(prefix(name) + e.getKey(), e.getValue(), rows);
         }
         return y;
+    }
+
+    /**
+     * The output shape with {@code -1} on every axis whose size follows the batch ({@code one}: the output for one
+     * sample, {@code two}: for two); as it came for one sample if the ranks differ.
+     */
+    private static String shape(long[] one, long[] two) {
+        if (one.length != two.length) {
+            return Arrays.toString(one);
+        }
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < one.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(one[i] == two[i] ? one[i] : -1);
+        }
+        return b.append(']').toString();
     }
 
     /** Rows for a module that was not run on its own: no output shape. */

@@ -62,7 +62,7 @@ class SummaryTest {
                 "1 (BatchNorm1d)    [-1, 32]            128",
                 "2 (ReLU)           [-1, 32]              0",
                 "3 (LayerNorm)      [-1, 32]             64",
-                "4 (Flatten)        [32]                  0",
+                "4 (Flatten)        [-1]                  0",
                 "==========================================",
                 "Total params: 352",
                 "Trainable params: 288",
@@ -71,6 +71,22 @@ class SummaryTest {
         assertEquals(expected, net.summary(4));
         assertEquals("0 (Flatten)     [-1, 12]", new Sequential(new Flatten()).summary(3, 4).lines().skip(2)
                 .findFirst().orElseThrow().substring(0, 24));
+    }
+
+    /**
+     * The batch axis is found by running two batch sizes, not guessed from a size of 1: a module that moves it keeps
+     * it marked, and an axis of size 1 that does not follow the batch keeps its size.
+     */
+    @Test
+    void theBatchAxisIsMeasuredWhereverItIs() {
+        Module transpose = new Module() {
+            @Override
+            public org.autograd4j.core.Tensor forward(org.autograd4j.core.Tensor x) {
+                return x.transpose(0, 1).reshape(1, x.size(1), x.size(0));
+            }
+        };
+        String row = new Sequential(new Linear(3, 4), transpose).summary(3).lines().skip(3).findFirst().orElseThrow();
+        assertTrue(row.contains("[1, 4, -1]"), row);
     }
 
     @Test
