@@ -16,6 +16,9 @@ import java.util.Objects;
  * {@code i.momentum_buffer}, {@code i.square_avg}, {@code i.grad_avg}, {@code i.sum}, {@code i.exp_avg},
  * {@code i.exp_avg_sq}, {@code i.max_exp_avg_sq} and {@code i.step} (one value) for parameter {@code i}. The buffer
  * {@code param_sizes} holds the element count of every parameter, so a state is never loaded into the wrong model.
+ * An optimizer with several {@link ParamGroup}s also has the buffer {@code group_sizes} (parameters per group, in
+ * order) and, for group {@code g >= 1}, its hyper-parameters under {@code group<g>.lr}, {@code group<g>.momentum}, ...
+ * (group 0's keep the plain names, so a one-group state is as it always was).
  *
  * @param type            the optimizer's class simple name, e.g. {@code "Adam"}
  * @param hyperparameters learning rate, betas, eps, ... by name
