@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.autograd4j.core.Tensor;
-import org.autograd4j.examples.run.ModelGradCheck;
+import org.autograd4j.examples.cli.run.ModelGradCheck;
 import org.autograd4j.nn.Linear;
 import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Module;

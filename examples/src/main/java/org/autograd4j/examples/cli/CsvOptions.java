@@ -1,7 +1,7 @@
 package org.autograd4j.examples.cli;
 
 import org.autograd4j.examples.data.ColumnRef;
-import org.autograd4j.examples.run.CsvFormat;
+import org.autograd4j.examples.cli.run.CsvFormat;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,10 +1,10 @@
 package org.autograd4j.examples.cli;
 
 import java.util.Arrays;
-import org.autograd4j.examples.run.Activations;
-import org.autograd4j.examples.run.LossKind;
-import org.autograd4j.examples.run.Report;
-import org.autograd4j.examples.run.TrainSpec;
+import org.autograd4j.examples.cli.run.Activations;
+import org.autograd4j.examples.cli.run.LossKind;
+import org.autograd4j.examples.cli.run.Report;
+import org.autograd4j.examples.cli.run.TrainSpec;
 import org.autograd4j.nn.Activation;
 import picocli.CommandLine.Option;
 

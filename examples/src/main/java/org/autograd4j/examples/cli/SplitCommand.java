@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.autograd4j.examples.data.ColumnRef;
 import org.autograd4j.examples.data.CsvLines;
-import org.autograd4j.examples.run.Outputs;
+import org.autograd4j.examples.cli.run.Outputs;
 import org.autograd4j.nn.data.Dataset;
 import org.autograd4j.nn.data.Splits;
 import picocli.CommandLine.Command;

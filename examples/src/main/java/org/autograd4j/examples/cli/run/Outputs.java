@@ -1,4 +1,4 @@
-package org.autograd4j.examples.run;
+package org.autograd4j.examples.cli.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import java.util.Map;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.examples.data.Task;
-import org.autograd4j.examples.plot.Plots;
+import org.autograd4j.examples.cli.plot.Plots;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.ModelIO;
 import org.autograd4j.nn.data.Dataset;

@@ -1,4 +1,4 @@
-package org.autograd4j.examples.run;
+package org.autograd4j.examples.cli.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.autograd4j.examples.data.Task;
-import org.autograd4j.examples.plot.Plots;
+import org.autograd4j.examples.cli.plot.Plots;
 import org.autograd4j.nn.train.History;
 
 /**

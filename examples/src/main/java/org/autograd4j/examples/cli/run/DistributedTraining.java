@@ -1,4 +1,4 @@
-package org.autograd4j.examples.run;
+package org.autograd4j.examples.cli.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.autograd4j.examples.run;
+package org.autograd4j.examples.cli.run;
 
 import java.util.OptionalDouble;
 import org.autograd4j.examples.data.Builtin;
@@ -6,8 +6,8 @@ import org.autograd4j.examples.data.Task;
 import org.autograd4j.nn.Activation;
 
 /**
- * The settings each built-in problem trains with unless told otherwise: the ones its example program uses, chosen to
- * reach the textbook results quickly on two cores.
+ * The settings each built-in problem trains with unless told otherwise, chosen to reach the textbook results quickly
+ * on two cores.
  */
 public final class Recipes {
     /** The seed of every recipe. */

@@ -1,4 +1,4 @@
-package org.autograd4j.examples.run;
+package org.autograd4j.examples.cli.run;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import org.autograd4j.nn.train.TerminateOnNaN;
 import org.autograd4j.nn.train.Trainer;
 
 /**
- * One training run from data to scores, shared by the {@code train} command and the example programs: a seeded
+ * One training run from data to scores, for the {@code train}, {@code gradcheck} and Spark commands: a seeded
  * split (stratified for classification), preprocessing fitted on the training split only, an {@link Mlp} in float32,
  * mini-batch training with early stopping on the validation loss (restoring the best weights) and
  * {@link TerminateOnNaN} (a diverged run fails with {@link TrainingDiverged}), and the final scores on the validation

@@ -1,4 +1,4 @@
-package org.autograd4j.examples.run;
+package org.autograd4j.examples.cli.run;
 
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.data.StandardScaler;

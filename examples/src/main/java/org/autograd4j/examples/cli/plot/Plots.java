@@ -1,4 +1,4 @@
-package org.autograd4j.examples.plot;
+package org.autograd4j.examples.cli.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -24,8 +24,8 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The charts the examples draw, written as PNG files with XChart: learning curves, optimizer comparisons, decision
- * boundaries of 2-D classifiers and predicted-against-actual scatter plots. Each chart is {@value #WIDTH}×{@value
+ * The charts the command-line tool draws, written as PNG files with XChart: learning curves, optimizer comparisons,
+ * decision boundaries of 2-D classifiers and predicted-against-actual scatter plots. Each chart is {@value #WIDTH}×{@value
  * #HEIGHT} pixels (learning curves with a metric panel are two charts side by side). Files are written to a temporary
  * name and moved into place, so a failed write never leaves a half-written PNG.
  */
