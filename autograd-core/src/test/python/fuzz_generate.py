@@ -280,6 +280,86 @@ def g_join(prog):
     return prog.emit(op, [x, prog.fresh(shape)], {"axis": a, "index": index})
 
 
+def g_scatter(prog):
+    """scatter with a tensor or a scalar: positions distinct along the axis (PyTorch leaves the winner of a repeated
+    position unspecified); src has the index's shape (PyTorch's backward fails for a larger src)."""
+    r = prog.rng
+    x = prog.current()
+    if not x.shape:
+        return None
+    rank = len(x.shape)
+    a = r.below(rank)
+    n = x.shape[a]
+    shape = [(1 + r.below(d)) if i != a else 1 + r.below(n) for i, d in enumerate(x.shape)]
+    index = torch.zeros(shape)
+    moved = index.movedim(a, -1)  # a view: writing a row of it writes the positions along the axis
+    for row in _rows(moved):
+        row.copy_(torch.tensor([float(i) for i in _permutation(r, n)[:shape[a]]]))
+    if r.chance(0.3):
+        return prog.emit("scatterValue", [x], {"axis": a, "index": index, "value": r.pick([-1.5, 0.5, 2.0])})
+    return prog.emit("scatter", [x, prog.fresh(shape)], {"axis": a, "index": index})
+
+
+def _rows(t):
+    """Every 1-D slice of t along its last axis, as views."""
+    if t.dim() == 1:
+        return [t]
+    return [row for sub in t for row in _rows(sub)]
+
+
+def _permutation(r, n):
+    p = list(range(n))
+    for i in range(n - 1, 0, -1):
+        j = r.below(i + 1)
+        p[i], p[j] = p[j], p[i]
+    return p
+
+
+def g_einsum(prog):
+    """Two operands with distinct letters each: shared ones contracted or kept, the rest summed or kept."""
+    r = prog.rng
+    x = prog.current()
+    if not x.shape:
+        return None
+    letters = "abcd"[:len(x.shape)]
+    shared = [c for c in letters if r.chance(0.6)]
+    own = "efg"[:r.below(3)]
+    sizes = dict(zip(letters, x.shape))
+    sizes.update({c: r.pick([1, 2, 3]) for c in own})
+    ys = shared + list(own)
+    order = _permutation(r, len(ys))
+    ys = "".join(ys[i] for i in order)
+    every = sorted(set(letters) | set(ys))
+    out = "".join(c for c in every if r.chance(0.5))
+    out = "".join(out[i] for i in _permutation(r, len(out)))
+    y = prog.fresh(tuple(sizes[c] for c in ys))
+    return prog.emit("einsum", [x, y], {"equation": letters + "," + ys + "->" + out})
+
+
+def g_more(prog):
+    """Single-axis reductions, detach, the last two axes swapped, split into given sizes."""
+    r = prog.rng
+    x = prog.current()
+    rank = len(x.shape)
+    op = r.pick(["sumAxis", "meanAxis", "logSumExpAxis", "detach", "transposeLast", "splitSizes"])
+    if op == "detach":
+        # x * x.detach(): the detached factor's values count, its gradient does not
+        d = prog.emit(op, [x], {})
+        return d and prog.emit("mul", [x, d], {})
+    if op == "transposeLast":
+        return prog.emit(op, [x], {}) if rank >= 2 else None
+    if op == "splitSizes":
+        if rank == 0:
+            return None
+        a = r.below(rank)
+        sizes, left = [], x.shape[a]
+        while left:
+            sizes.append(1 + r.below(left))
+            left -= sizes[-1]
+        return prog.emit(op, [x], {"sizes": sizes, "axis": a, "piece": r.below(len(sizes))})
+    return prog.emit(op, [x], {"axis": prog.axis(rank), "keep": r.chance(0.4)})
+
+
 def _same_shape(prog, shape):
     same = [v for v in prog.values if v.shape == tuple(shape)]
     return prog.rng.pick(same) if same and prog.rng.chance(0.3) else prog.fresh(shape)
@@ -295,7 +375,7 @@ def g_cast(prog):
 # family -> weight
 FAMILIES = [(g_unary, 6), (g_positive, 3), (g_param_unary, 3), (g_binary, 6), (g_pow_tensor, 1), (g_where, 1),
             (g_masked_fill, 1), (g_matmul, 2), (g_reduce, 4), (g_along_axis, 2), (g_shape, 5), (g_join, 2),
-            (g_cast, 1)]
+            (g_scatter, 1), (g_einsum, 1), (g_more, 2), (g_cast, 1)]
 
 
 def generate(seed, dtype):

@@ -126,6 +126,15 @@ RUN = {
     "gather": lambda p, x: torch.gather(x, p["axis"], p["index"].long()),
     "scatterAdd": lambda p, x, y: x.scatter_add(p["axis"], p["index"].long(), y),
     "chunk": lambda p, x: x.chunk(p["chunks"], p["axis"])[p["piece"]],
+    "scatter": lambda p, x, y: x.scatter(p["axis"], p["index"].long(), y),
+    "scatterValue": lambda p, x: x.scatter(p["axis"], p["index"].long(), p["value"]),
+    "splitSizes": lambda p, x: x.split(p["sizes"], p["axis"])[p["piece"]],
+    "einsum": lambda p, x, y: torch.einsum(p["equation"], x, y),
+    "detach": lambda p, x: x.detach(),
+    "transposeLast": lambda p, x: x.transpose(-2, -1),
+    "sumAxis": lambda p, x: x.sum(p["axis"], keepdim=p["keep"]),
+    "meanAxis": lambda p, x: x.mean(p["axis"], keepdim=p["keep"]),
+    "logSumExpAxis": lambda p, x: torch.logsumexp(x, p["axis"], keepdim=p["keep"]),
     "cast": lambda p, x: x.to(torch.float64 if p["dtype"] == "float64" else torch.float32),
     "split": lambda p, x: x.split(p["size"], p["axis"])[p["piece"]],
 }
@@ -191,4 +200,5 @@ POSITIVE_KEEPS = {"reciprocal", "pow", "mul", "div", "add", "maximum", "minimum"
                   "sum", "meanAll", "mean", "prod", "prodAll", "amax", "amin", "amaxAll", "aminAll", "max", "min",
                   "maxAll", "minAll", "cumsum", "reshape", "transpose", "permute", "broadcastTo", "unsqueeze",
                   "squeeze", "squeezeAll", "flatten", "flattenAll", "slice", "concat", "stack", "flip", "repeat",
-                  "tile", "indexSelect", "index", "gather", "chunk", "split", "where", "scatterAdd", "powT", "cast"}
+                  "tile", "indexSelect", "index", "gather", "chunk", "split", "where", "scatterAdd", "powT", "cast",
+                  "scatter", "splitSizes", "einsum", "detach", "transposeLast", "sumAxis", "meanAxis"}

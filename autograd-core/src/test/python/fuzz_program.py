@@ -109,8 +109,9 @@ class Program:
         return tuple(self.rng.pick([1, 2, 2, 3, 3]) for _ in range(rank))
 
     def partner(self, shape):
-        """A shape that broadcasts with `shape`: some axes set to 1, leading ones dropped or added."""
-        s = [d if not self.rng.chance(0.25) else 1 for d in shape]
+        """A shape that broadcasts with `shape`: some axes set to 1, some of its 1s set larger (both operands then
+        expand), leading axes dropped or added."""
+        s = [(1 if self.rng.chance(0.25) else d) if d != 1 else self.rng.pick([1, 1, 2, 3]) for d in shape]
         if s and self.rng.chance(0.3):
             s = s[self.rng.below(len(s) + 1):]
         if len(s) < 3 and self.rng.chance(0.15):

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,17 @@ class DifferentialFuzzTest {
         assertTrue(all.size() >= 300, "programs: " + all.size());
         assertTrue(all.stream().anyMatch(p -> p.dtype().equals("float32")), "no float32 program");
         assertTrue(all.stream().anyMatch(p -> p.dtype().equals("float64")), "no float64 program");
+    }
+
+    @Test
+    void theEveryBuildSetRunsEveryOp() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        FuzzProgram.read("fuzz-programs.txt").forEach(p -> p.insts().forEach(i -> seen.add(i.op())));
+        Set<String> missing = new TreeSet<>(FuzzOps.NAMES);
+        missing.removeAll(seen);
+        // casts only appear in mixed-dtype programs
+        missing.remove("cast");
+        assertTrue(missing.isEmpty(), "ops no program of fuzz-programs.txt runs: " + missing);
     }
 
     @Test

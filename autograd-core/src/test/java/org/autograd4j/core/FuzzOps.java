@@ -8,6 +8,19 @@ import java.util.Map;
  * The Python table says how PyTorch computes each; this one how we do, one line per op.
  */
 final class FuzzOps {
+    /** Every op name this class knows, in the order of its switch. */
+    static final List<String> NAMES = List.of(
+            "neg", "exp", "log", "sqrt", "rsqrt", "reciprocal", "abs", "tanh", "sigmoid", "relu", "softplus", "erf",
+            "log1p", "expm1", "sin", "cos", "gelu", "geluTanh", "silu", "logSigmoid", "square", "sign", "leakyRelu",
+            "pow", "clamp", "addc", "subc", "mulc", "divc", "add", "sub", "mul", "div", "maximum", "minimum", "powT",
+            "where", "maskedFill", "matmul", "dot", "outer", "addmm", "sumAll", "sum", "meanAll", "mean", "var",
+            "std", "varAll", "stdAll", "norm", "normAll", "prod", "prodAll", "amax", "amin", "amaxAll", "aminAll",
+            "max", "min", "maxAll", "minAll", "logSumExp", "logSumExpAll", "softmax", "logSoftmax", "cumsum",
+            "reshape", "transpose", "permute", "broadcastTo", "unsqueeze", "squeeze", "squeezeAll", "flatten",
+            "flattenAll", "slice", "concat", "stack", "flip", "repeat", "tile", "indexSelect", "index", "gather",
+            "scatterAdd", "chunk", "split", "scatter", "scatterValue", "splitSizes", "einsum", "detach",
+            "transposeLast", "sumAxis", "meanAxis", "logSumExpAxis", "cast");
+
     private FuzzOps() {
     }
 
@@ -111,6 +124,15 @@ final class FuzzOps {
             case "scatterAdd" -> x.scatterAdd(i.integer("axis"), i.tensor("index"), y);
             case "chunk" -> x.chunk(i.integer("chunks"), i.integer("axis")).get(i.integer("piece"));
             case "split" -> x.split(i.integer("size"), i.integer("axis")).get(i.integer("piece"));
+            case "scatter" -> x.scatter(i.integer("axis"), i.tensor("index"), y);
+            case "scatterValue" -> x.scatter(i.integer("axis"), i.tensor("index"), i.real("value"));
+            case "splitSizes" -> x.split(i.longs("sizes"), i.integer("axis")).get(i.integer("piece"));
+            case "einsum" -> Tensor.einsum(i.param("equation"), x, y);
+            case "detach" -> x.detach();
+            case "transposeLast" -> x.transpose();
+            case "sumAxis" -> x.sum(i.integer("axis"), i.flag("keep"));
+            case "meanAxis" -> x.mean(i.integer("axis"), i.flag("keep"));
+            case "logSumExpAxis" -> x.logSumExp(i.integer("axis"), i.flag("keep"));
             case "cast" -> x.to(i.param("dtype").equals("float64") ? DType.FLOAT64 : DType.FLOAT32);
             default -> throw new IllegalArgumentException("fuzz program: unknown op '" + i.op() + "'");
         };
