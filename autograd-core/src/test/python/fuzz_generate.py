@@ -112,6 +112,22 @@ def _numel(shape):
     return n
 
 
+def g_big_matmul(prog):
+    """A product above the size (512 multiply-adds, 128 in float32) from which BLAS computes it instead of Java."""
+    r = prog.rng
+    m, n = r.pick([(4, 8), (8, 8), (8, 4), (6, 6)])
+    k = r.pick([9, 12, 16])
+    x = prog.current()
+    if len(x.shape) != 2 or x.shape[0] * x.shape[1] < 4 or r.chance(0.5):
+        x = prog.fresh((m, k))
+    else:
+        x = prog.emit("reshape", [x], {"shape": [1, -1]})
+        x = x and prog.emit("broadcastTo", [x], {"shape": [m, x.shape[1]]})
+        if x is None:
+            return None
+    return prog.emit("matmul", [x, prog.fresh((x.shape[1], n))], {})
+
+
 def g_matmul(prog):
     r = prog.rng
     x = prog.current()
@@ -375,7 +391,7 @@ def g_cast(prog):
 # family -> weight
 FAMILIES = [(g_unary, 6), (g_positive, 3), (g_param_unary, 3), (g_binary, 6), (g_pow_tensor, 1), (g_where, 1),
             (g_masked_fill, 1), (g_matmul, 2), (g_reduce, 4), (g_along_axis, 2), (g_shape, 5), (g_join, 2),
-            (g_scatter, 1), (g_einsum, 1), (g_more, 2), (g_cast, 1)]
+            (g_scatter, 1), (g_einsum, 1), (g_more, 2), (g_cast, 1), (g_big_matmul, 1)]
 
 
 def generate(seed, dtype):

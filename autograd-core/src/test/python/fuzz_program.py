@@ -52,6 +52,9 @@ class Program:
     def fresh(self, shape, positive=False, dtype=None):
         name = "v%d" % len(self.values)
         lo, hi = (0.5, 2.0) if positive else (-2.0, 2.0)
+        if not positive and self.rng.chance(0.1):
+            # now and then wide values: the saturated and overflow-guarded paths (softplus, logSumExp, logSigmoid)
+            lo, hi = self.rng.pick([(-8.0, 8.0), (-30.0, 30.0)])
         dtype = dtype or self.base
         self.inputs.append((name, dtype, tuple(shape), lo, hi))
         v = Value(name, shape, positive, dtype)
