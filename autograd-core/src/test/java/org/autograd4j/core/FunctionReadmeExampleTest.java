@@ -1,0 +1,124 @@
+package org.autograd4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's custom-function example (a clipped ReLU with its own gradient), compiled and run here; as in
+ * {@link ReadmeExampleTest}, the README quotes the code between the markers verbatim and what it prints is what its
+ * comments say.
+ */
+class FunctionReadmeExampleTest {
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path SELF = Path.of("src", "test", "java", "org", "autograd4j", "core",
+            "FunctionReadmeExampleTest.java");
+
+    @Test
+    void exampleRunsAndPrintsWhatItsCommentsSay() {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            example();
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(expectedOutput(), captured.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    private static void example() {
+        // README-EXAMPLE-START
+        // min(max(x, 0), 6) with its own gradient: 1 strictly inside (0, 6), 0 elsewhere
+        class ClippedRelu extends Function {
+            @Override
+            protected Tensor forward(Context ctx, Tensor... inputs) {
+                ctx.saveForBackward(inputs[0]);
+                return inputs[0].clamp(0, 6);
+            }
+
+            @Override
+            protected Tensor[] backward(Context ctx, Tensor gradOut) {
+                Tensor x = ctx.savedTensors().get(0);
+                return new Tensor[] {gradOut.mul(x.gt(0).mul(x.lt(6)))};
+            }
+        }
+
+        Tensor x = Tensor.of(new double[] {-1, 3, 8}).requiresGrad(true);
+        Tensor y = new ClippedRelu().apply(x);
+        System.out.println(y);
+        // tensor([0.0, 3.0, 6.0], shape=[3], dtype=FLOAT64, grad_fn=<ClippedReluBackward>)
+        y.mul(y).sum().backward();                                          // d/dx y² = 2y · clip'(x)
+        System.out.println(x.grad());
+        // tensor([0.0, 6.0, 0.0], shape=[3], dtype=FLOAT64)
+        System.out.println(GradCheck.check(in -> new ClippedRelu().apply(in.get(0)).sum(), List.of(x)).passed());
+        // true
+        // README-EXAMPLE-END
+    }
+
+    @Test
+    void readmeQuotesTheExampleVerbatim() throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String code = String.join("\n", snippet());
+        assertTrue(readme.contains("```java\n" + code + "\n```"),
+                "README.md must contain, in a ```java block, exactly this example from FunctionReadmeExampleTest:\n"
+                        + code);
+    }
+
+    private static List<String> expectedOutput() {
+        List<String> snippet = snippet();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < snippet.size(); i++) {
+            if (snippet.get(i).trim().startsWith("System.out.println(")) {
+                for (int j = i + 1; j < snippet.size() && snippet.get(j).trim().startsWith("// "); j++) {
+                    expected.add(snippet.get(j).trim().substring(3));
+                }
+            }
+        }
+        assertFalse(expected.isEmpty());
+        return expected;
+    }
+
+    /** The lines between the markers of this file, with their common indentation removed. */
+    private static List<String> snippet() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(SELF, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + SELF.toAbsolutePath(), e);
+        }
+        int start = -1;
+        int end = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            String s = lines.get(i).trim();
+            if (s.equals("// README-EXAMPLE-START")) {
+                start = i;
+            } else if (s.equals("// README-EXAMPLE-END")) {
+                end = i;
+            }
+        }
+        assertTrue(start >= 0 && end > start, "markers not found in " + SELF);
+        List<String> body = lines.subList(start + 1, end);
+        int indent = Integer.MAX_VALUE;
+        for (String l : body) {
+            if (!l.isBlank()) {
+                indent = Math.min(indent, l.length() - l.stripLeading().length());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String l : body) {
+            out.add(l.isBlank() ? "" : l.substring(indent).stripTrailing());
+        }
+        return out;
+    }
+}
