@@ -12,7 +12,7 @@ Line formats (values in row-major order, floats as Python's repr, exact in float
     optgroups NAME | start0/start1 values (two parameters, one per group) | per step "grad0", "grad1" values, then
         "param0", "param1" values after the step
     sched NAME | lr values (the learning rate after each of 12 epochs) | lr1 values (the same for a second parameter
-        group whose base rate is 0.02)
+        group whose base rate is 0.02) | for cases named *momentum*, mom and mom1 values (each group's momentum)
     layer NAME | x [shape] values | gradout [shape] values | weight, bias values | then per training pass
         "y values", "gradx values", "gradweight values", "gradbias values", "runmean values", "runvar values";
         finally "evaly values" (the output in evaluation mode on x)
@@ -165,6 +165,9 @@ def schedules():
          lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.5, total_steps=12, pct_start=0.25,
                                                        anneal_strategy="linear", three_phase=True, div_factor=10.0,
                                                        final_div_factor=100.0, cycle_momentum=False), False),
+        ("one_cycle_momentum", lambda o: torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.5, total_steps=12,
+                                                                             base_momentum=0.8, max_momentum=0.9),
+         False),
         ("warm_restarts", lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=3, T_mult=2,
                                                                                          eta_min=0.001), False),
         ("warm_restarts_constant", lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=4),
@@ -176,6 +179,8 @@ def schedules():
         sched = make(opt)
         lrs = []
         lrs1 = []
+        moms = []
+        moms1 = []
         for epoch in range(12):
             opt.step()
             if needs_metric:
@@ -184,11 +189,16 @@ def schedules():
                 sched.step()
             lrs.append(opt.param_groups[0]["lr"])
             lrs1.append(opt.param_groups[1]["lr"])
+            moms.append(opt.param_groups[0]["momentum"])
+            moms1.append(opt.param_groups[1]["momentum"])
         print("sched " + name)
         if needs_metric:
             print("metrics " + " ".join(repr(m) for m in metrics))
         print("lr " + " ".join(repr(float(v)) for v in lrs))
         print("lr1 " + " ".join(repr(float(v)) for v in lrs1))
+        if "momentum" in name:
+            print("mom " + " ".join(repr(float(v)) for v in moms))
+            print("mom1 " + " ".join(repr(float(v)) for v in moms1))
         print("end")
 
 

@@ -161,6 +161,7 @@ class PyTorchNnReferenceTest {
         double[] expected1 = numbers(b.one("lr1"));
         double[] actual = new double[expected.length];
         double[] actual1 = new double[expected.length];
+        double[] momentum = new double[expected.length];
         for (int epoch = 0; epoch < expected.length; epoch++) {
             opt.step();
             if (scheduler instanceof ReduceLrOnPlateau plateau) {
@@ -170,6 +171,12 @@ class PyTorchNnReferenceTest {
             }
             actual[epoch] = opt.learningRate(0);
             actual1[epoch] = opt.learningRate(1);
+            momentum[epoch] = opt.momentum(0).orElseThrow();
+        }
+        if (b.lines.containsKey("mom")) {
+            double[] expectedMomentum = numbers(b.one("mom"));
+            assertEquals(b.one("mom"), b.one("mom1"), b + ": PyTorch cycles both groups alike");
+            assertClose(Arrays.copyOf(expectedMomentum, 11), Arrays.copyOf(momentum, 11), b + ": momentum per step");
         }
         if (b.name.startsWith("one_cycle")) {
             // the rate after the last step (no batch uses it) holds the final rate; see OneCycleLr's note
@@ -294,6 +301,7 @@ class PyTorchNnReferenceTest {
             case "one_cycle" -> o -> OneCycleLr.builder(o, 1.0, 12).maxLrPerGroup(1.0, 0.2).build();
             case "one_cycle_linear_three_phase" -> o -> OneCycleLr.builder(o, 0.5, 12).pctStart(0.25)
                     .anneal(OneCycleLr.Anneal.LINEAR).threePhase(true).divFactor(10).finalDivFactor(100).build();
+            case "one_cycle_momentum" -> o -> OneCycleLr.builder(o, 0.5, 12).momentumRange(0.8, 0.9).build();
             case "warm_restarts" -> o -> new CosineAnnealingWarmRestarts(o, 3, 2, 0.001);
             case "warm_restarts_constant" -> o -> new CosineAnnealingWarmRestarts(o, 4);
             default -> throw new IllegalArgumentException("no schedule for case " + name);

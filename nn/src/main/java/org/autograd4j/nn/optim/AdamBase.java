@@ -2,6 +2,7 @@ package org.autograd4j.nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
@@ -154,6 +155,17 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
             x[j] = x[j] * shrink - stepSize * (mj / ((float) Math.sqrt(vj) * invBc2Sqrt + eps));
         }
         return true;
+    }
+
+    /** Adam's momentum is beta1, as PyTorch's OneCycleLR takes it. */
+    @Override
+    final OptionalDouble momentumOf(Options o) {
+        return OptionalDouble.of(o.beta1);
+    }
+
+    @Override
+    final Options withMomentum(Options o, double beta1) {
+        return Options.of(name, beta1, o.beta2, o.eps, o.weightDecay, o.amsgrad);
     }
 
     @Override

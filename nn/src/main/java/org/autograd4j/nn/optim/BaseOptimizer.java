@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -237,6 +238,30 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
             from += groupSizes[g];
         }
         return params.subList(from, from + groupSizes[group]);
+    }
+
+    @Override
+    public final OptionalDouble momentum(int group) {
+        return momentumOf(options.get(checkGroup(group)));
+    }
+
+    @Override
+    public final void setMomentum(int group, double momentum) {
+        checkGroup(group);
+        if (momentumOf(options.get(group)).isEmpty()) {
+            throw new UnsupportedOperationException(name + ": has no momentum to set");
+        }
+        options.set(group, withMomentum(options.get(group), momentum));
+    }
+
+    /** The momentum (or beta1) in {@code o}; empty for a rule without one (the default). */
+    OptionalDouble momentumOf(O o) {
+        return OptionalDouble.empty();
+    }
+
+    /** {@code o} with its momentum (or beta1) replaced, checked; only called where {@link #momentumOf} has one. */
+    O withMomentum(O o, double momentum) {
+        throw new UnsupportedOperationException(name + ": has no momentum");
     }
 
     private int checkGroup(int group) {

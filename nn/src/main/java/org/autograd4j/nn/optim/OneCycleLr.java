@@ -3,12 +3,12 @@ package org.autograd4j.nn.optim;
 import java.util.Map;
 
 /**
- * The one-cycle policy (Smith and Topin, 2018), as PyTorch's {@code OneCycleLR} with {@code cycle_momentum=False}:
- * every group's rate rises from {@code maxLr / divFactor} to {@code maxLr} over the first {@code pctStart} of
- * {@code totalSteps} steps, then falls to {@code maxLr / divFactor / finalDivFactor} by the last step, along a cosine
- * (or linearly). With {@code threePhase} it falls back to the initial rate symmetrically before the final decay. The
- * optimizer's own rates are replaced (building the scheduler sets the initial rate, as PyTorch does). It is stepped
- * once per batch: give {@code totalSteps} = epochs × batches per epoch, and step it per batch
+ * The one-cycle policy (Smith and Topin, 2018), as PyTorch's {@code OneCycleLR}: every group's rate rises from
+ * {@code maxLr / divFactor} to {@code maxLr} over the first {@code pctStart} of {@code totalSteps} steps, then falls
+ * to {@code maxLr / divFactor / finalDivFactor} by the last step, along a cosine (or linearly). With
+ * {@code threePhase} it falls back to the initial rate symmetrically before the final decay. The optimizer's own
+ * rates are replaced (building the scheduler sets the initial rate, as PyTorch does). It is stepped once per batch:
+ * give {@code totalSteps} = epochs × batches per epoch, and step it per batch
  * ({@code FitConfig.Builder.lrScheduler(s, StepInterval.BATCH)}).
  *
  * <pre>{@code
@@ -16,11 +16,15 @@ import java.util.Map;
  * OneCycleLr.builder(opt, 0.1, 1000).pctStart(0.25).anneal(OneCycleLr.Anneal.LINEAR).build();
  * }</pre>
  *
- * <p>PyTorch also cycles the momentum (or Adam's beta1) inversely by default; this scheduler changes learning rates
- * only. <b>Note (the last step).</b> The {@code totalSteps}-th step sets the rate of a batch that never runs; PyTorch
+ * <p>As in PyTorch, the momentum ({@link Sgd}, {@link RmsProp}) or Adam's {@code beta1} cycles inversely by default,
+ * from {@code maxMomentum} 0.95 down to {@code baseMomentum} 0.85 while the rate rises and back while it falls (an
+ * Sgd built without momentum gets it); {@code cycleMomentum(false)} leaves it alone, and an optimizer without one
+ * ({@link Adagrad}) needs that.
+ *
+ * <p><b>Note (the last step).</b> The {@code totalSteps}-th step sets the rate of a batch that never runs; PyTorch
  * extends its curve there (a rate that rises again with cosine annealing, or turns negative with linear annealing),
- * while this scheduler keeps the final rate {@code maxLr / divFactor / finalDivFactor}. Every earlier rate is
- * PyTorch's.
+ * while this scheduler keeps the final rate {@code maxLr / divFactor / finalDivFactor} (and momentum). Every earlier
+ * value is PyTorch's.
  */
 public final class OneCycleLr extends BaseLrScheduler {
     /** How the rate moves within a phase. */
@@ -40,6 +44,9 @@ public final class OneCycleLr extends BaseLrScheduler {
     /** The phases' last steps and, per phase, the start and end rates as multiples of {@code maxLr}. */
     private final double[] phaseEnds;
     private final double[][] phaseRates;
+    /** Per phase, the start and end momentum, set when {@code cycleMomentum}. */
+    private final double[][] phaseMomenta;
+    private final boolean cycleMomentum;
 
     /**
      * A one-cycle schedule with PyTorch's defaults: {@code pctStart 0.3}, cosine, {@code divFactor 25},
@@ -70,12 +77,26 @@ public final class OneCycleLr extends BaseLrScheduler {
         }
         double init = 1 / divFactor;
         double min = init / finalDivFactor;
+        this.cycleMomentum = b.cycleMomentum;
+        double base = b.baseMomentum;
+        double top = b.maxMomentum;
+        if (b.cycleMomentum) {
+            Check.nonNegative(NAME, "baseMomentum", base);
+            Check.nonNegative(NAME, "maxMomentum", top);
+            if (optimizer.momentum(0).isEmpty()) {
+                throw new IllegalArgumentException(NAME + ": cycleMomentum needs an optimizer with a momentum or beta1"
+                        + " (Sgd, RmsProp, Adam, AdamW); " + optimizer.getClass().getSimpleName()
+                        + " has neither; build with cycleMomentum(false)");
+            }
+        }
         if (b.threePhase) {
             phaseEnds = new double[] {pct * totalSteps - 1, 2 * pct * totalSteps - 2, totalSteps - 1};
             phaseRates = new double[][] {{init, 1}, {1, init}, {init, min}};
+            phaseMomenta = new double[][] {{top, base}, {base, top}, {top, top}};
         } else {
             phaseEnds = new double[] {pct * totalSteps - 1, totalSteps - 1};
             phaseRates = new double[][] {{init, 1}, {1, min}};
+            phaseMomenta = new double[][] {{top, base}, {base, top}};
         }
         applyClosedForm();
     }
@@ -106,17 +127,34 @@ public final class OneCycleLr extends BaseLrScheduler {
         applyClosedForm();
     }
 
-    /** The rate at {@code step} for a group whose peak is {@code maxLr}, found phase by phase as PyTorch does. */
+    /** The rate at {@code step} for a group whose peak is {@code maxLr}. */
     @Override
     double lrAt(double maxLr, int step) {
+        return at(step, phaseRates, maxLr);
+    }
+
+    /** Sets group {@code g}'s rate and, when cycling, its momentum, for the current step. */
+    @Override
+    void setGroup(int g) {
+        super.setGroup(g);
+        if (cycleMomentum) {
+            optimizer.setMomentum(g, at(lastEpoch, phaseMomenta, 1));
+        }
+    }
+
+    /**
+     * The value at {@code step} of a schedule whose phases go from {@code ends[i][0]} to {@code ends[i][1]} times
+     * {@code scale}, found phase by phase as PyTorch does.
+     */
+    private double at(int step, double[][] ends, double scale) {
         double start = 0;
         for (int i = 0; i < phaseEnds.length; i++) {
             double end = phaseEnds[i];
             if (step <= end || i == phaseEnds.length - 1) {
-                // past the last phase (step totalSteps, whose rate no batch uses) the final rate holds; see the note
+                // past the last phase (step totalSteps, whose rate no batch uses) the final value holds; see the note
                 double pct = Math.min(1, (step - start) / (end - start));
-                double from = maxLr * phaseRates[i][0];
-                double to = maxLr * phaseRates[i][1];
+                double from = scale * ends[i][0];
+                double to = scale * ends[i][1];
                 return anneal == Anneal.COS ? to + (from - to) / 2.0 * (Math.cos(Math.PI * pct) + 1)
                         : (to - from) * pct + from;
             }
@@ -142,6 +180,9 @@ public final class OneCycleLr extends BaseLrScheduler {
         private double divFactor = 25;
         private double finalDivFactor = 1e4;
         private boolean threePhase;
+        private boolean cycleMomentum = true;
+        private double baseMomentum = 0.85;
+        private double maxMomentum = 0.95;
 
         private Builder(Optimizer optimizer, double maxLr, int totalSteps) {
             this.optimizer = optimizer;
@@ -216,7 +257,32 @@ public final class OneCycleLr extends BaseLrScheduler {
         }
 
         /**
-         * The scheduler; building it sets every group's initial rate.
+         * Whether to cycle the momentum (or beta1) inversely to the rate; default true, as PyTorch.
+         *
+         * @param cycleMomentum whether to cycle it
+         * @return this builder
+         */
+        public Builder cycleMomentum(boolean cycleMomentum) {
+            this.cycleMomentum = cycleMomentum;
+            return this;
+        }
+
+        /**
+         * The momentum range: {@code max} at the start and the end, {@code base} at the peak rate; default
+         * (0.85, 0.95).
+         *
+         * @param base the lowest momentum, {@code >= 0}
+         * @param max  the highest momentum, {@code >= 0}
+         * @return this builder
+         */
+        public Builder momentumRange(double base, double max) {
+            this.baseMomentum = base;
+            this.maxMomentum = max;
+            return this;
+        }
+
+        /**
+         * The scheduler; building it sets every group's initial rate (and momentum).
          *
          * @return the scheduler
          * @throws IllegalArgumentException naming the first invalid option and its value

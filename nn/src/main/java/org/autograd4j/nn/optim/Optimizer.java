@@ -1,6 +1,7 @@
 package org.autograd4j.nn.optim;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -82,6 +83,32 @@ public interface Optimizer {
     default List<Tensor> parameters(int group) {
         onlyGroupZero(group);
         return parameters();
+    }
+
+    /**
+     * Group {@code group}'s momentum factor ({@link Sgd}, {@link RmsProp}) or first-moment decay {@code beta1}
+     * ({@link Adam}, {@link AdamW}): what {@link OneCycleLr} cycles, as PyTorch's {@code OneCycleLR} does.
+     *
+     * @param group from 0 to {@link #groupCount()} - 1
+     * @return the value, or empty for an optimizer without one (Adagrad)
+     * @throws IllegalArgumentException if the group does not exist
+     */
+    default OptionalDouble momentum(int group) {
+        onlyGroupZero(group);
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * Changes group {@code group}'s momentum factor (or beta1), as {@link #momentum(int)} names it.
+     *
+     * @param group    from 0 to {@link #groupCount()} - 1
+     * @param momentum the new value, checked as the builder checks it
+     * @throws IllegalArgumentException      if the group does not exist or the value is out of range
+     * @throws UnsupportedOperationException if this optimizer has no momentum
+     */
+    default void setMomentum(int group, double momentum) {
+        onlyGroupZero(group);
+        throw new UnsupportedOperationException(getClass().getSimpleName() + ": has no momentum to set");
     }
 
     private void onlyGroupZero(int group) {

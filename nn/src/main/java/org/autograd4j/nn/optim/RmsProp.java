@@ -2,6 +2,7 @@ package org.autograd4j.nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.autograd4j.core.Tensor;
 
@@ -83,6 +84,10 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
     void update(int i, double lr, Options o, double[] x, double[] grad) {
         Slot s = slots.get(i);
         s.step++;
+        if (s.momentumBuffer == null && o.momentum > 0) {
+            // momentum set after the optimizer was built (OneCycleLr cycles it): the buffer starts at zero
+            s.momentumBuffer = new double[x.length];
+        }
         update(x, withWeightDecay(grad, x, o.weightDecay), scratch(1), s, lr, o);
     }
 
@@ -126,6 +131,16 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
     }
 
     @Override
+    OptionalDouble momentumOf(Options o) {
+        return OptionalDouble.of(o.momentum);
+    }
+
+    @Override
+    Options withMomentum(Options o, double momentum) {
+        return new Options(o.alpha, o.eps, momentum, o.centered, o.weightDecay);
+    }
+
+    @Override
     void exportOptions(Options o, Map<String, Double> hyper) {
         hyper.put("alpha", o.alpha);
         hyper.put("eps", o.eps);
@@ -157,7 +172,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         Slot s = new Slot();
         s.step = in.step(i);
         s.squareAvg = in.buffer(i, "square_avg");
-        s.momentumBuffer = o.momentum > 0 ? in.buffer(i, "momentum_buffer") : null;
+        s.momentumBuffer = in.optionalBuffer(i, "momentum_buffer");
         s.gradAvg = o.centered ? in.buffer(i, "grad_avg") : null;
         return s;
     }

@@ -2,6 +2,7 @@ package org.autograd4j.nn.optim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
@@ -148,6 +149,16 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
                 x[j] -= lr * buf[j];
             }
         }
+    }
+
+    @Override
+    OptionalDouble momentumOf(Options o) {
+        return OptionalDouble.of(o.momentum);
+    }
+
+    @Override
+    Options withMomentum(Options o, double momentum) {
+        return new Options(momentum, o.dampening, o.nesterov, o.weightDecay);
     }
 
     @Override

@@ -88,6 +88,37 @@ class SchedulesTest {
     }
 
     @Test
+    void oneCycleCyclesMomentumUnlessToldNotToAndNeedsOneToCycle() {
+        Optimizer adam = twoGroups();
+        new OneCycleLr(adam, 0.1, 10);
+        assertEquals(0.95, adam.momentum(1).orElseThrow(), 1e-15);
+        Optimizer adagrad = Adagrad.builder(List.of(Tensor.zeros(1).requiresGrad(true))).build();
+        assertEquals("OneCycleLr: cycleMomentum needs an optimizer with a momentum or beta1 (Sgd, RmsProp, Adam, "
+                + "AdamW); Adagrad has neither; build with cycleMomentum(false)",
+                message(() -> new OneCycleLr(adagrad, 0.1, 10)));
+        OneCycleLr.builder(adagrad, 0.1, 10).cycleMomentum(false).build();
+        assertEquals(0.004, adagrad.learningRate(), 1e-15);
+    }
+
+    @Test
+    void aMomentumSetAfterBuildingStartsItsBufferAtZeroAsIfGivenAtFirst() {
+        Tensor a = Tensor.of(new double[] {1, -2}).requiresGrad(true);
+        Tensor b = Tensor.of(new double[] {1, -2}).requiresGrad(true);
+        Optimizer late = RmsProp.builder(List.of(a)).build();
+        late.setMomentum(0, 0.9);
+        Optimizer early = RmsProp.builder(List.of(b)).momentum(0.9).build();
+        for (int t = 0; t < 3; t++) {
+            a.setGrad(Tensor.of(new double[] {0.5, t - 1.0}));
+            b.setGrad(Tensor.of(new double[] {0.5, t - 1.0}));
+            late.step();
+            early.step();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b.toDoubleArray(), a.toDoubleArray(), 0);
+        assertEquals("Adagrad: has no momentum to set", assertThrows(UnsupportedOperationException.class,
+                () -> Adagrad.builder(List.of(a)).build().setMomentum(0, 0.5)).getMessage());
+    }
+
+    @Test
     void oneCycleRefusesAStepPastItsEnd() {
         OneCycleLr sched = new OneCycleLr(twoGroups(), 0.1, 2);
         sched.step();
