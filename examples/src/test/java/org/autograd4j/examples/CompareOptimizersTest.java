@@ -48,4 +48,12 @@ class CompareOptimizersTest {
                 + " rates, without early stopping, on this machine; leave out --optimizer, --lr, --patience and"
                 + " --spark", err.strip());
     }
+
+    @Test
+    void aRegressionIsComparedByItsLosses() {
+        String out = run("train", "diabetes", "--compare-optimizers", "--epochs", "3", "-o", dir.toString())
+                .assertOk().out();
+        assertTrue(out.contains("adam      lr 0.001  3 epochs: training loss "), out);
+        assertTrue(!out.contains("accuracy"), out);
+    }
 }

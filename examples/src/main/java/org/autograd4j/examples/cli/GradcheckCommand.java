@@ -130,7 +130,8 @@ public final class GradcheckCommand implements Callable<Integer> {
         if (builtin.isPresent()) {
             return Problem.builtin(builtin.get(), seed, mnist.dir(), Math.max(rows, 1));
         }
-        LossKind kind = network.lossOrNull() != null ? network.lossOrNull() : LossKind.CROSS_ENTROPY;
+        LossKind given = network.lossOrNull();
+        LossKind kind = given != null ? given : LossKind.CROSS_ENTROPY;
         return Problem.csv(Path.of(dataset), CsvFormat.DEFAULT, kind.task());
     }
 
