@@ -178,6 +178,15 @@ CASES = [
      lambda a, b: torch.einsum("ij,jk->k", a, b)),
     ("matmul_4d_broadcast", "matmul", [], [normal(2, 1, 3, 4), normal(3, 4, 2)], torch.matmul),
     ("matmul_5d_vector", "matmul", [], [normal(2, 2, 1, 3, 4), normal(4)], torch.matmul),
+    # trust (issue 11); fixed inputs, so the shared generator's draws for the cases above stay as they were.
+    # A full max()/min() shares the gradient among tied extremes; a full-range view passes it on
+    ("max_all_ties", "maxAll", [], [torch.tensor([[1.0, 3.0, 3.0], [-2.0, 3.0, 0.5]])], lambda a: a.max() ** 2),
+    ("min_all_ties", "minAll", [], [torch.tensor([[-1.5, 2.0], [-1.5, 0.25]])], lambda a: a.min() ** 2),
+    ("max_all_single", "maxAll", [], [torch.tensor([0.5, -1.0, 2.5])], lambda a: a.max() ** 2),
+    ("broadcast_to_same", "broadcastTo", [2, 3], [torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -3.0]])],
+     lambda a: a.broadcast_to(2, 3)),
+    ("slice_full", "sliceSquared", [1, 0, 3], [torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -3.0]])],
+     lambda a: a[:, 0:3] ** 2),
 ]
 
 

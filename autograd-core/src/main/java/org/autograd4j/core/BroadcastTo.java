@@ -14,10 +14,9 @@ final class BroadcastTo extends Node {
             throw new IllegalArgumentException("broadcastTo: cannot broadcast " + Shapes.str(x.shape) + " to "
                     + Shapes.str(shape));
         }
-        if (java.util.Arrays.equals(x.shape, shape)) {
-            return x;
-        }
-        Tensor out = new Tensor(Kernels.expand(x, shape), shape, x.dtype);
+        // to its own shape: a view, never the input itself (Autograd.grad and requiresGrad treat the result apart)
+        Tensor out = java.util.Arrays.equals(x.shape, shape) ? x.view(shape)
+                : new Tensor(Kernels.expand(x, shape), shape, x.dtype);
         return Node.recording(x) ? Node.attach(out, new BroadcastTo(x)) : out;
     }
 

@@ -9,6 +9,10 @@ final class Compare {
 
     static Tensor apply(String op, Tensor x, Tensor y, DoubleBinaryOperator test) {
         int[] shape = Broadcasting.shape(op, x.shape, y.shape);
-        return new Tensor(Kernels.zip(x, y, shape, test), shape, DType.promote(x.dtype, y.dtype));
+        DType type = DType.result(x, y);
+        // compared in the result's type, as PyTorch: 0.1f > 0.1 as a FLOAT64 0-d is false
+        Tensor a = DType.convert(x, type);
+        Tensor b = DType.convert(y, type);
+        return new Tensor(Kernels.zip(a, b, shape, test), shape, type);
     }
 }

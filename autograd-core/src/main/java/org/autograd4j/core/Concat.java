@@ -19,7 +19,7 @@ final class Concat extends Node {
         }
         int a = Shapes.axis("concat", axis, first.length);
         int total = 0;
-        DType dtype = xs[0].dtype;
+        DType dtype = DType.result(xs);
         for (int i = 0; i < xs.length; i++) {
             int[] s = xs[i].shape;
             if (s.length != first.length || !java.util.Arrays.equals(Shapes.with(s, a, 0), Shapes.with(first, a, 0))) {
@@ -27,7 +27,6 @@ final class Concat extends Node {
                         + ", which does not match tensor 0's " + Shapes.str(first) + " outside axis " + axis);
             }
             total += s[a];
-            dtype = DType.promote(dtype, xs[i].dtype);
         }
         int[] shape = Shapes.with(first, a, total);
         int outer = Shapes.outer(shape, a);

@@ -43,8 +43,13 @@ final class Kernels {
         if (x.fdata != null && y.fdata != null) {
             return new Tensor(arithmetic(x.fdata, y.fdata, y.shape, shape, op, x, y), shape);
         }
-        return new Tensor(arithmetic(x.values(), y.values(), y.shape, shape, op, x, y), shape,
-                DType.promote(x.dtype, y.dtype));
+        if (DType.result(x, y) == DType.FLOAT32) {
+            // a FLOAT64 0-d operand beside a FLOAT32 tensor with dimensions: float arithmetic, as PyTorch
+            Tensor a = DType.convert(x, DType.FLOAT32);
+            Tensor b = DType.convert(y, DType.FLOAT32);
+            return new Tensor(arithmetic(a.fdata, b.fdata, b.shape, shape, op, a, b), shape);
+        }
+        return new Tensor(arithmetic(x.values(), y.values(), y.shape, shape, op, x, y), shape, DType.FLOAT64);
     }
 
     private static double[] arithmetic(double[] a, double[] b, int[] yShape, int[] shape, int op, Tensor x, Tensor y) {

@@ -2,9 +2,13 @@ package org.autograd4j.core;
 
 /**
  * Maximum (or minimum) along an axis: {@code d/dx_i max(x) = [i = argmax]}, the first extreme element taking the
- * whole gradient, as PyTorch's {@code max(dim)} does. A NaN counts as the extreme, so it propagates.
+ * whole gradient, as PyTorch's {@code max(dim)} does. Over all elements ({@link #all}) tied extremes share it evenly
+ * instead, {@code [x_i = max(x)] / (number of ties)}, as PyTorch's {@code max()}. A NaN counts as the extreme, so it
+ * propagates (over all elements, the NaNs share the gradient).
  */
 final class Max extends Node {
+    /** The axis of a full reduction ({@link #all}). */
+    private static final int ALL = -1;
     private final int axis;
     private final int[] positions;
     private final int[] keptShape;
@@ -33,6 +37,14 @@ final class Max extends Node {
         }
         Tensor result = new Tensor(out, keepDim ? kept : Shapes.without(x.shape, a), x.dtype);
         return Node.recording(x) ? Node.attach(result, new Max(x, a, pos, kept, min)) : result;
+    }
+
+    /** The extreme of all elements, a 0-d tensor; ties share the gradient (see the class note). */
+    static Tensor all(Tensor x, boolean min) {
+        String op = min ? "min" : "max";
+        int[] pos = search(op, x.view(new int[] {x.length()}), 0, min);
+        Tensor result = new Tensor(new double[] {x.at(pos[0])}, Shapes.SCALAR, x.dtype);
+        return Node.recording(x) ? Node.attach(result, new Max(x, ALL, pos, Shapes.SCALAR, min)) : result;
     }
 
     /** The positions of the extremes along an axis, as a FLOAT64 tensor of whole numbers. */
@@ -80,6 +92,9 @@ final class Max extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
+        if (axis == ALL) {
+            return new Tensor[] {gradOut.mul(new Tensor(tieShares(x, x.at(positions[0])), x.shape, gradOut.dtype))};
+        }
         int n = x.shape[axis];
         int inner = Shapes.inner(x.shape, axis);
         double[] mask = new double[x.length()];
@@ -87,6 +102,23 @@ final class Max extends Node {
             mask[((k / inner) * n + positions[k]) * inner + k % inner] = 1.0;
         }
         return new Tensor[] {Reshape.apply(gradOut, keptShape).mul(new Tensor(mask, x.shape, gradOut.dtype))};
+    }
+
+    /** 1/count where {@code x} equals the extreme (is NaN, when the extreme is), 0 elsewhere. */
+    private static double[] tieShares(Tensor x, double extreme) {
+        double[] share = new double[x.length()];
+        int count = 0;
+        for (int i = 0; i < share.length; i++) {
+            double v = x.at(i);
+            if (Double.isNaN(extreme) ? Double.isNaN(v) : v == extreme) {
+                share[i] = 1.0;
+                count++;
+            }
+        }
+        for (int i = 0; i < share.length; i++) {
+            share[i] /= count;
+        }
+        return share;
     }
 
     @Override

@@ -16,7 +16,7 @@ final class Maximum extends Node {
         String op = min ? "minimum" : "maximum";
         int[] shape = Broadcasting.shape(op, x.shape, y.shape);
         double[] out = Kernels.zip(x, y, shape, min ? Math::min : Math::max);
-        Tensor result = new Tensor(out, shape, DType.promote(x.dtype, y.dtype));
+        Tensor result = new Tensor(out, shape, DType.result(x, y));
         return Node.recording(x, y) ? Node.attach(result, new Maximum(x, y, min)) : result;
     }
 

@@ -13,7 +13,9 @@ final class PowTensor extends Node {
 
     static Tensor apply(Tensor x, Tensor y) {
         int[] shape = Broadcasting.shape("pow", x.shape, y.shape);
-        Tensor out = new Tensor(Kernels.zip(x, y, shape, Math::pow), shape, DType.promote(x.dtype, y.dtype));
+        DType type = DType.result(x, y);
+        Tensor out = new Tensor(Kernels.zip(DType.convert(x, type), DType.convert(y, type), shape, Math::pow), shape,
+                type);
         return Node.recording(x, y) ? Node.attach(out, new PowTensor(x, y)) : out;
     }
 

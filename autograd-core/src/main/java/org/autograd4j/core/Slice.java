@@ -24,7 +24,9 @@ final class Slice extends Node {
         int start = (int) f;
         int len = (int) (t - f);
         if (start == 0 && len == n) {
-            return x;
+            // the whole axis: a view, never the input itself (see BroadcastTo)
+            Tensor view = x.view(x.shape);
+            return Node.recording(x) ? Node.attach(view, new Slice(x, a, 0)) : view;
         }
         int[] shape = Shapes.with(x.shape, a, len);
         int outer = Shapes.outer(shape, a);

@@ -279,11 +279,22 @@ public final class Tensor {
         grad = null;
     }
 
-    /** Sets the gradient directly (for optimizers and gradient clipping); null clears it. */
+    /**
+     * Sets the gradient directly (for optimizers and gradient clipping); null clears it. The tensor is kept, not
+     * copied: {@link #grad()} then shares its storage and its version counter, so a write through
+     * {@code grad().array()} counts as a write to {@code grad} too.
+     *
+     * @param grad a tensor of this tensor's shape and dtype, or null
+     * @throws IllegalArgumentException if the shape or the dtype differs (as in PyTorch)
+     */
     public void setGrad(Tensor grad) {
         if (grad != null && !java.util.Arrays.equals(grad.shape, shape)) {
             throw new IllegalArgumentException("setGrad: gradient has shape " + Shapes.str(grad.shape)
                     + " but the tensor has shape " + Shapes.str(shape));
+        }
+        if (grad != null && grad.dtype != dtype) {
+            throw new IllegalArgumentException("setGrad: gradient is " + grad.dtype + " but the tensor is " + dtype
+                    + "; convert it with to(DType." + dtype + ")");
         }
         this.grad = grad;
     }
@@ -553,9 +564,9 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- shape
 
-    /** The matrix transpose: swaps the last two axes (a tensor of rank below 2 is returned as it is). */
+    /** The matrix transpose: swaps the last two axes (a tensor of rank below 2 gives a view of the same values). */
     public Tensor transpose() {
-        return shape.length < 2 ? this : transpose(-2, -1);
+        return shape.length < 2 ? Reshape.apply(this, shape) : transpose(-2, -1);
     }
 
     /** Swaps two axes. */
@@ -697,14 +708,14 @@ public final class Tensor {
                 : Max.apply(this, axis, keepDim, true);
     }
 
-    /** The maximum of all elements, as a 0-d tensor. */
+    /** The maximum of all elements, as a 0-d tensor; tied maxima share the gradient evenly, as in PyTorch. */
     public Tensor max() {
-        return flatten().max(0, false);
+        return Max.all(this, false);
     }
 
-    /** The minimum of all elements, as a 0-d tensor. */
+    /** The minimum of all elements, as a 0-d tensor; tied minima share the gradient evenly, as in PyTorch. */
     public Tensor min() {
-        return flatten().min(0, false);
+        return Max.all(this, true);
     }
 
     /** The position of the first maximum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient). */

@@ -17,7 +17,7 @@ final class Where extends Node {
         for (int i = 0; i < m.length; i++) {
             a[i] = m[i] != 0 ? a[i] : b[i];
         }
-        Tensor out = new Tensor(a, shape, DType.promote(x.dtype, y.dtype));
+        Tensor out = new Tensor(a, shape, DType.result(x, y));
         return Node.recording(x, y) ? Node.attach(out, new Where(mask, x, y)) : out;
     }
 
