@@ -79,17 +79,18 @@ final class OpChecks {
     }
 
     /**
-     * FLOAT32 promotion of a binary op, as PyTorch does it: FLOAT32 with FLOAT64 gives FLOAT64 (either order),
-     * FLOAT32 with FLOAT32 stays FLOAT32 with the reference's values rounded to float, FLOAT32 with a Java double stays
-     * FLOAT32; a FLOAT32 leaf gets a FLOAT32 gradient of its shape even when the op promoted.
+     * FLOAT32 promotion of a binary op, as PyTorch does it: FLOAT32 with FLOAT64 gives FLOAT64 (either order) unless
+     * only one of them has dimensions, which then decides ({@link #pyTorchType}); FLOAT32 with FLOAT32 stays FLOAT32
+     * with the reference's values rounded to float, FLOAT32 with a Java double stays FLOAT32; a FLOAT32 leaf gets a
+     * FLOAT32 gradient of its shape even when the op promoted.
      */
     static void assertFloat32Promotion(BinaryOperator<Tensor> op, BiFunction<Tensor, Double, Tensor> withDouble,
             DoubleBinaryOperator reference, Tensor x, Tensor y, double c) {
         Tensor x32 = float32(x).requiresGrad(true);
         Tensor y32 = float32(y);
         Tensor mixed = op.apply(x32, y);
-        assertEquals(DType.FLOAT64, op.apply(y, x32).dtype(), "FLOAT64 op FLOAT32");
-        assertEquals(DType.FLOAT64, mixed.dtype(), "FLOAT32 op FLOAT64");
+        assertEquals(pyTorchType(y, x32), op.apply(y, x32).dtype(), "FLOAT64 op FLOAT32");
+        assertEquals(pyTorchType(x32, y), mixed.dtype(), "FLOAT32 op FLOAT64");
         Tensor single = op.apply(x32, y32);
         assertEquals(DType.FLOAT32, single.dtype(), "FLOAT32 op FLOAT32");
         Ref.Expected e = Ref.zip(x32, y32, reference);
@@ -101,6 +102,20 @@ final class OpChecks {
         assertEquals(DType.FLOAT32, x32.grad().dtype(), "gradient of a FLOAT32 leaf");
         assertArrayEquals(x32.shape(), x32.grad().shape(), "gradient shape of a FLOAT32 leaf");
         assertFloat32MatchesFloat64(in -> op.apply(in.get(0), in.get(1)), x, y);
+    }
+
+    /**
+     * The type PyTorch gives a binary op's result: operands with dimensions outrank 0-d ones; among equals, FLOAT64
+     * wins. Written out here rather than calling the engine's rule, so the test states it independently.
+     */
+    static DType pyTorchType(Tensor a, Tensor b) {
+        if (a.dtype() == b.dtype()) {
+            return a.dtype();
+        }
+        if ((a.rank() > 0) != (b.rank() > 0)) {
+            return a.rank() > 0 ? a.dtype() : b.dtype();
+        }
+        return DType.FLOAT64;
     }
 
     /**

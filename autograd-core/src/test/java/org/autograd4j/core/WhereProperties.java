@@ -60,7 +60,7 @@ class WhereProperties {
     void float32Promotes() {
         qt().withExamples(40).forAll(TRIPLES).checkAssert(t -> {
             Tensor x32 = OpChecks.float32(t.get(1));
-            assertEquals(DType.FLOAT64, Tensor.where(t.get(0), x32, t.get(2)).dtype());
+            assertEquals(OpChecks.pyTorchType(x32, t.get(2)), Tensor.where(t.get(0), x32, t.get(2)).dtype());
             assertEquals(DType.FLOAT32, Tensor.where(t.get(0), x32, OpChecks.float32(t.get(2))).dtype());
         });
     }
