@@ -56,6 +56,61 @@ public final class Autograd {
         return new Scope(true);
     }
 
+    /**
+     * Anomaly mode on this thread, until the returned scope is closed (PyTorch's {@code detect_anomaly}). Each op
+     * recorded in the mode remembers where it was created (a stack walk per op: slow, for debugging only); a backward
+     * pass run in the mode checks every gradient an op computes and throws an {@link AnomalyException} at the first
+     * one holding a NaN or an infinity, naming the op, its {@code grad_fn}, its inputs' shapes and its creation site.
+     * Off by default, and free when off.
+     *
+     * <pre>{@code
+     * try (var anomaly = Autograd.detectAnomaly()) {
+     *     Tensor x = Tensor.of(new double[] {0, 1}).requiresGrad(true);
+     *     x.sqrt().sum().backward();   // AnomalyException: SqrtBackward returned an infinite value ...
+     * }
+     * }</pre>
+     *
+     * @return a scope for try-with-resources
+     */
+    public static AnomalyScope detectAnomaly() {
+        return new AnomalyScope(false);
+    }
+
+    /**
+     * As {@link #detectAnomaly()}; with {@code checkNaN} the forward values are checked too: the first recorded op
+     * whose result holds a NaN or an infinity throws an {@link AnomalyException} as it is computed.
+     *
+     * @param checkNaN also check each recorded op's result in forward
+     * @return a scope for try-with-resources
+     */
+    public static AnomalyScope detectAnomaly(boolean checkNaN) {
+        return new AnomalyScope(checkNaN);
+    }
+
+    /** Whether anomaly mode is on on this thread. */
+    public static boolean isAnomalyEnabled() {
+        return GradMode.anomaly();
+    }
+
+    /** A region of code in anomaly mode ({@link #detectAnomaly()}); closing it restores the previous mode. */
+    public static final class AnomalyScope implements AutoCloseable {
+        private final boolean[] previous;
+        private boolean closed;
+
+        private AnomalyScope(boolean checkNaN) {
+            this.previous = GradMode.openAnomaly(checkNaN);
+        }
+
+        /** Restores the anomaly mode in force when this scope was opened. Closing twice does nothing. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                GradMode.close(previous);
+            }
+        }
+    }
+
     /** Whether operations on this thread are currently recorded. */
     public static boolean isGradEnabled() {
         return GradMode.enabled();

@@ -54,6 +54,7 @@ final class Backprop {
         if (handedOut != null) {
             handedOut.put(seed.storage(), Boolean.TRUE);
         }
+        boolean anomaly = GradMode.anomaly();
         boolean previous = GradMode.set(createGraph);
         try {
             for (int i = order.size() - 1; i >= 0; i--) {
@@ -71,7 +72,7 @@ final class Backprop {
                     t.accumulateGrad(createGraph ? g : unshared(g.detach(), t, handedOut));
                 }
                 if (t.node != null && (wanted == null || !allFound(results))) {
-                    propagate(t.node, g, grads);
+                    propagate(t.node, g, grads, anomaly);
                 }
             }
         } finally {
@@ -120,10 +121,13 @@ final class Backprop {
         return true;
     }
 
-    private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> grads) {
+    private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> grads, boolean anomaly) {
         Tensor[] inputs = node.inputs;
         node.checkVersions();
         Tensor[] gs = node.backward(g);
+        if (anomaly) {
+            Anomaly.checkGradients(node, gs);
+        }
         for (int j = 0; j < inputs.length; j++) {
             Tensor x = inputs[j];
             Tensor gx = gs[j];

@@ -30,6 +30,8 @@ abstract class Node {
     private final int version1;
     private final int[] moreVersions;
     private int outVersion;
+    /** Where the op was created, for anomaly mode's messages; null when recorded outside the mode. */
+    java.util.List<StackTraceElement> site;
 
     Node(Tensor... inputs) {
         this.inputs = inputs;
@@ -129,6 +131,12 @@ abstract class Node {
         node.outVersion = out.version.value;
         out.node = node;
         out.requiresGrad = true;
+        if (GradMode.anomaly()) {
+            node.site = Anomaly.creationSite();
+            if (GradMode.checkNaN()) {
+                Anomaly.checkForward(node);
+            }
+        }
         return out;
     }
 }
