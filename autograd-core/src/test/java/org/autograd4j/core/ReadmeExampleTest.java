@@ -71,7 +71,11 @@ class ReadmeExampleTest {
 
     /** The lines the example's comments say it prints: the comment lines right after each println. */
     private static List<String> expectedOutput() {
-        List<String> snippet = snippet();
+        return expectedOutput(snippet());
+    }
+
+    /** The lines a snippet's comments say it prints: the comment lines right after each println. */
+    static List<String> expectedOutput(List<String> snippet) {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < snippet.size(); i++) {
             if (snippet.get(i).trim().startsWith("System.out.println(")) {
@@ -96,23 +100,28 @@ class ReadmeExampleTest {
 
     /** The lines between the markers of this file, with their common indentation removed. */
     private static List<String> snippet() {
+        return snippet(SELF, "README-EXAMPLE");
+    }
+
+    /** The lines of {@code self} between {@code // <marker>-START} and {@code -END}, common indentation removed. */
+    static List<String> snippet(Path self, String marker) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(SELF, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(self, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AssertionError("cannot read " + SELF.toAbsolutePath(), e);
+            throw new AssertionError("cannot read " + self.toAbsolutePath(), e);
         }
         int start = -1;
         int end = -1;
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i).trim();
-            if (s.equals("// README-EXAMPLE-START")) {
+            if (s.equals("// " + marker + "-START")) {
                 start = i;
-            } else if (s.equals("// README-EXAMPLE-END")) {
+            } else if (s.equals("// " + marker + "-END")) {
                 end = i;
             }
         }
-        assertTrue(start >= 0 && end > start, "markers not found in " + SELF);
+        assertTrue(start >= 0 && end > start, "markers not found in " + self);
         List<String> body = lines.subList(start + 1, end);
         int indent = Integer.MAX_VALUE;
         for (String l : body) {
