@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,11 +82,10 @@ class DifferentialFuzzTest {
 
     /**
      * Float32 tensors with float64 0-d tensors: PyTorch's result is float32 when the 0-d operand meets one with
-     * dimensions (issue 11); autograd4j gives FLOAT64 until that rule is implemented.
+     * dimensions (issue 11).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("mixedPrograms")
-    @Disabled("until autograd4j follows PyTorch's rule: a 0-d tensor does not decide the float type (issue 11)")
     void agreesWithPyTorchOnMixedDtypes(FuzzProgram p) {
         check(p);
     }
