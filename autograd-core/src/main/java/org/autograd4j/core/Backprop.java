@@ -63,6 +63,9 @@ final class Backprop {
                 if (g == null) {
                     continue;
                 }
+                if (t.hooks != null && !t.hooks.isEmpty()) {
+                    g = t.hooks.run(t, g);
+                }
                 if (wanted != null) {
                     Integer at = wanted.get(t);
                     if (at != null) {

@@ -96,8 +96,8 @@ public abstract class Function {
         if (!record) {
             return out;
         }
-        // A leaf returned as it is (an identity) must stay a leaf: the recorded output is a view over its storage.
-        if (out.node == null && (out.requiresGrad || contains(inputs, out))) {
+        // An input returned as it is (an identity) keeps its own place in the graph: the recorded output is a view.
+        if (out.node != null || out.requiresGrad || contains(inputs, out)) {
             out = out.view(out.shape);
         }
         return Node.attach(out, new Recorded(this, ctx, inputs));

@@ -46,6 +46,8 @@ public final class Tensor {
     Node node;
     boolean requiresGrad;
     private Tensor grad;
+    /** This tensor's gradient hooks ({@link #registerHook}); null until one is registered. */
+    GradHooks hooks;
 
     /** A tensor over freshly computed values, rounded into a float array if {@code dtype} is FLOAT32. */
     Tensor(double[] values, int[] shape, DType dtype) {
@@ -297,6 +299,32 @@ public final class Tensor {
                     + "; convert it with to(DType." + dtype + ")");
         }
         this.grad = grad;
+    }
+
+    /**
+     * Registers a hook that the backward walk calls with this tensor's gradient once it is complete, to inspect it or
+     * replace it (return a tensor of this shape; null keeps it), as PyTorch's {@code register_hook}. On a leaf it runs
+     * before the gradient is added to {@link #grad()}; on an op's output, before the gradient flows on to the inputs.
+     * Hooks run in registration order, each seeing the previous one's result.
+     *
+     * <pre>{@code
+     * HookHandle h = w.registerHook(g -> g.clamp(-1, 1));   // clip this gradient
+     * h.remove();
+     * }</pre>
+     *
+     * @param hook takes the gradient and returns it, a replacement, or null
+     * @return a handle whose {@code remove()} takes the hook out
+     * @throws IllegalStateException if this tensor does not require a gradient
+     */
+    public HookHandle registerHook(java.util.function.UnaryOperator<Tensor> hook) {
+        if (!requiresGrad) {
+            throw new IllegalStateException("registerHook: cannot register a hook on a tensor that does not require"
+                    + " a gradient (shape " + Shapes.str(shape) + ")");
+        }
+        if (hooks == null) {
+            hooks = new GradHooks();
+        }
+        return hooks.add(java.util.Objects.requireNonNull(hook, "registerHook: hook"));
     }
 
     void accumulateGrad(Tensor g) {

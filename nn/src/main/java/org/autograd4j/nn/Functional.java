@@ -1,6 +1,7 @@
 package org.autograd4j.nn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +41,11 @@ public final class Functional {
         if (module == null || parameters == null) {
             throw new IllegalArgumentException("Functional.call: module and parameters must not be null");
         }
-        Map<String, Tensor> previous = module.swap(parameters);
+        Map<String, Tensor> previous = swap(module, parameters);
         try {
             return module.forward(inputs);
         } finally {
-            module.swap(previous);
+            swap(module, previous);
         }
     }
 
@@ -79,5 +80,30 @@ public final class Functional {
             }
             return call(module, values, in.subList(k, in.size()).toArray(new Tensor[0]));
         }, points);
+    }
+
+    /**
+     * Puts {@code values} (by dotted path: parameters or buffers, any tensor, recorded or not) in place of the current
+     * tensors and returns those, for {@link #call} to restore. Checks every name and shape first.
+     */
+    private static Map<String, Tensor> swap(Module module, Map<String, Tensor> values) {
+        Map<String, Tensor> own = module.namedState();
+        for (Map.Entry<String, Tensor> e : values.entrySet()) {
+            Tensor old = own.get(e.getKey());
+            if (old == null) {
+                throw new IllegalArgumentException("Functional.call: " + module.getClass().getSimpleName()
+                        + " has no parameter or buffer '" + e.getKey() + "'; it has " + own.keySet());
+            }
+            if (e.getValue() == null || !Arrays.equals(old.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException("Functional.call: '" + e.getKey() + "' has shape "
+                        + Arrays.toString(old.shape()) + " in the model, got "
+                        + (e.getValue() == null ? "null" : Arrays.toString(e.getValue().shape())));
+            }
+        }
+        Map<String, Tensor> previous = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : values.entrySet()) {
+            previous.put(e.getKey(), module.put(e.getKey(), e.getValue()));
+        }
+        return previous;
     }
 }

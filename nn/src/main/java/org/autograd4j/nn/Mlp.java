@@ -98,7 +98,7 @@ public final class Mlp extends Module {
             throw new IllegalArgumentException("Mlp: expected input of shape [batch, " + sizes[0] + "], got "
                     + Checks.shape(x));
         }
-        return layers.forward(x);
+        return layers.apply(x);
     }
 
     /** {@code Mlp{bias, dropout, hidden, output, sizes}}; the layers follow from it and are not listed. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.autograd4j.core.DType;
+import org.autograd4j.core.HookHandle;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -26,6 +27,7 @@ public abstract class Module {
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
+    private final ModuleHooks hooks = new ModuleHooks();
 
     /**
      * Computes this module's output.
@@ -344,33 +346,8 @@ public abstract class Module {
         return forward(inputs[0]);
     }
 
-    /**
-     * Puts {@code values} (by dotted path: parameters or buffers, any tensor, recorded or not) in place of the current
-     * tensors and returns those, for {@link Functional#call} to restore. Checks every name and shape first.
-     */
-    final Map<String, Tensor> swap(Map<String, Tensor> values) {
-        Map<String, Tensor> own = namedState();
-        for (Map.Entry<String, Tensor> e : values.entrySet()) {
-            Tensor old = own.get(e.getKey());
-            if (old == null) {
-                throw new IllegalArgumentException("Functional.call: " + getClass().getSimpleName()
-                        + " has no parameter or buffer '" + e.getKey() + "'; it has " + own.keySet());
-            }
-            if (e.getValue() == null || !Arrays.equals(old.shape(), e.getValue().shape())) {
-                throw new IllegalArgumentException("Functional.call: '" + e.getKey() + "' has shape "
-                        + Arrays.toString(old.shape()) + " in the model, got "
-                        + (e.getValue() == null ? "null" : Arrays.toString(e.getValue().shape())));
-            }
-        }
-        Map<String, Tensor> previous = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> e : values.entrySet()) {
-            previous.put(e.getKey(), put(e.getKey(), e.getValue()));
-        }
-        return previous;
-    }
-
     /** Sets the tensor at a dotted path as it is (no leaf or grad change) and returns the one it replaces. */
-    private Tensor put(String path, Tensor value) {
+    final Tensor put(String path, Tensor value) {
         int dot = path.indexOf('.');
         if (dot >= 0) {
             return children.get(path.substring(0, dot)).put(path.substring(dot + 1), value);
@@ -378,8 +355,45 @@ public abstract class Module {
         return parameters.containsKey(path) ? parameters.put(path, value) : buffers.put(path, value);
     }
 
-    /** Applies the module: the same as {@link #forward}. */
+    /**
+     * Calls the module, as PyTorch's {@code module(x)}: {@link #forward} with the hooks around it ({@link ModuleHooks}).
+     *
+     * @param x the input
+     * @return the output
+     */
     public final Tensor apply(Tensor x) {
-        return forward(x);
+        return hooks.call(this, x);
+    }
+
+    /**
+     * Registers a hook that runs before {@link #forward} when the module is called through {@link #apply}.
+     *
+     * @param hook sees the module and its input; may return another input (null keeps it)
+     * @return a handle whose {@code remove()} takes the hook out
+     */
+    public final HookHandle registerForwardPreHook(ModuleHooks.ForwardPreHook hook) {
+        return hooks.add(hooks.pre, hook);
+    }
+
+    /**
+     * Registers a hook that runs after {@link #forward} when the module is called through {@link #apply}.
+     *
+     * @param hook sees the module, its input and output; may return another output (null keeps it)
+     * @return a handle whose {@code remove()} takes the hook out
+     */
+    public final HookHandle registerForwardHook(ModuleHooks.ForwardHook hook) {
+        return hooks.add(hooks.post, hook);
+    }
+
+    /**
+     * Registers a hook that runs during backward with the gradients of the module's input and output, as PyTorch's
+     * {@code register_full_backward_hook} (see {@link ModuleHooks.BackwardHook}).
+     *
+     * @param hook sees the module, the input's gradient (null when the input needs none) and the output's gradient;
+     *             may return another input gradient (null keeps it)
+     * @return a handle whose {@code remove()} takes the hook out
+     */
+    public final HookHandle registerFullBackwardHook(ModuleHooks.BackwardHook hook) {
+        return hooks.add(hooks.backward, hook);
     }
 }

@@ -94,7 +94,7 @@ public final class Sequential extends Module {
         Checks.input("Sequential", x);
         Tensor y = x;
         for (Module m : layers) {
-            y = m.forward(y);
+            y = m.apply(y);
         }
         return y;
     }

@@ -125,7 +125,7 @@ public final class Trainer {
                     cb.onBatchStart(epoch, batch);
                 }
                 c.optimizer.zeroGrad();
-                Tensor out = c.model.forward(b.x());
+                Tensor out = c.model.apply(b.x());
                 Tensor loss = lossOf(c, out, b.y());
                 loss.backward();
                 if (c.clipGradNorm.isPresent()) {
@@ -155,7 +155,7 @@ public final class Trainer {
         EpochPass pass = new EpochPass(!c.metrics.isEmpty());
         try (Autograd.Scope scope = Autograd.noGrad()) {
             for (Batch b : loader) {
-                Tensor out = c.model.forward(b.x());
+                Tensor out = c.model.apply(b.x());
                 pass.add(lossOf(c, out, b.y()).item(), out, b.y());
             }
         }
