@@ -112,14 +112,16 @@ def main():
         print(f"RESULT peer=pytorch workload={name} steps={steps} seconds={seconds:.4f} "
               f"samples_per_s={steps * batch / seconds:.1f} ms_per_step={seconds * 1e3 / steps:.4f} threads={threads}")
         rounds = []
-        for _ in range(5):
+        count = int(os.environ.get("STEADY_ROUNDS", "15"))
+        for _ in range(count):
             t0 = time.perf_counter()
             for i in range(steps):
                 step(i)
             rounds.append((time.perf_counter() - t0) * 1e3 / steps)
         rounds.sort()
-        print(f"STEADY peer=pytorch workload={name} ms_per_step={rounds[2]:.4f} rounds=5 min_ms={rounds[0]:.4f} "
-              f"max_ms={rounds[-1]:.4f} threads={threads}")
+        median = rounds[count // 2]
+        print(f"STEADY peer=pytorch workload={name} ms_per_step={median:.4f} rounds={count} min_ms={rounds[0]:.4f} "
+              f"max_ms={rounds[-1]:.4f} cold_over_steady={seconds * 1e3 / steps / median:.2f} threads={threads}")
         if name == "mlp-mnist-shape":
             print(f"GEMM peer=pytorch workload={name} products=8 ms={gemm_bound(threads):.4f} threads={threads}")
     print(f"INFO peer=pytorch version={torch.__version__} blas={'mkl' if torch.backends.mkl.is_available() else '?'}")
