@@ -9,9 +9,9 @@ A program (fuzz_generate.py) is 2 to 8 ops over inputs of rank 0 to 3, drawn fro
 direction v_i of each input and the loss weights w are drawn from a second seed (`values=`) by SplitMix64, which the
 Java test implements bit for bit, so no input is stored: for input i, element by element, lo + (hi - lo) * u with u
 the top 53 bits of the next draw over 2^53; then every input's direction (-1 + 2u); then w (-1 + 2u), of the output's
-shape. FLOAT32 tensors round these doubles to nearest. Stored: L = sum(w * out), out itself, g_i = dL/dx_i and the
-Hessian-vector products h_i = d/dx_i sum_j <g_j, v_j>, float64 numbers with 17 significant digits, float32 with 9
-(both round-trip exactly).
+shape. FLOAT32 tensors round these doubles to nearest. Stored: out, g_i = dL/dx_i for L = sum(w * out), the
+Hessian-vector products h_i = d/dx_i sum_j <g_j, v_j>, and dL/dv for every intermediate result v (igrad), float64
+numbers with 17 significant digits, float32 with 9 (both round-trip exactly).
 
 Values are drawn again (a new values seed) until they are off every kink (fuzz_ops.GUARD) and the program is
 well-conditioned there: the same program run in float32 and in float64 agrees to 1e-5 (|a - b| <= 1e-5 (1 + |b|)),
@@ -82,6 +82,13 @@ def run(prog, values_seed, dtype_of):
     out = env[prog.insts[-1][0]]
     w = tensor(draw(rng, out.numel(), -1.0, 1.0), out.shape, out.dtype)
     loss = (w * out).sum()
+    # dL/dv for every intermediate result too, first order: gradients with respect to non-leaf tensors. Not for a
+    # result that is its operand's tensor object: PyTorch's flatten(a, a) returns self, where autograd4j returns a
+    # new tensor (an op never returns its input, issue 11), so there dL/dv means another thing on either side.
+    inames = [name for name, _, operands, _ in prog.insts[:-1]
+              if env[name].requires_grad and all(env[name] is not env[o] for o in operands)]
+    igrads = torch.autograd.grad(loss, [env[n] for n in inames], retain_graph=True, allow_unused=True) if inames else []
+    igrads = [torch.zeros_like(env[n]) if g is None else g for n, g in zip(inames, igrads)]
     grads = torch.autograd.grad(loss, xs, create_graph=True, allow_unused=True)
     grads = [torch.zeros_like(x) if g is None else g for x, g in zip(xs, grads)]
     inner = None
@@ -92,11 +99,11 @@ def run(prog, values_seed, dtype_of):
     if inner.requires_grad:
         hs = torch.autograd.grad(inner, xs, allow_unused=True)
         hvps = [torch.zeros_like(x) if h is None else h for x, h in zip(xs, hs)]
-    results = [t.detach().clone() for t in [out] + grads + hvps]
+    results = [t.detach().clone() for t in [out] + grads + hvps + igrads]
     for t in results:
         if not torch.isfinite(t).all() or (t.numel() and t.abs().max() > MAX_RESULT):
             raise Rejected("result too large")
-    return results
+    return results, inames
 
 
 def close(a, b, tol):
@@ -114,7 +121,7 @@ def accept(prog, values_seed):
     else:
         other = own
         reference = run(prog, values_seed, lambda dt: torch.float64)
-    for a, b in zip(other, reference):
+    for a, b in zip(other[0], reference[0]):
         if not close(a, b, SCREEN):
             raise Rejected("ill-conditioned")
     return own
@@ -168,7 +175,7 @@ def write_set(path, specs, stats):
                 for _ in range(8):
                     values_seed = tries.next()
                     try:
-                        results = accept(prog, values_seed)
+                        results, inames = accept(prog, values_seed)
                         break
                     except Rejected as e:
                         key = str(e)
@@ -191,6 +198,8 @@ def write_set(path, specs, stats):
                     f.write("grad %d %s\n" % (i, numbers(results[1 + i])))
                 for i in range(n):
                     f.write("hvp %d %s\n" % (i, numbers(results[1 + n + i])))
+                for name, g in zip(inames, results[1 + 2 * n:]):
+                    f.write("igrad %s %s\n" % (name, numbers(g)))
                 f.write("end\n")
                 index += 1
                 made += 1

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A seeded differential fuzzer against PyTorch: random programs of 2 to 8 ops over random broadcastable shapes of
  * rank 0 to 3 (written with PyTorch's numbers by {@code src/test/python/make_fuzz_programs.py}), run here and compared:
  * the output, the gradient of {@code L = sum(w * out)} with respect to every input (with {@code createGraph}, and again
- * through the fused first-order backwards), and the Hessian-vector products {@code d/dx_i sum_j <dL/dx_j, v_j>}.
+ * through the fused first-order backwards) and to every intermediate result, and the Hessian-vector products
+ * {@code d/dx_i sum_j <dL/dx_j, v_j>}.
  *
  * <p>An element passes when {@code |got - expected| <= tol * (1 + |expected|)}, with tol 1e-9 for float64 programs
  * and 1e-4 for float32 ones and mixed ones (float32 tensors with float64 0-d tensors: float32 arithmetic). The script
@@ -141,11 +142,41 @@ class DifferentialFuzzTest {
             report.same("first-order gradient of input " + i, xs.get(i).dtype(), xs.get(i).shape(),
                     p.grads().get(i), plain.get(i));
         }
+        // with respect to the intermediate results: gradients of non-leaf tensors
+        Map<String, Tensor> env = new HashMap<>();
+        Tensor third = w.mul(run(p, xs, env)).sum();
+        List<String> names = p.igrads().keySet().stream().filter(n -> !returnsItsInput(p, n, env)).toList();
+        List<Tensor> inters = names.stream().map(env::get).toList();
+        List<Tensor> igrads = report.run(() -> Autograd.grad(third, inters, null, false, false, true),
+                "gradient with respect to " + names);
+        for (int i = 0; i < names.size(); i++) {
+            Tensor v = inters.get(i);
+            report.same("gradient with respect to " + names.get(i), v.dtype(), v.shape(),
+                    p.igrads().get(names.get(i)), igrads.get(i));
+        }
     }
+
+    /**
+     * Whether the value is, as an object, one of its operands, from an op known to do so today: broadcastTo to the same
+     * shape, a full-range slice, split or chunk into one piece (issue 11: every op is to return a new tensor). Its
+     * gradient is then its input's, which PyTorch's is not; such values are left out of the comparison until that is
+     * fixed. Any other op that returns its input fails the comparison.
+     */
+    private static boolean returnsItsInput(FuzzProgram p, String name, Map<String, Tensor> env) {
+        FuzzProgram.Inst inst = p.insts().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        return KNOWN_IDENTITY.contains(inst.op())
+                && inst.operands().stream().anyMatch(o -> env.get(o) == env.get(name));
+    }
+
+    private static final Set<String> KNOWN_IDENTITY = Set.of("broadcastTo", "slice", "split", "splitSizes", "chunk");
 
     /** The program's output for these inputs. */
     static Tensor run(FuzzProgram p, List<Tensor> xs) {
-        Map<String, Tensor> env = new HashMap<>();
+        return run(p, xs, new HashMap<>());
+    }
+
+    /** The program's output for these inputs; {@code env} receives every value by name. */
+    static Tensor run(FuzzProgram p, List<Tensor> xs, Map<String, Tensor> env) {
         for (int i = 0; i < xs.size(); i++) {
             env.put(p.inputs().get(i).name(), xs.get(i));
         }

@@ -25,9 +25,10 @@ import java.util.Map;
  * @param value      PyTorch's output
  * @param grads      PyTorch's gradient of {@code sum(w * out)} for each input
  * @param hvps       PyTorch's Hessian-vector product for each input
+ * @param igrads     PyTorch's gradient of {@code sum(w * out)} for each intermediate result that requires one, by name
  */
 record FuzzProgram(int id, String dtype, long seed, long valuesSeed, List<Input> inputs, List<Inst> insts,
-                   Expected value, List<double[]> grads, List<double[]> hvps) {
+                   Expected value, List<double[]> grads, List<double[]> hvps, Map<String, double[]> igrads) {
 
     /** An input: values uniform in [lo, hi). */
     record Input(String name, DType dtype, long[] shape, double lo, double hi) {
@@ -161,6 +162,7 @@ record FuzzProgram(int id, String dtype, long seed, long valuesSeed, List<Input>
                         case "value" -> b.value = new Expected(dtype(t[1]), parseShape(t[2]), numbers(t, 3));
                         case "grad" -> b.grads.add(numbers(t, 2));
                         case "hvp" -> b.hvps.add(numbers(t, 2));
+                        case "igrad" -> b.igrads.put(t[1], numbers(t, 2));
                         case "end" -> programs.add(b.build());
                         default -> b.instruction(t);
                     }
@@ -203,6 +205,7 @@ record FuzzProgram(int id, String dtype, long seed, long valuesSeed, List<Input>
         Expected value;
         final List<double[]> grads = new ArrayList<>();
         final List<double[]> hvps = new ArrayList<>();
+        final Map<String, double[]> igrads = new LinkedHashMap<>();
 
         Builder(String[] t) {
             id = Integer.parseInt(t[1]);
@@ -236,7 +239,7 @@ record FuzzProgram(int id, String dtype, long seed, long valuesSeed, List<Input>
 
         FuzzProgram build() {
             return new FuzzProgram(id, dtype, seed, valuesSeed, List.copyOf(inputs), List.copyOf(insts), value,
-                    List.copyOf(grads), List.copyOf(hvps));
+                    List.copyOf(grads), List.copyOf(hvps), igrads);
         }
     }
 
