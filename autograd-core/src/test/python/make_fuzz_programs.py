@@ -36,7 +36,7 @@ SETS = {
     "fuzz-programs.txt": [(0x5EED_0064, "float64", 200), (0x5EED_0032, "float32", 100)],
     "fuzz-programs-wide.txt": [(0xF022_0064, "float64", 2000), (0xF022_0032, "float32", 1000)],
     # float32 with float64 0-d tensors: PyTorch's promotion (a 0-d tensor does not decide the float type of an
-    # operation with a tensor that has dimensions); DifferentialFuzzTest runs it once autograd4j follows that rule
+    # operation with a tensor that has dimensions; issue 11)
     "fuzz-programs-mixed.txt": [(0x313E_D000, "mixed", 150)],
 }
 
