@@ -27,7 +27,7 @@ class CliTrainTest {
         iris = CliRunner.dataset(dir, "iris.csv");
         Path out = dir.resolve("run");
         trained = run("train", iris.toString(), "--hidden", "16", "--lr", "0.01", "--epochs", "150", "--patience",
-                "20", "--batch-size", "16", "-o", out.toString()).assertOk();
+                "20", "--batch-size", "16", "--graph", "-o", out.toString()).assertOk();
         model = out.resolve("model.ag4j");
     }
 
@@ -43,6 +43,18 @@ class CliTrainTest {
         assertTrue(trained.out().contains("epoch 1/150 - loss"), "a progress line per epoch");
         assertTrue(trained.out().contains("confusion matrix"), trained.out());
         assertTrue(accuracy(trained.out()) >= 0.9, trained.out());
+    }
+
+    @Test
+    void graphOptionWritesTheDotFileNextToTheModel() throws IOException {
+        Path dot = model.getParent().resolve("graph.dot");
+        String text = Files.readString(dot);
+        assertTrue(text.startsWith("digraph autograd {"), text);
+        assertTrue(text.contains("[label=\"input\\n[1, 4] FLOAT32\"") && text.contains("layers.0.weight")
+                && text.contains("ReluBackward"), text);
+        assertTrue(trained.out().contains(dot.toString()), trained.out());
+        assertTrue(Files.exists(model.getParent().resolve("graph.png"))
+                || trained.out().contains("the dot program (Graphviz) is not on the PATH"), trained.out());
     }
 
     @Test

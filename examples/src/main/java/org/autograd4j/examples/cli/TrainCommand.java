@@ -16,6 +16,7 @@ import org.autograd4j.examples.data.Task;
 import org.autograd4j.examples.cli.run.CsvFormat;
 import org.autograd4j.examples.cli.run.DistributedTraining;
 import org.autograd4j.examples.cli.run.Experiment;
+import org.autograd4j.examples.cli.run.GraphExport;
 import org.autograd4j.examples.cli.run.LossKind;
 import org.autograd4j.examples.cli.run.OptimizerComparison;
 import org.autograd4j.examples.cli.run.OptimizerKind;
@@ -109,12 +110,20 @@ public final class TrainCommand implements Callable<Integer> {
             + " losses to optimizer_comparison.png.")
     private boolean compareOptimizers;
 
+    @Option(names = "--graph", description = "Also write graph.dot next to the model: the recorded graph of the trained"
+            + " network's forward pass over one row (Graphviz DOT), and graph.png when the dot program is on the PATH.")
+    private boolean graph;
+
     @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark at MASTER"
             + " (local[2], spark://host:7077, yarn); needs autograd4j-spark on the class path (spark/bin/autograd4j-spark).")
     private String sparkMaster;
 
     @Override
     public Integer call() {
+        if (graph && (compareOptimizers || sparkMaster != null)) {
+            throw new IllegalArgumentException("--graph draws the network of a single local run; leave out"
+                    + " --compare-optimizers and --spark");
+        }
         if (compareOptimizers && (optimizer != null || lr != null || patience != null || sparkMaster != null)) {
             throw new IllegalArgumentException("--compare-optimizers trains sgd, momentum, rmsprop and adam with"
                     + " their default learning rates, without early stopping, on this machine; leave out"
@@ -152,7 +161,16 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return Cli.EXIT_FAILURE;
         }
-        Report.print(out, problem, run, outcome, Outputs.save(dir, outcome, problem.data()));
+        List<Path> written = Outputs.save(dir, outcome, problem.data());
+        if (graph) {
+            written = new java.util.ArrayList<>(written);
+            try {
+                written.addAll(GraphExport.write(dir, outcome.model(), out));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("train: cannot write " + dir.resolve(GraphExport.DOT), e);
+            }
+        }
+        Report.print(out, problem, run, outcome, written);
         return 0;
     }
 
