@@ -98,8 +98,8 @@ def g_where(prog):
 
 def g_masked_fill(prog):
     x = prog.current()
-    # The mask broadcasts to x's shape, never beyond it. PyTorch's out-of-place masked_fill also broadcasts x to a
-    # larger mask (x [1, 1, 1], mask [3, 1, 1] gives [3, 1, 1]); autograd4j's maskedFill throws there (issue 11 note).
+    # The mask broadcasts to x's shape, never beyond it, so that the committed programs stay as generated. A larger
+    # mask (x [1, 1, 1], mask [3, 1, 1] gives [3, 1, 1], as PyTorch) is covered by MaskedFillProperties.
     shape = tuple(d if prog.rng.chance(0.7) else 1 for d in x.shape[prog.rng.below(len(x.shape) + 1):])
     mask = torch.tensor([float(prog.rng.below(2)) for _ in range(_numel(shape))]).reshape(shape)
     return prog.emit("maskedFill", [x], {"mask": mask, "value": prog.rng.pick([-2.5, 0.5, 1.0])})

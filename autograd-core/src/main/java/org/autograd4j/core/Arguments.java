@@ -78,16 +78,12 @@ final class Arguments {
                 : Arrays.stream(kept).filter(d -> d >= 0).toArray();
     }
 
-    /** A mask must broadcast to the target's shape without growing it. */
+    /** A mask must broadcast with the target's shape; the result may grow, as PyTorch's masked_fill's does. */
     static Tensor mask(String op, Tensor mask, int[] shape) {
         if (mask == null) {
             throw new IllegalArgumentException(op + ": mask must not be null");
         }
-        int[] joint = Broadcasting.shape(op, mask.shape, shape);
-        if (!Arrays.equals(joint, shape)) {
-            throw new IllegalArgumentException(op + ": mask of shape " + Shapes.str(mask.shape)
-                    + " does not broadcast to the tensor's shape " + Shapes.str(shape));
-        }
+        Broadcasting.shape(op, mask.shape, shape);
         return mask;
     }
 

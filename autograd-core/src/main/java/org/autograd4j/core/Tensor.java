@@ -849,14 +849,15 @@ public final class Tensor {
     }
 
     /**
-     * This tensor with {@code value} wherever {@code mask} is non-zero (PyTorch's {@code masked_fill}); the mask
-     * broadcasts to this tensor's shape, and the gradient flows only where the mask is 0.
+     * This tensor with {@code value} wherever {@code mask} is non-zero (PyTorch's {@code masked_fill}); the mask and
+     * this tensor broadcast together, as in PyTorch (a mask with more or larger axes gives a larger result), and the
+     * gradient flows only where the mask is 0, summed back to this tensor's shape.
      *
      * <pre>{@code
      * Tensor scores = q.matmul(k.transpose()).maskedFill(causal, Double.NEGATIVE_INFINITY);
      * }</pre>
      *
-     * @throws IllegalArgumentException if the mask does not broadcast to this tensor's shape
+     * @throws IllegalArgumentException if the mask is null or its shape does not broadcast with this tensor's
      */
     public Tensor maskedFill(Tensor mask, double value) {
         return Where.apply(Arguments.mask("maskedFill", mask, shape), constant(value), this);

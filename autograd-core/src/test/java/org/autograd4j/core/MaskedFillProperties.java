@@ -7,13 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-/** {@code maskedFill}, a composite ({@link Where} with a constant): a mask that broadcasts to the input's shape. */
+/**
+ * {@code maskedFill}, a composite ({@link Where} with a constant): the mask and the input broadcast together, so the
+ * mask may also grow the result, as PyTorch's {@code masked_fill} does.
+ */
 class MaskedFillProperties {
     private static final double VALUE = -7.5;
-    /** An input and a 0/1 mask whose shape broadcasts to the input's. */
+    /** An input and a 0/1 mask of shapes that broadcast together (either may be the larger). */
     private static final Gen<TensorGen.Inputs> CASES = TensorGen.broadcastShapes(2).flatMap(s -> {
-        int[] shape = Ref.broadcastShape(s[0], s[1]);
-        return TensorGen.tensorOf(shape, TensorGen.uniform(-2, 2)).zip(TensorGen.tensorOf(s[1],
+        return TensorGen.tensorOf(s[0], TensorGen.uniform(-2, 2)).zip(TensorGen.tensorOf(s[1],
                 integers().between(0, 1).map(Integer::doubleValue)), TensorGen.Inputs::of);
     });
 
@@ -36,11 +38,13 @@ class MaskedFillProperties {
     void forwardMatchesReference() {
         qt().withExamples(40).forAll(CASES).checkAssert(c -> {
             Tensor x = c.get(0);
-            double[] e = new double[x.length()];
+            int[] shape = Ref.broadcastShape(x.shape, c.get(1).shape);
+            double[] e = new double[Shapes.size(shape)];
             for (int i = 0; i < e.length; i++) {
-                e[i] = Ref.at(c.get(1), Ref.unravel(i, x.shape)) != 0 ? VALUE : x.at(i);
+                int[] idx = Ref.unravel(i, shape);
+                e[i] = Ref.at(c.get(1), idx) != 0 ? VALUE : Ref.at(x, idx);
             }
-            OpChecks.assertMatches(new Ref.Expected(x.shape, e), x.maskedFill(c.get(1), VALUE));
+            OpChecks.assertMatches(new Ref.Expected(shape, e), x.maskedFill(c.get(1), VALUE));
         });
     }
 
@@ -57,10 +61,23 @@ class MaskedFillProperties {
                 in -> op(in, c.get(1)).square(), c.get(0)));
     }
 
+    /**
+     * PyTorch 2.13: {@code torch.ones(1, 1, 1).masked_fill(mask of shape [3, 1, 1] = 0, 0, 1, -2.5)} has shape
+     * [3, 1, 1] and, summed, gives the input the gradient 2 (the two unmasked copies); found by the differential fuzzer.
+     */
     @Test
-    void maskMustNotGrowTheShape() {
-        ErrorMessagesTest.argument("maskedFill: mask of shape [2, 3] does not broadcast to the tensor's shape [3]",
-                () -> Tensor.zeros(3).maskedFill(Tensor.ones(2, 3), 0));
+    void maskMayGrowTheShapeAsPyTorch() {
+        Tensor x = Tensor.ones(1, 1, 1).requiresGrad(true);
+        Tensor y = x.maskedFill(Tensor.of(new double[] {0, 0, 1}, 3, 1, 1), -2.5);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new long[] {3, 1, 1}, y.shape());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 1, -2.5}, y.toDoubleArray());
+        y.sum().backward();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {2}, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void maskMustBroadcast() {
+        ErrorMessagesTest.argument("maskedFill: mask must not be null", () -> Tensor.zeros(3).maskedFill(null, 0));
         ErrorMessagesTest.argument("maskedFill: shapes [2, 3] and [2] cannot broadcast",
                 () -> Tensor.zeros(2).maskedFill(Tensor.ones(2, 3), 0));
     }
