@@ -64,7 +64,11 @@ final class Backprop {
                     continue;
                 }
                 if (t.hooks != null && !t.hooks.isEmpty()) {
+                    Tensor before = g;
                     g = t.hooks.run(t, g);
+                    if (g != before && handedOut != null) {
+                        handedOut.put(g.storage(), Boolean.TRUE);   // the hook's caller may hold it: "shared gradients"
+                    }
                 }
                 if (wanted != null) {
                     Integer at = wanted.get(t);

@@ -72,6 +72,16 @@ class TensorHookTest {
     }
 
     @Test
+    void aLeafNeverOwnsTheArrayAHookReturned() {
+        Tensor x = Tensor.of(new double[] {1, 2}).requiresGrad(true);
+        Tensor fixed = Tensor.of(new double[] {5, 5});
+        x.registerHook(g -> fixed);
+        x.mul(2).sum().backward();
+        x.grad().array()[0] = 0;                                          // as an optimizer or clipping would
+        assertArrayEquals(new double[] {5, 5}, fixed.toDoubleArray(), 0);
+    }
+
+    @Test
     void errors() {
         Tensor plain = Tensor.of(new double[] {1, 2});
         assertEquals("registerHook: cannot register a hook on a tensor that does not require a gradient (shape [2])",
