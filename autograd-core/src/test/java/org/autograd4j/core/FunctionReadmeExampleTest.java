@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's custom-function example (a clipped ReLU with its own gradient), compiled and run here; as in
+ * The README's extension-point examples (a clipped ReLU with its own gradient; a gradient hook and the graph as DOT),
+ * compiled and run here; as in
  * {@link ReadmeExampleTest}, the README quotes the code between the markers verbatim and what it prints is what its
  * comments say.
  */
@@ -26,15 +28,47 @@ class FunctionReadmeExampleTest {
 
     @Test
     void exampleRunsAndPrintsWhatItsCommentsSay() {
+        assertEquals(expectedOutput("README-EXAMPLE"), printed(FunctionReadmeExampleTest::example));
+    }
+
+    @Test
+    void hooksAndGraphExampleRunsAndPrintsWhatItsCommentsSay() {
+        assertEquals(expectedOutput("README-HOOKS"), printed(FunctionReadmeExampleTest::hooksAndGraph));
+    }
+
+    private static List<String> printed(Runnable code) {
         PrintStream stdout = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            example();
+            code.run();
         } finally {
             System.setOut(stdout);
         }
-        assertEquals(expectedOutput(), captured.toString(StandardCharsets.UTF_8).lines().toList());
+        return captured.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private static void hooksAndGraph() {
+        // README-HOOKS-START
+        Tensor w = Tensor.of(new double[] {1, -2}).requiresGrad(true);
+        HookHandle clip = w.registerHook(g -> g.clamp(-1, 1));             // clip this gradient during backward
+        Tensor loss = w.mul(Tensor.of(new double[] {3, 4})).sum();
+        System.out.println(Graphs.toDot(loss, Map.of("w", w)).strip());    // Graphviz: dot -Tpng graph.dot
+        // digraph autograd {
+        //   node [shape=box, fontname="monospace", fontsize=10];
+        //   t0 [label="w\n[2] FLOAT64", style=filled, fillcolor=lightblue];
+        //   t1 [label="constant\n[2] FLOAT64", style=filled, fillcolor=lightgrey];
+        //   t2 [label="MulBackward\n[2] FLOAT64"];
+        //   t3 [label="SumBackward\n[] FLOAT64", peripheries=2];
+        //   t0 -> t2;
+        //   t1 -> t2;
+        //   t2 -> t3;
+        // }
+        loss.backward();
+        System.out.println(w.grad());
+        // tensor([1.0, 1.0], shape=[2], dtype=FLOAT64)
+        clip.remove();
+        // README-HOOKS-END
     }
 
     private static void example() {
@@ -67,16 +101,18 @@ class FunctionReadmeExampleTest {
     }
 
     @Test
-    void readmeQuotesTheExampleVerbatim() throws IOException {
+    void readmeQuotesTheExamplesVerbatim() throws IOException {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
-        String code = String.join("\n", snippet());
-        assertTrue(readme.contains("```java\n" + code + "\n```"),
-                "README.md must contain, in a ```java block, exactly this example from FunctionReadmeExampleTest:\n"
-                        + code);
+        for (String marker : List.of("README-EXAMPLE", "README-HOOKS")) {
+            String code = String.join("\n", snippet(marker));
+            assertTrue(readme.contains("```java\n" + code + "\n```"),
+                    "README.md must contain, in a ```java block, exactly this example from FunctionReadmeExampleTest:\n"
+                            + code);
+        }
     }
 
-    private static List<String> expectedOutput() {
-        List<String> snippet = snippet();
+    private static List<String> expectedOutput(String marker) {
+        List<String> snippet = snippet(marker);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < snippet.size(); i++) {
             if (snippet.get(i).trim().startsWith("System.out.println(")) {
@@ -90,7 +126,7 @@ class FunctionReadmeExampleTest {
     }
 
     /** The lines between the markers of this file, with their common indentation removed. */
-    private static List<String> snippet() {
+    private static List<String> snippet(String marker) {
         List<String> lines;
         try {
             lines = Files.readAllLines(SELF, StandardCharsets.UTF_8);
@@ -101,9 +137,9 @@ class FunctionReadmeExampleTest {
         int end = -1;
         for (int i = 0; i < lines.size(); i++) {
             String s = lines.get(i).trim();
-            if (s.equals("// README-EXAMPLE-START")) {
+            if (s.equals("// " + marker + "-START")) {
                 start = i;
-            } else if (s.equals("// README-EXAMPLE-END")) {
+            } else if (s.equals("// " + marker + "-END")) {
                 end = i;
             }
         }
