@@ -9,6 +9,7 @@ import java.util.Map;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.HookHandle;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.io.ModelIO;
 
 /**
  * A building block of a network: it computes {@link #forward}, owns parameters and sub-modules (registered explicitly,

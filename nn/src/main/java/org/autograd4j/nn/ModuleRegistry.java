@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.io.ModelIO;
 
 /**
  * Rebuilds modules from their {@link ModuleSpec descriptions}, by type name: what lets {@link ModelIO#load} recreate a
@@ -86,14 +88,38 @@ public final class ModuleRegistry {
         return m;
     }
 
-    /** Checks that every type in a description tree can be rebuilt (so a file is never written that cannot load). */
-    static void checkBuildable(ModuleSpec spec) {
+    /**
+     * Checks that every type in a description tree can be rebuilt (so a file is never written that cannot load).
+     *
+     * @param spec the description to check, with its children
+     * @throws IllegalArgumentException naming the first type that is not registered
+     */
+    public static void checkBuildable(ModuleSpec spec) {
         if (!isRegistered(spec.type())) {
             throw new IllegalArgumentException("ModuleRegistry: unknown module type '" + spec.type()
                     + "'; register it with ModuleRegistry.register(type, factory) before saving");
         }
         for (ModuleSpec child : spec.children().values()) {
             checkBuildable(child);
+        }
+    }
+
+    /**
+     * Sets saved weights on a rebuilt module, keeping each saved tensor's dtype (a float64 weight stays float64 in a
+     * module rebuilt in float32): names and shapes are checked by {@link Module#loadStateDict}, then every tensor
+     * whose dtype differs replaces the module's own.
+     *
+     * @param model the module, typically from {@link #build(ModuleSpec)}
+     * @param weights the saved state, by dotted name
+     * @throws IllegalArgumentException if a name is missing or unexpected or a shape differs
+     */
+    public static void loadWeights(Module model, Map<String, Tensor> weights) {
+        model.loadStateDict(weights);
+        Map<String, Tensor> own = model.namedState();
+        for (Map.Entry<String, Tensor> e : weights.entrySet()) {
+            if (own.get(e.getKey()).dtype() != e.getValue().dtype()) {
+                model.replaceParameterAt(e.getKey(), e.getValue());
+            }
         }
     }
 

@@ -7,7 +7,7 @@
  * activation modules (chosen through {@link org.autograd4j.nn.Activation}), weight initialisers
  * ({@link org.autograd4j.nn.Init}), loss functions ({@link org.autograd4j.nn.Losses} and the
  * {@link org.autograd4j.nn.Loss} interface the training loop takes), and saving and loading whole models in a
- * versioned, checksummed file ({@link org.autograd4j.nn.ModelIO}) from which the architecture is rebuilt by
+ * versioned, checksummed file ({@link org.autograd4j.nn.io.ModelIO}) from which the architecture is rebuilt by
  * {@link org.autograd4j.nn.ModuleRegistry}. Tensors are batch-first: a layer takes {@code [batch, features]}.
  */
 package org.autograd4j.nn;

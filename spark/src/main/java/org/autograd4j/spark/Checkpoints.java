@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.autograd4j.nn.Checkpoint;
-import org.autograd4j.nn.ModelIO;
+import org.autograd4j.nn.io.Checkpoint;
+import org.autograd4j.nn.io.ModelIO;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.optim.Optimizer;
 

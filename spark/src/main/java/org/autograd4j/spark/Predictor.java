@@ -21,8 +21,8 @@ import org.apache.spark.sql.RowFactory;
 import org.autograd4j.core.Autograd;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
-import org.autograd4j.nn.Checkpoint;
-import org.autograd4j.nn.ModelIO;
+import org.autograd4j.nn.io.Checkpoint;
+import org.autograd4j.nn.io.ModelIO;
 import org.autograd4j.nn.Module;
 
 /**

@@ -21,7 +21,7 @@ import org.autograd4j.examples.cli.run.Report;
 import org.autograd4j.examples.cli.run.TrainSpec;
 import org.autograd4j.examples.cli.run.TrainingDiverged;
 import org.autograd4j.nn.Mlp;
-import org.autograd4j.nn.ModelIO;
+import org.autograd4j.nn.io.ModelIO;
 import org.autograd4j.nn.data.Dataset;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.autograd4j.examples.Cli;
-import org.autograd4j.nn.ModelIO;
+import org.autograd4j.nn.io.ModelIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

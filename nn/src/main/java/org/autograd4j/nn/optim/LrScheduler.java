@@ -61,7 +61,7 @@ public interface LrScheduler {
     }
 
     /**
-     * Restores a state saved with its type (e.g. by {@link org.autograd4j.nn.ModelIO}): checks that it comes from a
+     * Restores a state saved with its type (e.g. by {@link org.autograd4j.nn.io.ModelIO}): checks that it comes from a
      * scheduler of this class, then calls {@link #loadState(Map)}.
      *
      * @throws IllegalArgumentException if the state is null or of another type, or a value is missing or invalid

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A learning-rate scheduler's exported state with its type, as a model file holds it next to the optimizer's
- * ({@link org.autograd4j.nn.ModelIO}): the scheduler's class simple name and its {@link LrScheduler#state()}.
+ * ({@link org.autograd4j.nn.io.ModelIO}): the scheduler's class simple name and its {@link LrScheduler#state()}.
  *
  * <pre>{@code
  * SchedulerState s = SchedulerState.of(sched);   // OneCycleLr{last_epoch=120.0, ...}

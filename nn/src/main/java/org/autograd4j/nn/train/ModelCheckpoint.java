@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.autograd4j.nn.ModelIO;
+import org.autograd4j.nn.io.ModelIO;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.optim.LrScheduler;
 import org.autograd4j.nn.optim.Optimizer;
@@ -41,7 +41,7 @@ public final class ModelCheckpoint implements Callback {
         /**
          * A saver that writes a model file with {@link ModelIO}: the model, the optimizer's state and, when a
          * scheduler is given, its state, so that a run resumed from the file continues both the optimizer and the
-         * learning-rate schedule ({@link org.autograd4j.nn.Checkpoint}).
+         * learning-rate schedule ({@link org.autograd4j.nn.io.Checkpoint}).
          *
          * <pre>{@code
          * ModelCheckpoint.builder(Path.of("ckpt-{epoch}.ag4j"), Saver.modelFile(model, opt, sched))

@@ -15,7 +15,7 @@ import org.autograd4j.core.Tensor;
 import org.autograd4j.examples.data.Task;
 import org.autograd4j.examples.cli.plot.Plots;
 import org.autograd4j.nn.Module;
-import org.autograd4j.nn.ModelIO;
+import org.autograd4j.nn.io.ModelIO;
 import org.autograd4j.nn.data.Dataset;
 import org.autograd4j.nn.train.History;
 import org.autograd4j.nn.train.Metrics;

@@ -1,4 +1,4 @@
-package org.autograd4j.nn;
+package org.autograd4j.nn.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,6 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Map;
+import org.autograd4j.nn.Module;
+import org.autograd4j.nn.ModuleRegistry;
+import org.autograd4j.nn.ModuleSpec;
 import org.autograd4j.nn.optim.LrScheduler;
 import org.autograd4j.nn.optim.Optimizer;
 import org.autograd4j.nn.optim.SchedulerState;
@@ -110,8 +113,8 @@ public final class ModelIO {
         }
         byte[] bytes;
         try {
-            bytes = ModelCodec.encode(model, optimizer == null ? null : optimizer.state(),
-                    scheduler == null ? null : SchedulerState.of(scheduler), ModelCodec.metadata(metadata));
+            bytes = ModelEncoder.encode(model, optimizer == null ? null : optimizer.state(),
+                    scheduler == null ? null : SchedulerState.of(scheduler), ModelEncoder.metadata(metadata));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ModelIO.save: " + file + ": " + e.getMessage(), e);
         }

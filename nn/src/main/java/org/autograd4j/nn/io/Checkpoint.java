@@ -1,8 +1,9 @@
-package org.autograd4j.nn;
+package org.autograd4j.nn.io;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.autograd4j.nn.Module;
 import org.autograd4j.nn.optim.OptimizerState;
 import org.autograd4j.nn.optim.SchedulerState;
 

@@ -1,9 +1,8 @@
-package org.autograd4j.nn;
+package org.autograd4j.nn.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,6 +13,15 @@ import java.util.OptionalDouble;
 import java.util.Random;
 import org.autograd4j.core.Autograd;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.Activation;
+import org.autograd4j.nn.BatchNorm1d;
+import org.autograd4j.nn.Flatten;
+import org.autograd4j.nn.LayerNorm;
+import org.autograd4j.nn.Linear;
+import org.autograd4j.nn.Module;
+import org.autograd4j.nn.ReLU;
+import org.autograd4j.nn.Sequential;
+import org.autograd4j.nn.Tanh;
 import org.autograd4j.nn.optim.Adam;
 import org.autograd4j.nn.optim.Optimizer;
 import org.autograd4j.nn.optim.StepLr;

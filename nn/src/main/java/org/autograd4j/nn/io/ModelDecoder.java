@@ -1,4 +1,4 @@
-package org.autograd4j.nn;
+package org.autograd4j.nn.io;
 
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.Module;
+import org.autograd4j.nn.ModuleRegistry;
+import org.autograd4j.nn.ModuleSpec;
 import org.autograd4j.nn.optim.OptimizerState;
 import org.autograd4j.nn.optim.SchedulerState;
 
@@ -28,13 +31,13 @@ final class ModelDecoder {
     private ModelDecoder(Path file, byte[] bytes) {
         this.file = file;
         this.version = ByteBuffer.wrap(bytes).getInt(4);
-        this.in = ByteBuffer.wrap(bytes, 0, bytes.length - ModelCodec.CHECKSUM);
+        this.in = ByteBuffer.wrap(bytes, 0, bytes.length - ModelEncoder.CHECKSUM);
     }
 
     static Checkpoint decode(Path file, byte[] bytes, ModelIO.Validator validator) throws ModelFormatException {
         checkHeader(file, bytes);
         ModelDecoder d = new ModelDecoder(file, bytes);
-        d.in.position(ModelCodec.HEADER);
+        d.in.position(ModelEncoder.HEADER);
         try {
             return d.body(validator);
         } catch (BufferUnderflowException e) {
@@ -45,24 +48,24 @@ final class ModelDecoder {
     }
 
     private static void checkHeader(Path file, byte[] b) throws ModelFormatException {
-        byte[] magic = ModelCodec.MAGIC;
+        byte[] magic = ModelEncoder.MAGIC;
         if (b.length < magic.length && Arrays.equals(b, Arrays.copyOf(magic, b.length))) {
-            throw fail(file, "truncated: " + b.length + " bytes, shorter than the " + ModelCodec.HEADER
+            throw fail(file, "truncated: " + b.length + " bytes, shorter than the " + ModelEncoder.HEADER
                     + "-byte header");
         }
-        if (!ModelCodec.startsWithMagic(b)) {
+        if (!ModelEncoder.startsWithMagic(b)) {
             throw fail(file, "not an autograd4j model file: it starts with "
                     + Arrays.toString(Arrays.copyOf(b, Math.min(4, b.length))) + " instead of the magic 'AG4J'");
         }
-        if (b.length < ModelCodec.HEADER) {
-            throw fail(file, "truncated: " + b.length + " bytes, shorter than the " + ModelCodec.HEADER
+        if (b.length < ModelEncoder.HEADER) {
+            throw fail(file, "truncated: " + b.length + " bytes, shorter than the " + ModelEncoder.HEADER
                     + "-byte header");
         }
         ByteBuffer h = ByteBuffer.wrap(b);
         int version = h.getInt(4);
-        if (version > ModelCodec.VERSION) {
+        if (version > ModelEncoder.VERSION) {
             throw fail(file, "format version " + version + " is newer than this library reads (up to "
-                    + ModelCodec.VERSION + "); use a newer autograd4j");
+                    + ModelEncoder.VERSION + "); use a newer autograd4j");
         }
         if (version < 1) {
             throw fail(file, "corrupted: invalid format version " + version);
@@ -71,11 +74,11 @@ final class ModelDecoder {
         if (b.length < declared) {
             throw fail(file, "truncated: " + b.length + " bytes, but the header declares " + declared);
         }
-        if (b.length > declared || declared < ModelCodec.HEADER + ModelCodec.CHECKSUM) {
+        if (b.length > declared || declared < ModelEncoder.HEADER + ModelEncoder.CHECKSUM) {
             throw fail(file, "corrupted: " + b.length + " bytes, but the header declares " + declared);
         }
-        long stored = h.getInt(b.length - ModelCodec.CHECKSUM) & 0xFFFFFFFFL;
-        long computed = ModelCodec.crc(b, b.length - ModelCodec.CHECKSUM);
+        long stored = h.getInt(b.length - ModelEncoder.CHECKSUM) & 0xFFFFFFFFL;
+        long computed = ModelEncoder.crc(b, b.length - ModelEncoder.CHECKSUM);
         if (stored != computed) {
             throw fail(file, "corrupted: CRC32 checksum mismatch (stored " + Long.toHexString(stored)
                     + ", computed " + Long.toHexString(computed) + ")");
@@ -100,7 +103,7 @@ final class ModelDecoder {
             tensors.put(name, tensor(name));
         }
         OptimizerState optimizer = optimizer();
-        SchedulerState scheduler = version >= ModelCodec.SCHEDULER_SINCE ? scheduler() : null;
+        SchedulerState scheduler = version >= ModelEncoder.SCHEDULER_SINCE ? scheduler() : null;
         if (in.hasRemaining()) {
             throw new ModelFormatException(OP, file, "corrupted: " + in.remaining()
                     + " unexpected bytes after the last record", null);
@@ -140,18 +143,12 @@ final class ModelDecoder {
         }
     }
 
-    /** Sets the saved weights: names and shapes checked (by loadStateDict), then each dtype restored. */
+    /** Sets the saved weights (names, shapes and dtypes, by {@link ModuleRegistry#loadWeights}). */
     private void setWeights(Module model, Map<String, Tensor> tensors) throws ModelFormatException {
         try {
-            model.loadStateDict(tensors);
+            ModuleRegistry.loadWeights(model, tensors);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(OP, file, "the weights do not fit the architecture: " + e.getMessage(), e);
-        }
-        Map<String, Tensor> own = model.namedState();
-        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            if (own.get(e.getKey()).dtype() != e.getValue().dtype()) {
-                model.replaceParameterAt(e.getKey(), e.getValue());
-            }
         }
     }
 
@@ -175,13 +172,13 @@ final class ModelDecoder {
 
     private Tensor tensor(String name) {
         int dtype = in.get();
-        if (dtype != ModelCodec.FLOAT32 && dtype != ModelCodec.FLOAT64) {
+        if (dtype != ModelEncoder.FLOAT32 && dtype != ModelEncoder.FLOAT64) {
             throw new IllegalArgumentException("tensor '" + name + "' has unknown dtype code " + dtype);
         }
         int rank = count("dimensions of tensor '" + name + "'");
         long[] shape = new long[rank];
         long size = 1;
-        int width = dtype == ModelCodec.FLOAT32 ? 4 : 8;
+        int width = dtype == ModelEncoder.FLOAT32 ? 4 : 8;
         for (int i = 0; i < rank; i++) {
             shape[i] = in.getLong();
             if (shape[i] < 0 || (shape[i] > 0 && size > in.remaining() / width / shape[i])) {
@@ -192,10 +189,10 @@ final class ModelDecoder {
         }
         double[] v = new double[(int) size];
         for (int i = 0; i < v.length; i++) {
-            v[i] = dtype == ModelCodec.FLOAT32 ? in.getFloat() : in.getDouble();
+            v[i] = dtype == ModelEncoder.FLOAT32 ? in.getFloat() : in.getDouble();
         }
         Tensor t = rank == 0 ? Tensor.scalar(v[0]) : Tensor.of(v, shape);
-        return dtype == ModelCodec.FLOAT32 ? t.to(DType.FLOAT32) : t;
+        return dtype == ModelEncoder.FLOAT32 ? t.to(DType.FLOAT32) : t;
     }
 
     private OptimizerState optimizer() {

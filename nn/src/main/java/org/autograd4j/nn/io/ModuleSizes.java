@@ -1,6 +1,7 @@
-package org.autograd4j.nn;
+package org.autograd4j.nn.io;
 
 import java.util.Map;
+import org.autograd4j.nn.ModuleSpec;
 
 /**
  * The number of weights a {@link ModuleSpec} declares, computed from its configuration without building anything,

@@ -1,4 +1,4 @@
-package org.autograd4j.nn;
+package org.autograd4j.nn.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.Module;
+import org.autograd4j.nn.ModuleRegistry;
+import org.autograd4j.nn.ModuleSpec;
 import org.autograd4j.nn.optim.OptimizerState;
 import org.autograd4j.nn.optim.SchedulerState;
 
 /** Writes the bytes of a model file (the layout is documented on {@link ModelIO}); {@link ModelDecoder} reads them. */
-final class ModelCodec {
+final class ModelEncoder {
     static final byte[] MAGIC = {'A', 'G', '4', 'J'};
     static final int VERSION = 2;
     /** The first version with the scheduler record (files of version 1 end after the optimizer record). */
@@ -26,7 +29,7 @@ final class ModelCodec {
     static final int FLOAT32 = 0;
     static final int FLOAT64 = 1;
 
-    private ModelCodec() {
+    private ModelEncoder() {
     }
 
     /**
@@ -47,7 +50,7 @@ final class ModelCodec {
                 writeString(out, e.getValue());
             }
             writeSpec(out, spec);
-            Map<String, Tensor> tensors = model.namedState();
+            Map<String, Tensor> tensors = model.stateDict(); // a copy: Module keeps its live tensors to itself
             out.writeInt(tensors.size());
             for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
                 writeTensor(out, e.getKey(), e.getValue());

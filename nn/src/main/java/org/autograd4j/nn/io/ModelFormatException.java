@@ -1,4 +1,4 @@
-package org.autograd4j.nn;
+package org.autograd4j.nn.io;
 
 import java.io.IOException;
 import java.nio.file.Path;

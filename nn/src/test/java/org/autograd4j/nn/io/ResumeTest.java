@@ -1,8 +1,7 @@
-package org.autograd4j.nn;
+package org.autograd4j.nn.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.nn.Activation;
+import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Mlp;
+import org.autograd4j.nn.Module;
 import org.autograd4j.nn.optim.Adam;
 import org.autograd4j.nn.optim.Optimizer;
 import org.autograd4j.nn.optim.RmsProp;
