@@ -21,8 +21,8 @@ import org.autograd4j.nn.optim.Sgd;
 import org.autograd4j.nn.train.EarlyStopping;
 import org.autograd4j.nn.train.FitConfig;
 import org.autograd4j.nn.train.History;
-import org.autograd4j.nn.train.Metric;
-import org.autograd4j.nn.train.Metrics;
+import org.autograd4j.nn.metrics.Metric;
+import org.autograd4j.nn.metrics.Metrics;
 import org.autograd4j.nn.train.Trainer;
 
 /**

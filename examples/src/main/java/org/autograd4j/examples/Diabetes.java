@@ -14,7 +14,7 @@ import org.autograd4j.nn.optim.Adam;
 import org.autograd4j.nn.optim.Optimizer;
 import org.autograd4j.nn.train.EarlyStopping;
 import org.autograd4j.nn.train.FitConfig;
-import org.autograd4j.nn.train.Metrics;
+import org.autograd4j.nn.metrics.Metrics;
 import org.autograd4j.nn.train.Trainer;
 
 /**

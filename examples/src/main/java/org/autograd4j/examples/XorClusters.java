@@ -11,8 +11,8 @@ import org.autograd4j.nn.data.Splits;
 import org.autograd4j.nn.optim.Adam;
 import org.autograd4j.nn.optim.Optimizer;
 import org.autograd4j.nn.train.FitConfig;
-import org.autograd4j.nn.train.Metric;
-import org.autograd4j.nn.train.Metrics;
+import org.autograd4j.nn.metrics.Metric;
+import org.autograd4j.nn.metrics.Metrics;
 import org.autograd4j.nn.train.Trainer;
 
 /**

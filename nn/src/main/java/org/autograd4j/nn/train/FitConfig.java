@@ -9,6 +9,7 @@ import java.util.Set;
 import org.autograd4j.nn.Loss;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.data.DataLoader;
+import org.autograd4j.nn.metrics.Metric;
 import org.autograd4j.nn.optim.LrScheduler;
 import org.autograd4j.nn.optim.Optimizer;
 import org.autograd4j.nn.optim.ReduceLrOnPlateau;

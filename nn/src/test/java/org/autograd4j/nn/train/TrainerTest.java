@@ -19,6 +19,7 @@ import org.autograd4j.nn.Module;
 import org.autograd4j.nn.data.DataLoader;
 import org.autograd4j.nn.data.Dataset;
 import org.autograd4j.nn.data.Splits;
+import org.autograd4j.nn.metrics.Metric;
 import org.autograd4j.nn.train.Fakes.GradientDescent;
 import org.autograd4j.nn.train.Fakes.LinearModel;
 import org.autograd4j.nn.train.Fakes.RecordingScheduler;

@@ -7,8 +7,8 @@ import org.autograd4j.core.Tensor;
 import org.autograd4j.examples.data.Task;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.data.Dataset;
-import org.autograd4j.nn.train.ConfusionMatrix;
-import org.autograd4j.nn.train.Metrics;
+import org.autograd4j.nn.metrics.ConfusionMatrix;
+import org.autograd4j.nn.metrics.Metrics;
 
 /**
  * The scores of a model on a dataset: for classification accuracy, precision, recall, F1 (of class 1 for two classes,

@@ -20,7 +20,7 @@ import org.autograd4j.nn.train.EarlyStopping;
 import org.autograd4j.nn.train.EpochLogs;
 import org.autograd4j.nn.train.FitConfig;
 import org.autograd4j.nn.train.History;
-import org.autograd4j.nn.train.Metric;
+import org.autograd4j.nn.metrics.Metric;
 import org.autograd4j.nn.train.ProgressLogger;
 import org.autograd4j.nn.train.TerminateOnNaN;
 import org.autograd4j.nn.train.Trainer;

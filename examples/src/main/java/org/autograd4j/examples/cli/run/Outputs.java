@@ -18,7 +18,7 @@ import org.autograd4j.nn.Module;
 import org.autograd4j.nn.io.ModelIO;
 import org.autograd4j.nn.data.Dataset;
 import org.autograd4j.nn.train.History;
-import org.autograd4j.nn.train.Metrics;
+import org.autograd4j.nn.metrics.Metrics;
 
 /**
  * Writes what a training run leaves behind in its output folder: {@value #MODEL} (network, optimizer state and

@@ -1,4 +1,4 @@
-package org.autograd4j.nn.train;
+package org.autograd4j.nn.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.data.OneHot;
-import org.autograd4j.nn.train.Metrics.Average;
+import org.autograd4j.nn.metrics.Metrics.Average;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,7 +1,7 @@
-package org.autograd4j.nn.train;
+package org.autograd4j.nn.metrics;
 
 import org.autograd4j.core.Tensor;
-import org.autograd4j.nn.train.Scores.Kind;
+import org.autograd4j.nn.metrics.Scores.Kind;
 
 /**
  * Classification and regression scores with scikit-learn's definitions and conventions: a precision, recall or F1
@@ -12,7 +12,7 @@ import org.autograd4j.nn.train.Scores.Kind;
  * {@code sklearn.metrics} does. Why this order and not torchmetrics' {@code (preds, target)}: the scores here follow
  * scikit-learn's definitions and are checked against its numbers, most users of a metrics function know it from
  * there, and the {@code int[]} forms (most of this class) already took it; a {@link org.autograd4j.nn.Loss} keeps
- * PyTorch's {@code (prediction, target)}, and so does {@link Metric}, the per-epoch score {@link Trainer} calls with
+ * PyTorch's {@code (prediction, target)}, and so does {@link Metric}, the per-epoch score {@link org.autograd4j.nn.train.Trainer} calls with
  * the model's output — a different family, whose arguments the trainer passes, not the user. The tensor forms took
  * {@code (prediction, target)}; a user who swapped two binary tensors silently got precision and recall exchanged,
  * so they are deprecated: turn tensors into classes with {@link #targetClasses(Tensor)} and

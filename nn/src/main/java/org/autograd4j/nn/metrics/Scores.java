@@ -1,4 +1,4 @@
-package org.autograd4j.nn.train;
+package org.autograd4j.nn.metrics;
 
 import java.util.Arrays;
 import java.util.TreeSet;

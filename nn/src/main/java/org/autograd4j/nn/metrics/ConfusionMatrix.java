@@ -1,4 +1,4 @@
-package org.autograd4j.nn.train;
+package org.autograd4j.nn.metrics;
 
 /**
  * Counts of (true class, predicted class) pairs, as scikit-learn's {@code confusion_matrix}: row {@code i} is the true
