@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.Activation;
-import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.data.DataLoader;
 import org.autograd4j.nn.data.Dataset;
@@ -56,7 +56,7 @@ public final class BreastCancer {
         Optimizer optimizer = Adam.builder(model.parameters()).lr(1e-3).build();
         DataLoader loader = DataLoader.builder(train).batchSize(32).shuffle(true).seed(42).build();
         EarlyStopping stop = EarlyStopping.builder().monitor("val_loss").patience(15).restoreBestWeights(true).build();
-        Trainer.fit(FitConfig.builder(model, Loss.crossEntropy(), optimizer, loader).epochs(200)
+        Trainer.fit(FitConfig.builder(model, Losses.crossEntropy(), optimizer, loader).epochs(200)
                 .validation(DataLoader.of(validation, 128)).metrics(Metric.accuracy()).callbacks(stop)
                 .verbose(out).build());
 
@@ -98,7 +98,7 @@ public final class BreastCancer {
             Mlp model = network();
             DataLoader loader = DataLoader.builder(scaler.transform(split.train())).batchSize(32).shuffle(true)
                     .seed(42).build();
-            History h = Trainer.fit(FitConfig.builder(model, Loss.crossEntropy(), entry.getValue().apply(
+            History h = Trainer.fit(FitConfig.builder(model, Losses.crossEntropy(), entry.getValue().apply(
                     model.parameters()), loader).validation(DataLoader.of(scaler.transform(split.test()), 128))
                     .epochs(epochs).build());
             out.printf("%-9s training loss %.4f, validation loss %.4f%n", entry.getKey(), h.last("loss"),

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.autograd4j.core.DType;
 import org.autograd4j.nn.Activation;
 import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.data.DataLoader;
 import org.autograd4j.nn.data.Dataset;
@@ -41,7 +42,7 @@ public final class Circles {
         Mlp model = Mlp.builder().sizes(2, 20, 1).hiddenActivation(Activation.RELU)
                 .outputActivation(Activation.SIGMOID).seed(42).build();           // a probability per point
         model.to(DType.FLOAT32);
-        Loss loss = Loss.binaryCrossEntropy();
+        Loss loss = Losses.binaryCrossEntropy();
         Optimizer optimizer = Adam.builder(model.parameters()).lr(0.01).build();
         DataLoader train = DataLoader.builder(split.train()).batchSize(16).shuffle(true).seed(42).build();
 

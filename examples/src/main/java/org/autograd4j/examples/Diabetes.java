@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.Activation;
-import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.data.DataLoader;
 import org.autograd4j.nn.data.Dataset;
@@ -51,7 +51,7 @@ public final class Diabetes {
         Optimizer optimizer = Adam.builder(model.parameters()).lr(1e-3).build();
         DataLoader loader = DataLoader.builder(train).batchSize(32).shuffle(true).seed(42).build();
         EarlyStopping stop = EarlyStopping.builder().monitor("val_loss").patience(20).restoreBestWeights(true).build();
-        Trainer.fit(FitConfig.builder(model, Loss.mse(), optimizer, loader).epochs(300)
+        Trainer.fit(FitConfig.builder(model, Losses.mse(), optimizer, loader).epochs(300)
                 .validation(DataLoader.of(validation, 128)).callbacks(stop).verbose(out).build());
 
         model.eval();

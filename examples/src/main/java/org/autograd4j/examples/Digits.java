@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.autograd4j.core.DType;
 import org.autograd4j.nn.Activation;
 import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.data.DataLoader;
 import org.autograd4j.nn.data.Dataset;
@@ -41,7 +42,7 @@ public final class Digits {
 
         Mlp model = Mlp.builder().sizes(64, 64, 10).hiddenActivation(Activation.RELU).seed(42).build();
         model.to(DType.FLOAT32);
-        Loss loss = Loss.crossEntropy();
+        Loss loss = Losses.crossEntropy();
         Optimizer optimizer = Adam.builder(model.parameters()).lr(1e-3).build();
         DataLoader loader = DataLoader.builder(train).batchSize(32).shuffle(true).seed(42).build();
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.autograd4j.core.Autograd;
 import org.autograd4j.core.DType;
 import org.autograd4j.nn.Activation;
-import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.data.DataLoader;
 import org.autograd4j.nn.data.Dataset;
@@ -52,7 +52,7 @@ public final class Mnist {
         Optimizer optimizer = Adam.builder(model.parameters()).lr(1e-3).build();
         DataLoader loader = DataLoader.builder(split.train()).batchSize(64).shuffle(true).seed(42).build();
         EarlyStopping stop = EarlyStopping.builder().monitor("val_loss").patience(3).restoreBestWeights(true).build();
-        Trainer.fit(FitConfig.builder(model, Loss.crossEntropy(), optimizer, loader).epochs(epochs)
+        Trainer.fit(FitConfig.builder(model, Losses.crossEntropy(), optimizer, loader).epochs(epochs)
                 .validation(DataLoader.of(split.test(), 1000)).metrics(Metric.accuracy()).callbacks(stop)
                 .verbose(out).build());
 

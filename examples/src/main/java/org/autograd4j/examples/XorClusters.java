@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import org.autograd4j.core.DType;
 import org.autograd4j.nn.Activation;
 import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.data.DataLoader;
 import org.autograd4j.nn.data.Dataset;
@@ -39,7 +40,7 @@ public final class XorClusters {
 
         Mlp model = Mlp.builder().sizes(2, 8, 2).hiddenActivation(Activation.SIGMOID).seed(42).build();
         model.to(DType.FLOAT32);                                               // the loaders' batches are FLOAT32
-        Loss loss = Loss.crossEntropy();                                       // logits [n, 2], class indices [n]
+        Loss loss = Losses.crossEntropy();                                       // logits [n, 2], class indices [n]
         Optimizer optimizer = Adam.builder(model.parameters()).lr(0.05).build();
         DataLoader train = DataLoader.builder(split.train()).batchSize(16).shuffle(true).seed(42).build();
 

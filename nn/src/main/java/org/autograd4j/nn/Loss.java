@@ -4,10 +4,11 @@ import org.autograd4j.core.Tensor;
 
 /**
  * A loss as the training loop sees it: a function of the model's output and the batch's target tensor, returning a
- * 0-d tensor to call {@code backward()} on. The factories wrap {@link Losses} with mean reduction.
+ * 0-d tensor to call {@code backward()} on. {@link Losses} makes them ({@code Losses.crossEntropy()}, mean-reduced),
+ * or write one as a lambda.
  *
  * <pre>{@code
- * Loss loss = Loss.crossEntropy();
+ * Loss loss = Losses.crossEntropy();
  * Tensor value = loss.compute(model.forward(x), y);   // logits [batch, classes], y [batch] of class indices
  * }</pre>
  */
@@ -22,46 +23,81 @@ public interface Loss {
      */
     Tensor compute(Tensor prediction, Tensor target);
 
-    /** {@link Losses#mse}: prediction and target of equal shape. */
+    /**
+     * The same as {@link Losses#mse()}, which is the one entry point for losses.
+     *
+     * @return {@code Losses.mse()}
+     * @deprecated use {@link Losses#mse()}
+     */
+    @Deprecated
     static Loss mse() {
-        return Losses::mse;
-    }
-
-    /** {@link Losses#l1}: prediction and target of equal shape. */
-    static Loss l1() {
-        return Losses::l1;
-    }
-
-    /** {@link Losses#huber} with the given delta. */
-    static Loss huber(double delta) {
-        Losses.checkDelta(delta);
-        return (p, t) -> Losses.huber(p, t, delta);
-    }
-
-    /** {@link Losses#binaryCrossEntropy}: probabilities and targets of equal shape. */
-    static Loss binaryCrossEntropy() {
-        return Losses::binaryCrossEntropy;
-    }
-
-    /** {@link Losses#binaryCrossEntropyWithLogits}: logits and targets of equal shape. */
-    static Loss binaryCrossEntropyWithLogits() {
-        return Losses::binaryCrossEntropyWithLogits;
+        return Losses.mse();
     }
 
     /**
-     * {@link Losses#crossEntropy}: logits {@code [batch, classes]} against either class indices (a target of shape
-     * {@code [batch]} holding whole numbers) or probabilities (a target of shape {@code [batch, classes]}, one-hot or
-     * soft).
+     * The same as {@link Losses#l1()}, which is the one entry point for losses.
+     *
+     * @return {@code Losses.l1()}
+     * @deprecated use {@link Losses#l1()}
      */
-    static Loss crossEntropy() {
-        return (logits, target) -> target != null && target.rank() == 2
-                ? Losses.crossEntropy(logits, target)
-                : CrossEntropy.indices("crossEntropy", logits, CrossEntropy.toIndices("crossEntropy", target), null,
-                        0.0, Reduction.MEAN, false);
+    @Deprecated
+    static Loss l1() {
+        return Losses.l1();
     }
 
-    /** {@link Losses#nll}: log-probabilities {@code [batch, classes]} against class indices, shape {@code [batch]}. */
+    /**
+     * The same as {@link Losses#huber(double)}, which is the one entry point for losses.
+     *
+     * @param delta where the loss turns from quadratic to linear
+     * @return {@code Losses.huber(delta)}
+     * @deprecated use {@link Losses#huber(double)}
+     */
+    @Deprecated
+    static Loss huber(double delta) {
+        return Losses.huber(delta);
+    }
+
+    /**
+     * The same as {@link Losses#binaryCrossEntropy()}, which is the one entry point for losses.
+     *
+     * @return {@code Losses.binaryCrossEntropy()}
+     * @deprecated use {@link Losses#binaryCrossEntropy()}
+     */
+    @Deprecated
+    static Loss binaryCrossEntropy() {
+        return Losses.binaryCrossEntropy();
+    }
+
+    /**
+     * The same as {@link Losses#binaryCrossEntropyWithLogits()}, which is the one entry point for losses.
+     *
+     * @return {@code Losses.binaryCrossEntropyWithLogits()}
+     * @deprecated use {@link Losses#binaryCrossEntropyWithLogits()}
+     */
+    @Deprecated
+    static Loss binaryCrossEntropyWithLogits() {
+        return Losses.binaryCrossEntropyWithLogits();
+    }
+
+    /**
+     * The same as {@link Losses#crossEntropy()}, which is the one entry point for losses.
+     *
+     * @return {@code Losses.crossEntropy()}
+     * @deprecated use {@link Losses#crossEntropy()}
+     */
+    @Deprecated
+    static Loss crossEntropy() {
+        return Losses.crossEntropy();
+    }
+
+    /**
+     * The same as {@link Losses#nll()}, which is the one entry point for losses.
+     *
+     * @return {@code Losses.nll()}
+     * @deprecated use {@link Losses#nll()}
+     */
+    @Deprecated
     static Loss nll() {
-        return (logProbs, target) -> Losses.nll(logProbs, CrossEntropy.toIndices("nll", target));
+        return Losses.nll();
     }
 }

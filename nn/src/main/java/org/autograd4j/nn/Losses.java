@@ -3,18 +3,94 @@ package org.autograd4j.nn;
 import org.autograd4j.core.Tensor;
 
 /**
- * Loss functions with PyTorch's definitions. Each returns a 0-d tensor for {@link Reduction#MEAN} (the default) and
- * {@link Reduction#SUM}, and the unreduced losses for {@link Reduction#NONE}. Element-wise losses need the prediction
- * and the target to have the same shape: there is no broadcasting, because {@code [batch, 1]} against {@code [batch]}
- * would silently broadcast to {@code [batch, batch]}.
+ * The one entry point for losses, with PyTorch's definitions. Each loss comes in two forms under one name: without
+ * arguments, a {@link Loss} for the training loop (PyTorch's {@code nn.CrossEntropyLoss()}), mean-reduced; with
+ * tensors, the loss computed at once (PyTorch's {@code F.cross_entropy}). The tensor forms return a 0-d tensor for
+ * {@link Reduction#MEAN} (the default) and {@link Reduction#SUM}, and the unreduced losses for {@link Reduction#NONE}.
+ * Element-wise losses need the prediction and the target to have the same shape: there is no broadcasting, because
+ * {@code [batch, 1]} against {@code [batch]} would silently broadcast to {@code [batch, batch]}.
  *
  * <pre>{@code
- * Tensor loss = Losses.crossEntropy(model.forward(x), labels);   // logits [batch, classes], labels int[batch]
- * loss.backward();
+ * Loss loss = Losses.crossEntropy();                              // for Trainer.fit: logits against class indices
+ * Tensor value = Losses.crossEntropy(model.forward(x), labels);   // at once: logits [batch, classes], int[batch]
+ * value.backward();
  * }</pre>
  */
 public final class Losses {
     private Losses() {
+    }
+
+    /**
+     * Mean squared error as a training loss; see {@link #mse(Tensor, Tensor)}.
+     *
+     * @return the loss of a prediction and a target of equal shape
+     */
+    public static Loss mse() {
+        return Losses::mse;
+    }
+
+    /**
+     * Mean absolute error as a training loss; see {@link #l1(Tensor, Tensor)}.
+     *
+     * @return the loss of a prediction and a target of equal shape
+     */
+    public static Loss l1() {
+        return Losses::l1;
+    }
+
+    /**
+     * Mean Huber loss as a training loss; see {@link #huber(Tensor, Tensor, double, Reduction)}.
+     *
+     * @param delta where the loss turns from quadratic to linear
+     * @return the loss of a prediction and a target of equal shape
+     * @throws IllegalArgumentException if {@code delta} is not a positive finite number
+     */
+    public static Loss huber(double delta) {
+        checkDelta(delta);
+        return (p, t) -> huber(p, t, delta);
+    }
+
+    /**
+     * Mean binary cross-entropy on probabilities as a training loss; see {@link #binaryCrossEntropy(Tensor, Tensor)}.
+     *
+     * @return the loss of probabilities and targets of equal shape
+     */
+    public static Loss binaryCrossEntropy() {
+        return Losses::binaryCrossEntropy;
+    }
+
+    /**
+     * Mean binary cross-entropy on logits as a training loss; see
+     * {@link #binaryCrossEntropyWithLogits(Tensor, Tensor)}.
+     *
+     * @return the loss of logits and targets of equal shape
+     */
+    public static Loss binaryCrossEntropyWithLogits() {
+        return Losses::binaryCrossEntropyWithLogits;
+    }
+
+    /**
+     * Mean cross-entropy as a training loss: logits {@code [batch, classes]} against either class indices (a target
+     * of shape {@code [batch]} holding whole numbers) or probabilities (a target of shape {@code [batch, classes]},
+     * one-hot or soft); see {@link #crossEntropy(Tensor, int[])} and {@link #crossEntropy(Tensor, Tensor)}.
+     *
+     * @return the loss of logits against class indices or probabilities
+     */
+    public static Loss crossEntropy() {
+        return (logits, target) -> target != null && target.rank() == 2
+                ? crossEntropy(logits, target)
+                : CrossEntropy.indices("crossEntropy", logits, CrossEntropy.toIndices("crossEntropy", target), null,
+                        0.0, Reduction.MEAN, false);
+    }
+
+    /**
+     * Mean negative log-likelihood as a training loss: log-probabilities {@code [batch, classes]} against class
+     * indices of shape {@code [batch]}; see {@link #nll(Tensor, int[])}.
+     *
+     * @return the loss of log-probabilities against class indices
+     */
+    public static Loss nll() {
+        return (logProbs, target) -> nll(logProbs, CrossEntropy.toIndices("nll", target));
     }
 
     /** Mean squared error {@code mean((pred - target)²)}; shapes equal, any shape. */

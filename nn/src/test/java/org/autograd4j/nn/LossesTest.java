@@ -205,7 +205,7 @@ class LossesTest {
         e = assertThrows(IllegalArgumentException.class, () -> Losses.huber(Tensor.zeros(1), Tensor.zeros(1), 0));
         assertEquals("huber: delta must be a positive finite number, got 0.0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> Loss.crossEntropy().compute(logits, Tensor.of(new double[] {0, 1, 2.5, 1})));
+                () -> Losses.crossEntropy().compute(logits, Tensor.of(new double[] {0, 1, 2.5, 1})));
         assertEquals("crossEntropy: label 2.5 at row 2 is not a whole class index", e.getMessage());
     }
 
@@ -213,17 +213,31 @@ class LossesTest {
     void lossFactoriesTakeTargetTensors() {
         Tensor logits = Tensor.of(new double[][] {{1, 2, 3}, {1, 2, 3}});
         double expected = Losses.crossEntropy(logits, new int[] {2, 0}).item();
-        assertEquals(expected, Loss.crossEntropy().compute(logits, Tensor.of(new double[] {2, 0})).item(), TOL);
-        assertEquals(expected, Loss.crossEntropy().compute(logits,
+        assertEquals(expected, Losses.crossEntropy().compute(logits, Tensor.of(new double[] {2, 0})).item(), TOL);
+        assertEquals(expected, Losses.crossEntropy().compute(logits,
                 Tensor.of(new double[][] {{0, 0, 1}, {1, 0, 0}})).item(), TOL);
-        assertEquals(expected, Loss.nll().compute(logits.logSoftmax(1), Tensor.of(new double[] {2, 0})).item(), TOL);
+        assertEquals(expected, Losses.nll().compute(logits.logSoftmax(1), Tensor.of(new double[] {2, 0})).item(), TOL);
+        Tensor p = Tensor.of(new double[] {0.2, 0.9});
+        Tensor t = Tensor.of(new double[] {0, 1});
+        assertEquals(Losses.mse(p, t).item(), Losses.mse().compute(p, t).item(), TOL);
+        assertEquals(Losses.binaryCrossEntropy(p, t).item(), Losses.binaryCrossEntropy().compute(p, t).item(), TOL);
+        assertEquals(Losses.binaryCrossEntropyWithLogits(p, t).item(),
+                Losses.binaryCrossEntropyWithLogits().compute(p, t).item(), TOL);
+        assertEquals(Losses.huber(p, t, 0.5).item(), Losses.huber(0.5).compute(p, t).item(), TOL);
+    }
+
+    /** The deprecated Loss factories still work, as the Losses ones they forward to. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void deprecatedLossFactoriesForwardToLosses() {
         Tensor p = Tensor.of(new double[] {0.2, 0.9});
         Tensor t = Tensor.of(new double[] {0, 1});
         assertEquals(Losses.mse(p, t).item(), Loss.mse().compute(p, t).item(), TOL);
-        assertEquals(Losses.binaryCrossEntropy(p, t).item(), Loss.binaryCrossEntropy().compute(p, t).item(), TOL);
-        assertEquals(Losses.binaryCrossEntropyWithLogits(p, t).item(),
-                Loss.binaryCrossEntropyWithLogits().compute(p, t).item(), TOL);
+        assertEquals(Losses.l1(p, t).item(), Loss.l1().compute(p, t).item(), TOL);
         assertEquals(Losses.huber(p, t, 0.5).item(), Loss.huber(0.5).compute(p, t).item(), TOL);
+        Tensor logits = Tensor.of(new double[][] {{1, 2}, {0.5, -1}});
+        assertEquals(Losses.crossEntropy(logits, new int[] {0, 1}).item(),
+                Loss.crossEntropy().compute(logits, t).item(), TOL);
     }
 
     private static double[][] rows(double[] v) {

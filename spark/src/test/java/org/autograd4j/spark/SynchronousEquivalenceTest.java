@@ -8,7 +8,7 @@ import java.util.List;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.Activation;
-import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.optim.Adam;
 import org.autograd4j.nn.optim.Optimizer;
@@ -61,7 +61,7 @@ class SynchronousEquivalenceTest {
                     y[k] = data.y[rows.get(k)];
                 }
                 opt.zeroGrad();
-                Loss.crossEntropy().compute(m.forward(Tensor.of(x)), Tensor.of(y, y.length)).backward();
+                Losses.crossEntropy().compute(m.forward(Tensor.of(x)), Tensor.of(y, y.length)).backward();
                 opt.step();
             }
         }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.Activation;
 import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.Module;
 import org.autograd4j.nn.optim.Adam;
@@ -82,7 +83,7 @@ class ResumeTest {
     }
 
     private static void train(Module model, Optimizer opt, Tensor x, Tensor target, int steps) {
-        Loss loss = Loss.crossEntropy();
+        Loss loss = Losses.crossEntropy();
         for (int i = 0; i < steps; i++) {
             opt.zeroGrad();
             loss.compute(model.forward(x), target).backward();

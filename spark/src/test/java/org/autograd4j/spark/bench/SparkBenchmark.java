@@ -22,7 +22,7 @@ import org.autograd4j.examples.cli.run.Experiment;
 import org.autograd4j.examples.cli.run.Problem;
 import org.autograd4j.examples.cli.run.Recipes;
 import org.autograd4j.examples.cli.run.TrainSpec;
-import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.optim.Adam;
 import org.autograd4j.nn.optim.Optimizer;
@@ -125,7 +125,7 @@ public final class SparkBenchmark {
                 start = System.nanoTime();
             }
             opt.zeroGrad();
-            Loss.crossEntropy().compute(m.forward(xb), yb).backward();
+            Losses.crossEntropy().compute(m.forward(xb), yb).backward();
             opt.step();
         }
         return (System.nanoTime() - start) / 1e6 / 50;

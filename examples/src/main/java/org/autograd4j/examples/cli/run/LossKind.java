@@ -7,6 +7,7 @@ import org.autograd4j.core.Tensor;
 import org.autograd4j.examples.data.Task;
 import org.autograd4j.nn.Activation;
 import org.autograd4j.nn.Loss;
+import org.autograd4j.nn.Losses;
 
 /**
  * The losses the tool trains with, and what each implies for the network's last layer and for the label tensor.
@@ -81,11 +82,11 @@ public enum LossKind {
     /** The loss function. */
     public Loss loss() {
         return switch (this) {
-            case CROSS_ENTROPY -> Loss.crossEntropy();
-            case BCE -> Loss.binaryCrossEntropy();
-            case MSE -> Loss.mse();
-            case L1 -> Loss.l1();
-            case HUBER -> Loss.huber(1.0);
+            case CROSS_ENTROPY -> Losses.crossEntropy();
+            case BCE -> Losses.binaryCrossEntropy();
+            case MSE -> Losses.mse();
+            case L1 -> Losses.l1();
+            case HUBER -> Losses.huber(1.0);
         };
     }
 
