@@ -37,13 +37,16 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
     private Adagrad(Builder b) {
         super(NAME, b, Set.of(Hyper.LR_DECAY, Hyper.WEIGHT_DECAY, Hyper.INITIAL_ACCUMULATOR_VALUE, Hyper.EPS),
                 g -> new Options(g.get(Hyper.LR_DECAY, b.lrDecay), g.get(Hyper.WEIGHT_DECAY, b.weightDecay),
-                        g.get(Hyper.INITIAL_ACCUMULATOR_VALUE, b.initialAccumulatorValue), g.get(Hyper.EPS, b.eps)));
-        this.slots = perParameter(i -> {
-            Slot s = new Slot();
-            s.sum = new double[(int) params.get(i).size()];
-            Arrays.fill(s.sum, optionsOf(i).initialAccumulatorValue);
-            return s;
-        });
+                        g.get(Hyper.INITIAL_ACCUMULATOR_VALUE, b.initialAccumulatorValue), g.get(Hyper.EPS, b.eps)),
+                Adagrad::newSlot);
+    }
+
+    /** The sum of squared gradients, starting at the initial accumulator value. */
+    private static Slot newSlot(Tensor param, Options o) {
+        Slot s = new Slot();
+        s.sum = new double[(int) param.size()];
+        Arrays.fill(s.sum, o.initialAccumulatorValue);
+        return s;
     }
 
     /**

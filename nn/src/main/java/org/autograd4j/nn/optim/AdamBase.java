@@ -49,23 +49,25 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
     AdamBase(String name, AdamBuilder<?> b, boolean decoupled) {
         super(name, b, Set.of(Hyper.BETA1, Hyper.BETA2, Hyper.EPS, Hyper.WEIGHT_DECAY, Hyper.AMSGRAD),
                 g -> Options.of(name, g.get(Hyper.BETA1, b.beta1), g.get(Hyper.BETA2, b.beta2), g.get(Hyper.EPS, b.eps),
-                        g.get(Hyper.WEIGHT_DECAY, b.weightDecay), g.get(Hyper.AMSGRAD, b.amsgrad)));
+                        g.get(Hyper.WEIGHT_DECAY, b.weightDecay), g.get(Hyper.AMSGRAD, b.amsgrad)),
+                AdamBase::newSlot);
         this.decoupled = decoupled;
-        this.slots = perParameter(i -> {
-            int n = (int) this.params.get(i).size();
-            Options options = optionsOf(i);
-            Slot s = new Slot();
-            if (this.params.get(i).dtype() == DType.FLOAT32) {
-                s.expAvg32 = new float[n];
-                s.expAvgSq32 = new float[n];
-                s.maxExpAvgSq32 = options.amsgrad ? new float[n] : null;
-            } else {
-                s.expAvg = new double[n];
-                s.expAvgSq = new double[n];
-                s.maxExpAvgSq = options.amsgrad ? new double[n] : null;
-            }
-            return s;
-        });
+    }
+
+    /** Zeroed moments in the parameter's float type; the running maximum only with AMSGrad. */
+    private static Slot newSlot(Tensor param, Options options) {
+        int n = (int) param.size();
+        Slot s = new Slot();
+        if (param.dtype() == DType.FLOAT32) {
+            s.expAvg32 = new float[n];
+            s.expAvgSq32 = new float[n];
+            s.maxExpAvgSq32 = options.amsgrad ? new float[n] : null;
+        } else {
+            s.expAvg = new double[n];
+            s.expAvgSq = new double[n];
+            s.maxExpAvgSq = options.amsgrad ? new double[n] : null;
+        }
+        return s;
     }
 
     /** Applies the update the class comment states to parameter {@code i}. */

@@ -33,9 +33,12 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     /** Each group's learning rate. */
     private final double[] lrs;
     /** Each group's hyper-parameters other than the learning rate. */
-    private List<O> options;
-    /** Parameter {@code i}'s state is {@code slots.get(i)}; the subclass's constructor sets them. */
-    List<S> slots;
+    private final List<O> options;
+    /**
+     * Parameter {@code i}'s state is {@code slots.get(i)}: made in the constructor by the subclass's
+     * {@link SlotFactory}, replaced element by element by {@link #loadState}.
+     */
+    final List<S> slots;
     /** Work arrays as long as the largest parameter, for the update loops; see {@link #scratch(int)}. */
     private final double[][] scratch = new double[2][];
     /**
@@ -64,9 +67,14 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
      * the parameters of all groups together as {@link Check#parameters}, then each group's learning rate and its
      * other hyper-parameters, {@code options} applied to the group (whose unset values are the builder's).
      *
+     * Then each parameter's state is made by {@code slot}, from the parameter and its group's options, so that every
+     * field is set once, here.
+     *
      * @param known the hyper-parameters other than {@code lr} that a group may set
+     * @param slot makes the fresh state of one parameter
      */
-    BaseOptimizer(String name, BaseBuilder<?> b, Set<Hyper> known, Function<ParamGroup, O> options) {
+    BaseOptimizer(String name, BaseBuilder<?> b, Set<Hyper> known, Function<ParamGroup, O> options,
+            SlotFactory<O, S> slot) {
         this.name = name;
         if (b.groups == null && b.params == null) {
             throw new IllegalArgumentException(name + ": parameter list is null");
@@ -100,6 +108,19 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
                         + e.getMessage().substring(e.getMessage().startsWith(name + ": ") ? name.length() + 2 : 0), e);
             }
         }
+        this.slots = perParameter(i -> slot.make(params.get(i), optionsOf(i)));
+    }
+
+    /**
+     * Makes the fresh state of one parameter (zeroed buffers, or buffers made on the first step).
+     *
+     * @param <O> the hyper-parameters of a group
+     * @param <S> the state of one parameter
+     */
+    @FunctionalInterface
+    interface SlotFactory<O, S> {
+        /** The state of {@code param}, which belongs to a group with hyper-parameters {@code options}. */
+        S make(Tensor param, O options);
     }
 
     /** The hyper-parameters of the group parameter {@code i} belongs to. */
@@ -323,8 +344,12 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
         }
         List<S> loaded = perParameter(i -> readSlot(in, i, loadedOptions.get(groupOf[i])));
         System.arraycopy(loadedLrs, 0, lrs, 0, lrs.length);
-        options = loadedOptions;
-        slots = loaded;
+        for (int g = 0; g < lrs.length; g++) {
+            options.set(g, loadedOptions.get(g));
+        }
+        for (int i = 0; i < params.size(); i++) {
+            slots.set(i, loaded.get(i));
+        }
     }
 
     /** Adds the hyper-parameters {@code o} to {@code hyper}, by their {@link OptimizerState} names. */

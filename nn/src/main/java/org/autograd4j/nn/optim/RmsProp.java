@@ -41,16 +41,18 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         super(NAME, b, Set.of(Hyper.ALPHA, Hyper.EPS, Hyper.MOMENTUM, Hyper.CENTERED, Hyper.WEIGHT_DECAY),
                 g -> new Options(g.get(Hyper.ALPHA, b.alpha), g.get(Hyper.EPS, b.eps),
                         g.get(Hyper.MOMENTUM, b.momentum), g.get(Hyper.CENTERED, b.centered),
-                        g.get(Hyper.WEIGHT_DECAY, b.weightDecay)));
-        this.slots = perParameter(i -> {
-            int n = (int) params.get(i).size();
-            Options o = optionsOf(i);
-            Slot s = new Slot();
-            s.squareAvg = new double[n];
-            s.gradAvg = o.centered ? new double[n] : null;
-            s.momentumBuffer = o.momentum > 0 ? new double[n] : null;
-            return s;
-        });
+                        g.get(Hyper.WEIGHT_DECAY, b.weightDecay)),
+                RmsProp::newSlot);
+    }
+
+    /** A zeroed square average; the gradient average only when centered, the momentum buffer only with momentum. */
+    private static Slot newSlot(Tensor param, Options o) {
+        int n = (int) param.size();
+        Slot s = new Slot();
+        s.squareAvg = new double[n];
+        s.gradAvg = o.centered ? new double[n] : null;
+        s.momentumBuffer = o.momentum > 0 ? new double[n] : null;
+        return s;
     }
 
     /**

@@ -45,8 +45,8 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
     private Sgd(Builder b) {
         super(NAME, b, Set.of(Hyper.MOMENTUM, Hyper.DAMPENING, Hyper.NESTEROV, Hyper.WEIGHT_DECAY),
                 g -> new Options(g.get(Hyper.MOMENTUM, b.momentum), g.get(Hyper.DAMPENING, b.dampening),
-                        g.get(Hyper.NESTEROV, b.nesterov), g.get(Hyper.WEIGHT_DECAY, b.weightDecay)));
-        this.slots = perParameter(i -> new Slot());
+                        g.get(Hyper.NESTEROV, b.nesterov), g.get(Hyper.WEIGHT_DECAY, b.weightDecay)),
+                (p, o) -> new Slot());
     }
 
     /**
