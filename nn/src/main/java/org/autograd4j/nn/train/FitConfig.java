@@ -19,7 +19,7 @@ import org.autograd4j.nn.optim.ReduceLrOnPlateau;
  * plus optional metrics, a learning-rate scheduler, gradient clipping, callbacks and a progress line.
  *
  * <pre>{@code
- * FitConfig config = FitConfig.builder(model, Loss.crossEntropy(), optimizer, trainLoader)
+ * FitConfig config = FitConfig.builder(model, Losses.crossEntropy(), optimizer, trainLoader)
  *         .validation(valLoader)
  *         .epochs(100)
  *         .metrics(Metric.accuracy())

@@ -34,7 +34,7 @@ import org.autograd4j.nn.optim.Optimizer;
  * </ul>
  *
  * <pre>{@code
- * History h = Trainer.fit(model, Loss.mse(), Sgd.builder(model.parameters()).lr(0.1).build(), train, null, 20);
+ * History h = Trainer.fit(model, Losses.mse(), Sgd.builder(model.parameters()).lr(0.1).build(), train, null, 20);
  * h.get("loss");   // 20 values
  * }</pre>
  */
