@@ -10,6 +10,7 @@ import java.util.List;
 public final class AnomalyException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The op's backward name, as {@link #gradFn()} returns it; part of the serialized form. */
     private final String gradFn;
     private final transient List<StackTraceElement> creationSite;
 

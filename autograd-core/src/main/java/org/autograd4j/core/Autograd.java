@@ -51,7 +51,11 @@ public final class Autograd {
         return new Scope(false);
     }
 
-    /** Turns recording back on inside a {@link #noGrad()} region, until the returned scope is closed. */
+    /**
+     * Turns recording back on inside a {@link #noGrad()} region, until the returned scope is closed.
+     *
+     * @return a scope for try-with-resources
+     */
     public static Scope enableGrad() {
         return new Scope(true);
     }
@@ -87,7 +91,11 @@ public final class Autograd {
         return new AnomalyScope(checkNaN);
     }
 
-    /** Whether anomaly mode is on on this thread. */
+    /**
+     * Whether anomaly mode is on on this thread.
+     *
+     * @return true inside a {@link #detectAnomaly()} scope on this thread
+     */
     public static boolean isAnomalyEnabled() {
         return GradMode.anomaly();
     }
@@ -111,7 +119,11 @@ public final class Autograd {
         }
     }
 
-    /** Whether operations on this thread are currently recorded. */
+    /**
+     * Whether operations on this thread are currently recorded.
+     *
+     * @return false inside a {@link #noGrad()} scope on this thread (unless re-enabled), true otherwise
+     */
     public static boolean isGradEnabled() {
         return GradMode.enabled();
     }
@@ -134,8 +146,14 @@ public final class Autograd {
      * The vector-Jacobian products of {@code output} with respect to {@code inputs}, seeded with {@code gradOutput}
      * (which may be null for a scalar output).
      *
+     * @param output the tensor differentiated; one element if {@code gradOutput} is null
+     * @param inputs tensors that require a gradient and that the output depends on
      * @param gradOutput  the gradient of some final quantity with respect to {@code output}, of its shape; or null
+     * @param createGraph record the backward pass, so the returned gradients can be differentiated again
      * @param retainGraph keep the graph so it can be differentiated through again
+     * @return one gradient per input, each of its input's shape and dtype
+     * @throws IllegalArgumentException if an argument is null, an input does not require a gradient, or the output
+     *                                  does not depend on it
      */
     public static List<Tensor> grad(Tensor output, List<Tensor> inputs, Tensor gradOutput, boolean createGraph,
             boolean retainGraph) {
@@ -145,6 +163,16 @@ public final class Autograd {
     /**
      * As {@link #grad(Tensor, List, Tensor, boolean, boolean)}; with {@code allowUnused} an input the output does not
      * depend on gets a zero gradient instead of an exception.
+     *
+     * @param output the tensor differentiated; one element if {@code gradOutput} is null
+     * @param inputs tensors that require a gradient and that the output depends on
+     * @param gradOutput the gradient of some final quantity with respect to {@code output}, of its shape; or null
+     * @param createGraph record the backward pass, so the returned gradients can be differentiated again
+     * @param retainGraph keep the graph so it can be differentiated through again
+     * @param allowUnused give an input the output does not depend on a zero gradient rather than throw
+     * @return one gradient per input, each of its input's shape and dtype
+     * @throws IllegalArgumentException if an argument is null, an input does not require a gradient, or (without
+     *                                  {@code allowUnused}) the output does not depend on it
      */
     public static List<Tensor> grad(Tensor output, List<Tensor> inputs, Tensor gradOutput, boolean createGraph,
             boolean retainGraph, boolean allowUnused) {

@@ -79,6 +79,7 @@ public final class BlasBackend {
     /**
      * The library in use, loading it if no large product has run yet.
      *
+     * @return MKL, OPENBLAS, or JAVA when no native library is in use
      * @throws IllegalStateException when the setting is invalid or asks for MKL and MKL cannot be loaded
      */
     public static Library current() {
@@ -134,6 +135,7 @@ public final class BlasBackend {
      * The number of threads the library may use for one product (1 for {@link Library#JAVA}; -1 when OpenBLAS
      * cannot be asked, which needs JNA and Linux).
      *
+     * @return the thread count, at least 1, or -1 when unknown
      * @throws IllegalStateException as {@link #current()}
      */
     public static int threads() {
@@ -149,6 +151,7 @@ public final class BlasBackend {
      * does for its own. By default OpenBLAS uses one per CPU and MKL one per physical core, unless
      * {@code OMP_NUM_THREADS} (or {@code OPENBLAS_NUM_THREADS} / {@code MKL_NUM_THREADS}) was set before start.
      *
+     * @param n the thread count, at least 1; above the CPU count it only adds overhead
      * @throws IllegalArgumentException when {@code n < 1}
      * @throws IllegalStateException as {@link #current()}, or when OpenBLAS's setting cannot be reached (needs JNA
      *                               and Linux)

@@ -39,7 +39,12 @@ public final class GradCheck {
      * @param worst      where the worst element is and its two values, for the message
      */
     public record Result(boolean passed, double maxAbsError, double maxRelError, String worst) {
-        /** Throws an {@link AssertionError} describing the worst element unless the check passed. */
+        /**
+         * Throws an {@link AssertionError} describing the worst element unless the check passed.
+         *
+         * @return this result, when it passed
+         * @throws AssertionError if it did not
+         */
         public Result orThrow() {
             if (!passed) {
                 throw new AssertionError("gradcheck failed: " + this);
@@ -54,7 +59,13 @@ public final class GradCheck {
         }
     }
 
-    /** First-order check with the default tolerances. */
+    /**
+     * First-order check with the default tolerances.
+     *
+     * @param f the function, taking the inputs in order and returning a tensor of any shape
+     * @param inputs the points to check at; those with {@code requiresGrad()} are differentiated, in float64
+     * @return the errors and whether every element was within {@code atol + rtol · |numerical|}
+     */
     public static Result check(Function<List<Tensor>, Tensor> f, List<Tensor> inputs) {
         return check(f, inputs, EPS, ATOL, RTOL);
     }
@@ -64,6 +75,10 @@ public final class GradCheck {
      *
      * @param f      the function, taking the inputs in order
      * @param inputs the points to check at; those with {@code requiresGrad()} are differentiated
+     * @param eps the central-difference step, greater than 0 (default {@link #EPS})
+     * @param atol the absolute tolerance, at least 0 (default {@link #ATOL})
+     * @param rtol the tolerance relative to the numerical value, at least 0 (default {@link #RTOL})
+     * @return the errors and whether every element was within {@code atol + rtol · |numerical|}
      */
     public static Result check(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, double eps, double atol,
             double rtol) {
@@ -131,7 +146,13 @@ public final class GradCheck {
         return new Result(passed, maxAbs, maxRel, worst);
     }
 
-    /** Second-order check with the default tolerances. */
+    /**
+     * Second-order check with the default tolerances.
+     *
+     * @param f the function, taking the inputs in order and returning a tensor of any shape
+     * @param inputs the points to check at; those with {@code requiresGrad()} are differentiated, in float64
+     * @return the errors and whether every element was within {@code atol + rtol · |numerical|}
+     */
     public static Result checkSecondOrder(Function<List<Tensor>, Tensor> f, List<Tensor> inputs) {
         return checkSecondOrder(f, inputs, EPS, ATOL, RTOL);
     }
@@ -140,6 +161,13 @@ public final class GradCheck {
      * Second-order check: the gradient of {@code Σ_i <∇_i f, u_i>} (fixed random {@code u_i}), computed by
      * differentiating the graph that {@code createGraph} builds, against central differences of the first-order
      * gradients. It checks every backward formula's own derivative (Hessian-vector products).
+     *
+     * @param f the function, taking the inputs in order and returning a tensor of any shape
+     * @param inputs the points to check at; those with {@code requiresGrad()} are differentiated, in float64
+     * @param eps the central-difference step, greater than 0 (default {@link #EPS})
+     * @param atol the absolute tolerance, at least 0 (default {@link #ATOL})
+     * @param rtol the tolerance relative to the numerical value, at least 0 (default {@link #RTOL})
+     * @return the errors and whether every element was within {@code atol + rtol · |numerical|}
      */
     public static Result checkSecondOrder(Function<List<Tensor>, Tensor> f, List<Tensor> inputs, double eps,
             double atol, double rtol) {

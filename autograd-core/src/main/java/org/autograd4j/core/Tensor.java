@@ -120,21 +120,34 @@ public final class Tensor {
     /**
      * A FLOAT64 tensor over a copy of {@code data}, read in row-major order.
      *
+     * @param data the values in row-major order; copied
      * @param shape the dimensions; none gives a 1-D tensor of {@code data.length}
+     * @return a new FLOAT64 leaf tensor that does not require a gradient
      * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
      */
     public static Tensor of(double[] data, long... shape) {
         return of("of", data.clone(), shape, DType.FLOAT64);
     }
 
-    /** A FLOAT32 tensor over a copy of {@code data}; see {@link #of(double[], long...)}. */
+    /**
+     * A FLOAT32 tensor over a copy of {@code data}; see {@link #of(double[], long...)}.
+     *
+     * @param data the values in row-major order; copied
+     * @param shape the dimensions; none gives a 1-D tensor of {@code data.length}
+     * @return a new FLOAT32 leaf tensor that does not require a gradient
+     */
     public static Tensor of(float[] data, long... shape) {
         int[] s = shape.length == 0 ? new int[] {data.length} : Shapes.fromLong("of", shape);
         checkCount("of", s, data.length);
         return new Tensor(data.clone(), s);
     }
 
-    /** A 2-D FLOAT64 tensor, one row per array; every row must have the same length. */
+    /**
+     * A 2-D FLOAT64 tensor, one row per array; every row must have the same length.
+     *
+     * @param rows the rows, all of the same length; copied
+     * @return a new FLOAT64 tensor of shape {@code [rows.length, rows[0].length]} ({@code [0, 0]} for no rows)
+     */
     public static Tensor of(double[][] rows) {
         int n = rows.length;
         int m = n == 0 ? 0 : rows[0].length;
@@ -162,32 +175,66 @@ public final class Tensor {
         }
     }
 
-    /** A 0-d FLOAT64 tensor. */
+    /**
+     * A 0-d FLOAT64 tensor.
+     *
+     * @param value the element
+     * @return a new 0-d FLOAT64 leaf tensor
+     */
     public static Tensor scalar(double value) {
         return new Tensor(new double[] {value}, Shapes.SCALAR, DType.FLOAT64);
     }
 
-    /** A 0-d tensor of the given type. */
+    /**
+     * A 0-d tensor of the given type.
+     *
+     * @param value the element, rounded to float for FLOAT32
+     * @param dtype the element type, not null
+     * @return a new 0-d leaf tensor of {@code dtype}
+     */
     public static Tensor scalar(double value, DType dtype) {
         return new Tensor(new double[] {value}, Shapes.SCALAR, checkType("scalar", dtype));
     }
 
-    /** A FLOAT64 tensor of zeros. */
+    /**
+     * A FLOAT64 tensor of zeros.
+     *
+     * @param shape the dimensions, each at least 0; none gives a 0-d tensor
+     * @return a new FLOAT64 leaf tensor of {@code shape}
+     */
     public static Tensor zeros(long... shape) {
         return filled("zeros", 0.0, DType.FLOAT64, shape);
     }
 
-    /** A FLOAT64 tensor of ones. */
+    /**
+     * A FLOAT64 tensor of ones.
+     *
+     * @param shape the dimensions, each at least 0; none gives a 0-d tensor
+     * @return a new FLOAT64 leaf tensor of {@code shape}
+     */
     public static Tensor ones(long... shape) {
         return filled("ones", 1.0, DType.FLOAT64, shape);
     }
 
-    /** A FLOAT64 tensor filled with {@code value}. */
+    /**
+     * A FLOAT64 tensor filled with {@code value}.
+     *
+     * @param value every element's value
+     * @param shape the dimensions, each at least 0; none gives a 0-d tensor
+     * @return a new FLOAT64 leaf tensor of {@code shape}
+     */
     public static Tensor full(double value, long... shape) {
         return filled("full", value, DType.FLOAT64, shape);
     }
 
-    /** A tensor of the given type filled with {@code value}. */
+    /**
+     * A tensor of the given type filled with {@code value}.
+     *
+     * @param value every element's value, rounded to float for FLOAT32
+     * @param dtype the element type, not null
+     * @param shape the dimensions, each at least 0; none gives a 0-d tensor
+     * @return a new leaf tensor of {@code shape} and {@code dtype}
+     */
     public static Tensor full(double value, DType dtype, long... shape) {
         return filled("full", value, checkType("full", dtype), shape);
     }
@@ -206,7 +253,12 @@ public final class Tensor {
         return dtype;
     }
 
-    /** The 1-D FLOAT64 tensor {@code [0, 1, ..., n-1]}. */
+    /**
+     * The 1-D FLOAT64 tensor {@code [0, 1, ..., n-1]}.
+     *
+     * @param n the number of elements, at least 0
+     * @return a new 1-D FLOAT64 tensor of shape {@code [n]}
+     */
     public static Tensor arange(long n) {
         double[] d = new double[Shapes.fromLong("arange", new long[] {n})[0]];
         for (int i = 0; i < d.length; i++) {
@@ -215,7 +267,12 @@ public final class Tensor {
         return new Tensor(d, new int[] {d.length}, DType.FLOAT64);
     }
 
-    /** The {@code n×n} FLOAT64 identity matrix. */
+    /**
+     * The {@code n×n} FLOAT64 identity matrix.
+     *
+     * @param n the number of rows and columns, at least 0
+     * @return a new FLOAT64 tensor of shape {@code [n, n]}
+     */
     public static Tensor eye(long n) {
         int[] s = Shapes.fromLong("eye", new long[] {n, n});
         double[] d = new double[s[0] * s[0]];
@@ -225,7 +282,13 @@ public final class Tensor {
         return new Tensor(d, s, DType.FLOAT64);
     }
 
-    /** FLOAT64 values uniform in [0, 1), reproducible given the state of {@code rng}. */
+    /**
+     * FLOAT64 values uniform in [0, 1), reproducible given the state of {@code rng}.
+     *
+     * @param rng the source of randomness, advanced by one draw per element
+     * @param shape the dimensions, each at least 0; none gives a 0-d tensor
+     * @return a new FLOAT64 leaf tensor of {@code shape}
+     */
     public static Tensor rand(Random rng, long... shape) {
         int[] s = Shapes.fromLong("rand", shape);
         double[] d = new double[Shapes.size(s)];
@@ -235,7 +298,13 @@ public final class Tensor {
         return new Tensor(d, s, DType.FLOAT64);
     }
 
-    /** FLOAT64 values from the standard normal distribution, reproducible given the state of {@code rng}. */
+    /**
+     * FLOAT64 values from the standard normal distribution, reproducible given the state of {@code rng}.
+     *
+     * @param rng the source of randomness, advanced by one draw per element
+     * @param shape the dimensions, each at least 0; none gives a 0-d tensor
+     * @return a new FLOAT64 leaf tensor of {@code shape}
+     */
     public static Tensor randn(Random rng, long... shape) {
         int[] s = Shapes.fromLong("randn", shape);
         double[] d = new double[Shapes.size(s)];
@@ -250,6 +319,8 @@ public final class Tensor {
     /**
      * Marks a leaf as needing a gradient (or not). Returns this tensor, so it chains after creation.
      *
+     * @param requiresGrad whether backward should compute this leaf's gradient
+     * @return this tensor
      * @throws IllegalStateException on a tensor produced by an op: detach it first
      */
     public Tensor requiresGrad(boolean requiresGrad) {
@@ -261,17 +332,29 @@ public final class Tensor {
         return this;
     }
 
-    /** Whether gradients flow to or through this tensor. */
+    /**
+     * Whether gradients flow to or through this tensor.
+     *
+     * @return whether backward computes a gradient for or through this tensor
+     */
     public boolean requiresGrad() {
         return requiresGrad;
     }
 
-    /** Whether this tensor was created by the user rather than by a recorded op. */
+    /**
+     * Whether this tensor was created by the user rather than by a recorded op.
+     *
+     * @return true if no recorded op produced this tensor
+     */
     public boolean isLeaf() {
         return node == null;
     }
 
-    /** The gradient accumulated by {@link #backward()} calls, of this tensor's shape and dtype; null if none yet. */
+    /**
+     * The gradient accumulated by {@link #backward()} calls, of this tensor's shape and dtype; null if none yet.
+     *
+     * @return the accumulated gradient, or null
+     */
     public Tensor grad() {
         return grad;
     }
@@ -331,7 +414,12 @@ public final class Tensor {
         grad = grad == null ? g : grad.add(g);
     }
 
-    /** A leaf sharing this tensor's values, cut off from the graph. */
+    /**
+     * A leaf sharing this tensor's values, cut off from the graph.
+     *
+     * @return a new leaf of this shape and dtype over the same storage (and version counter), not requiring a
+     *         gradient
+     */
     public Tensor detach() {
         return view(shape);
     }
@@ -349,6 +437,8 @@ public final class Tensor {
     /**
      * Backpropagates {@code gradient} (the gradient of some scalar with respect to this tensor, of its shape) and
      * releases the graph.
+     *
+     * @param gradient the upstream gradient, of this tensor's shape; null only for a one-element tensor
      */
     public void backward(Tensor gradient) {
         backward(gradient, false);
@@ -357,6 +447,9 @@ public final class Tensor {
     /**
      * Backpropagates {@code gradient} (null for a scalar); with {@code retainGraph} the graph can be backpropagated
      * through again.
+     *
+     * @param gradient the upstream gradient, of this tensor's shape; null only for a one-element tensor
+     * @param retainGraph whether to keep the graph for another backward pass
      */
     public void backward(Tensor gradient, boolean retainGraph) {
         Backprop.run("backward", this, gradient, retainGraph, false, null, false);
@@ -365,6 +458,10 @@ public final class Tensor {
     /**
      * As {@link #backward(Tensor, boolean)}; with {@code createGraph} the accumulated gradients are themselves
      * differentiable (the graph is then kept).
+     *
+     * @param gradient the upstream gradient, of this tensor's shape; null only for a one-element tensor
+     * @param retainGraph whether to keep the graph for another backward pass (implied by {@code createGraph})
+     * @param createGraph whether to record the backward pass itself, for higher-order gradients
      */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
         Backprop.run("backward", this, gradient, retainGraph || createGraph, createGraph, null, false);
@@ -372,77 +469,153 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- elementwise arithmetic
 
-    /** {@code this + y}, broadcasting. */
+    /**
+     * {@code this + y}, broadcasting.
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return a new tensor of the broadcast shape, in the promoted dtype (see {@link DType})
+     */
     public Tensor add(Tensor y) {
         return Add.apply(this, y);
     }
 
-    /** {@code this + c}. */
+    /**
+     * {@code this + c}.
+     *
+     * @param c the scalar operand, applied in this tensor's dtype
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor add(double c) {
         return Add.apply(this, constant(c));
     }
 
-    /** {@code this - y}, broadcasting. */
+    /**
+     * {@code this - y}, broadcasting.
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return a new tensor of the broadcast shape, in the promoted dtype (see {@link DType})
+     */
     public Tensor sub(Tensor y) {
         return Sub.apply(this, y);
     }
 
-    /** {@code this - c}. */
+    /**
+     * {@code this - c}.
+     *
+     * @param c the scalar operand, applied in this tensor's dtype
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor sub(double c) {
         return Add.apply(this, constant(-c));
     }
 
-    /** {@code this * y} elementwise, broadcasting. */
+    /**
+     * {@code this * y} elementwise, broadcasting.
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return a new tensor of the broadcast shape, in the promoted dtype (see {@link DType})
+     */
     public Tensor mul(Tensor y) {
         return Mul.apply(this, y);
     }
 
-    /** {@code this * c}. */
+    /**
+     * {@code this * c}.
+     *
+     * @param c the scalar operand, applied in this tensor's dtype
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor mul(double c) {
         return Mul.apply(this, constant(c));
     }
 
-    /** {@code this / y} elementwise, broadcasting. */
+    /**
+     * {@code this / y} elementwise, broadcasting.
+     *
+     * @param y the divisor; its shape must broadcast with this tensor's
+     * @return a new tensor of the broadcast shape, in the promoted dtype (see {@link DType})
+     */
     public Tensor div(Tensor y) {
         return Div.apply(this, y);
     }
 
-    /** {@code this / c}. */
+    /**
+     * {@code this / c}.
+     *
+     * @param c the divisor; 0 gives ±inf or NaN, as in IEEE arithmetic
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor div(double c) {
         return Div.apply(this, constant(c));
     }
 
-    /** {@code -this}. */
+    /**
+     * {@code -this}.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor neg() {
         return Neg.apply(this);
     }
 
-    /** {@code this ^ p} elementwise. */
+    /**
+     * {@code this ^ p} elementwise.
+     *
+     * @param p the exponent, any real; a fractional one gives NaN for negative elements
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor pow(double p) {
         return Pow.apply(this, p);
     }
 
-    /** {@code this * this}. */
+    /**
+     * {@code this * this}.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor square() {
         return Pow.apply(this, 2.0);
     }
 
-    /** The larger of the two, elementwise, broadcasting; ties split the gradient equally, as in PyTorch. */
+    /**
+     * The larger of the two, elementwise, broadcasting; ties split the gradient equally, as in PyTorch.
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return a new tensor of the broadcast shape, in the promoted dtype (see {@link DType})
+     */
     public Tensor maximum(Tensor y) {
         return Maximum.apply(this, y, false);
     }
 
-    /** The smaller of the two, elementwise, broadcasting; ties split the gradient equally, as in PyTorch. */
+    /**
+     * The smaller of the two, elementwise, broadcasting; ties split the gradient equally, as in PyTorch.
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return a new tensor of the broadcast shape, in the promoted dtype (see {@link DType})
+     */
     public Tensor minimum(Tensor y) {
         return Maximum.apply(this, y, true);
     }
 
-    /** Where {@code mask} is non-zero this tensor's value, elsewhere {@code other}'s; all three broadcast. */
+    /**
+     * Where {@code mask} is non-zero this tensor's value, elsewhere {@code other}'s; all three broadcast.
+     *
+     * @param mask selects this tensor where non-zero; no gradient flows to it
+     * @param other the values taken where the mask is 0
+     * @return a new tensor of the shape all three broadcast to, in the promoted dtype (see {@link DType})
+     */
     public Tensor where(Tensor mask, Tensor other) {
         return Where.apply(mask, this, other);
     }
 
-    /** Where {@code mask} is non-zero {@code x}, elsewhere {@code y}; all three broadcast. */
+    /**
+     * Where {@code mask} is non-zero {@code x}, elsewhere {@code y}; all three broadcast.
+     *
+     * @param mask selects {@code x} where non-zero; no gradient flows to it
+     * @param x the values taken where the mask is non-zero
+     * @param y the values taken where the mask is 0
+     * @return a new tensor of the shape all three broadcast to, in the promoted dtype (see {@link DType})
+     */
     public static Tensor where(Tensor mask, Tensor x, Tensor y) {
         return Where.apply(mask, x, y);
     }
@@ -453,109 +626,206 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- elementwise functions
 
-    /** e to the power of each element. */
+    /**
+     * e to the power of each element.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor exp() {
         return Exp.apply(this);
     }
 
-    /** Natural logarithm; NaN below 0 and -inf at 0, as in IEEE arithmetic. */
+    /**
+     * Natural logarithm; NaN below 0 and -inf at 0, as in IEEE arithmetic.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor log() {
         return Log.apply(this);
     }
 
-    /** Square root. */
+    /**
+     * Square root.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor sqrt() {
         return Sqrt.apply(this);
     }
 
-    /** Absolute value; its gradient at 0 is 0. */
+    /**
+     * Absolute value; its gradient at 0 is 0.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor abs() {
         return Abs.apply(this);
     }
 
-    /** Hyperbolic tangent. */
+    /**
+     * Hyperbolic tangent.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor tanh() {
         return Tanh.apply(this);
     }
 
-    /** The logistic function {@code 1 / (1 + e^-x)}, stable for large |x|. */
+    /**
+     * The logistic function {@code 1 / (1 + e^-x)}, stable for large |x|.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor sigmoid() {
         return Sigmoid.apply(this);
     }
 
-    /** {@code max(x, 0)}; its gradient at 0 is 0. */
+    /**
+     * {@code max(x, 0)}; its gradient at 0 is 0.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor relu() {
         return Relu.apply(this);
     }
 
-    /** {@code x} for {@code x > 0}, {@code slope * x} otherwise. */
+    /**
+     * {@code x} for {@code x > 0}, {@code slope * x} otherwise.
+     *
+     * @param slope the factor for non-positive inputs, usually small (PyTorch's default is 0.01)
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor leakyRelu(double slope) {
         return LeakyRelu.apply(this, slope);
     }
 
-    /** {@code log(1 + e^x)}, computed stably for large |x|. */
+    /**
+     * {@code log(1 + e^x)}, computed stably for large |x|.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor softplus() {
         return Softplus.apply(this);
     }
 
-    /** The error function {@code 2/√π ∫₀ˣ e^{-t²} dt}, to double precision (exact GELU is built on it). */
+    /**
+     * The error function {@code 2/√π ∫₀ˣ e^{-t²} dt}, to double precision (exact GELU is built on it).
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor erf() {
         return Erf.apply(this);
     }
 
-    /** Each value limited to {@code [lo, hi]}; the gradient passes where {@code lo <= x <= hi}. */
+    /**
+     * Each value limited to {@code [lo, hi]}; the gradient passes where {@code lo <= x <= hi}.
+     *
+     * @param lo the lower bound; {@code Double.NEGATIVE_INFINITY} for none
+     * @param hi the upper bound; {@code Double.POSITIVE_INFINITY} for none
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor clamp(double lo, double hi) {
         return Clamp.apply(this, lo, hi);
     }
 
     // ---------------------------------------------------------------- comparisons (no gradient)
 
-    /** 1 where {@code this > y}, else 0 (broadcasting); never requires a gradient. */
+    /**
+     * 1 where {@code this > y}, else 0 (broadcasting); never requires a gradient.
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return 0s and 1s of the broadcast shape, FLOAT64 if either operand is; never requires a gradient
+     */
     public Tensor gt(Tensor y) {
         return Compare.apply("gt", this, y, (a, b) -> a > b ? 1 : 0);
     }
 
-    /** 1 where {@code this > c}, else 0. */
+    /**
+     * 1 where {@code this > c}, else 0.
+     *
+     * @param c the threshold
+     * @return 0s and 1s of this shape and dtype; never requires a gradient
+     */
     public Tensor gt(double c) {
         return gt(constant(c));
     }
 
-    /** 1 where {@code this >= y}, else 0 (broadcasting). */
+    /**
+     * 1 where {@code this >= y}, else 0 (broadcasting).
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return 0s and 1s of the broadcast shape, FLOAT64 if either operand is; never requires a gradient
+     */
     public Tensor ge(Tensor y) {
         return Compare.apply("ge", this, y, (a, b) -> a >= b ? 1 : 0);
     }
 
-    /** 1 where {@code this >= c}, else 0. */
+    /**
+     * 1 where {@code this >= c}, else 0.
+     *
+     * @param c the threshold
+     * @return 0s and 1s of this shape and dtype; never requires a gradient
+     */
     public Tensor ge(double c) {
         return ge(constant(c));
     }
 
-    /** 1 where {@code this < y}, else 0 (broadcasting). */
+    /**
+     * 1 where {@code this < y}, else 0 (broadcasting).
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return 0s and 1s of the broadcast shape, FLOAT64 if either operand is; never requires a gradient
+     */
     public Tensor lt(Tensor y) {
         return Compare.apply("lt", this, y, (a, b) -> a < b ? 1 : 0);
     }
 
-    /** 1 where {@code this < c}, else 0. */
+    /**
+     * 1 where {@code this < c}, else 0.
+     *
+     * @param c the threshold
+     * @return 0s and 1s of this shape and dtype; never requires a gradient
+     */
     public Tensor lt(double c) {
         return lt(constant(c));
     }
 
-    /** 1 where {@code this <= y}, else 0 (broadcasting). */
+    /**
+     * 1 where {@code this <= y}, else 0 (broadcasting).
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return 0s and 1s of the broadcast shape, FLOAT64 if either operand is; never requires a gradient
+     */
     public Tensor le(Tensor y) {
         return Compare.apply("le", this, y, (a, b) -> a <= b ? 1 : 0);
     }
 
-    /** 1 where {@code this <= c}, else 0. */
+    /**
+     * 1 where {@code this <= c}, else 0.
+     *
+     * @param c the threshold
+     * @return 0s and 1s of this shape and dtype; never requires a gradient
+     */
     public Tensor le(double c) {
         return le(constant(c));
     }
 
-    /** 1 where {@code this == y}, else 0 (broadcasting). */
+    /**
+     * 1 where {@code this == y}, else 0 (broadcasting).
+     *
+     * @param y the other operand; its shape must broadcast with this tensor's
+     * @return 0s and 1s of the broadcast shape, FLOAT64 if either operand is; never requires a gradient
+     */
     public Tensor eq(Tensor y) {
         return Compare.apply("eq", this, y, (a, b) -> a == b ? 1 : 0);
     }
 
-    /** 1 where {@code this == c}, else 0. */
+    /**
+     * 1 where {@code this == c}, else 0.
+     *
+     * @param c the value compared with
+     * @return 0s and 1s of this shape and dtype; never requires a gradient
+     */
     public Tensor eq(double c) {
         return eq(constant(c));
     }
@@ -568,6 +838,8 @@ public final class Tensor {
      * the last two) broadcast: [b, n, k] @ [b, k, m], [2, 1, n, k] @ [3, k, m] gives [2, 3, n, m], and a 2-D operand
      * is shared by every batch.
      *
+     * @param y the right operand, of rank 1 or more
+     * @return a new tensor of the product's shape as above, in the promoted dtype (see {@link DType})
      * @throws IllegalArgumentException if the inner dimensions differ, the batch axes do not broadcast, or a rank is 0
      */
     public Tensor matmul(Tensor y) {
@@ -584,6 +856,10 @@ public final class Tensor {
      * Tensor y = Tensor.addmm(b, x, w);   // x [batch, in], w [in, out], b [out] -> [batch, out]
      * }</pre>
      *
+     * @param bias the term added, broadcasting to {@code [m, n]}
+     * @param x the left matrix, {@code [m, k]}
+     * @param w the right matrix, {@code [k, n]}
+     * @return a new tensor of shape {@code [m, n]}, in the promoted dtype (see {@link DType})
      * @throws IllegalArgumentException if x or w is not 2-D, the inner dimensions differ, or bias does not broadcast
      */
     public static Tensor addmm(Tensor bias, Tensor x, Tensor w) {
@@ -592,12 +868,22 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- shape
 
-    /** The matrix transpose: swaps the last two axes (a tensor of rank below 2 gives a view of the same values). */
+    /**
+     * The matrix transpose: swaps the last two axes (a tensor of rank below 2 gives a view of the same values).
+     *
+     * @return a tensor of this dtype with the last two dimensions swapped
+     */
     public Tensor transpose() {
         return shape.length < 2 ? Reshape.apply(this, shape) : transpose(-2, -1);
     }
 
-    /** Swaps two axes. */
+    /**
+     * Swaps two axes.
+     *
+     * @param axis0 one axis, from {@code -rank} to {@code rank - 1}
+     * @param axis1 the other axis, in the same range; may equal {@code axis0}
+     * @return a tensor of this dtype with those two dimensions swapped
+     */
     public Tensor transpose(int axis0, int axis1) {
         int a = Shapes.axis("transpose", axis0, shape.length);
         int b = Shapes.axis("transpose", axis1, shape.length);
@@ -610,7 +896,12 @@ public final class Tensor {
         return Permute.apply(this, perm);
     }
 
-    /** Reorders the axes: result axis {@code i} is input axis {@code axes[i]}. */
+    /**
+     * Reorders the axes: result axis {@code i} is input axis {@code axes[i]}.
+     *
+     * @param axes a permutation of {@code 0..rank-1} (negative entries count from the end)
+     * @return a tensor of this dtype whose dimension {@code i} is this one's {@code axes[i]}
+     */
     public Tensor permute(int... axes) {
         return Permute.apply(this, Permute.check(axes, shape.length));
     }
@@ -618,13 +909,19 @@ public final class Tensor {
     /**
      * The same values in a new shape with as many elements; one dimension may be -1 and is then inferred.
      *
+     * @param newShape the new dimensions, at most one of them -1
+     * @return a tensor of this dtype and {@code newShape}
      * @throws IllegalArgumentException if the element counts differ
      */
     public Tensor reshape(long... newShape) {
         return Reshape.apply(this, Reshape.resolve(shape, newShape));
     }
 
-    /** The values as a 1-D tensor. */
+    /**
+     * The values as a 1-D tensor.
+     *
+     * @return a 1-D tensor of this dtype with {@code size()} elements
+     */
     public Tensor flatten() {
         return Reshape.apply(this, new int[] {length()});
     }
@@ -632,6 +929,8 @@ public final class Tensor {
     /**
      * Removes an axis of size 1.
      *
+     * @param axis the axis to remove, from {@code -rank} to {@code rank - 1}
+     * @return a tensor of this dtype with that axis removed
      * @throws IllegalArgumentException if that axis is not of size 1
      */
     public Tensor squeeze(int axis) {
@@ -643,13 +942,21 @@ public final class Tensor {
         return Reshape.apply(this, Shapes.without(shape, a));
     }
 
-    /** Inserts an axis of size 1 at {@code axis} (from {@code -rank-1} to {@code rank}). */
+    /**
+     * Inserts an axis of size 1 at {@code axis} (from {@code -rank-1} to {@code rank}).
+     *
+     * @param axis the position of the new axis in the result
+     * @return a tensor of this dtype and rank + 1
+     */
     public Tensor unsqueeze(int axis) {
         return Reshape.apply(this, Shapes.inserted(shape, Shapes.newAxis("unsqueeze", axis, shape.length), 1));
     }
 
     /**
      * The values repeated along broadcast axes to {@code newShape}, by NumPy's rules; the gradient sums them back.
+     *
+     * @param newShape a shape this tensor's broadcasts to
+     * @return a new tensor of this dtype and {@code newShape}
      */
     public Tensor broadcastTo(long... newShape) {
         return BroadcastTo.apply(this, Shapes.fromLong("broadcastTo", newShape));
@@ -658,13 +965,23 @@ public final class Tensor {
     /**
      * Joins tensors along an existing axis; all other dimensions must agree.
      *
+     * @param tensors the tensors to join, in order, all of the same rank
+     * @param axis the axis to join along, from {@code -rank} to {@code rank - 1}
+     * @return a new tensor whose {@code axis} dimension is the sum of theirs, in the promoted dtype (see
+     *         {@link DType})
      * @throws IllegalArgumentException if the list is empty or the shapes disagree
      */
     public static Tensor concat(List<Tensor> tensors, int axis) {
         return Concat.apply(tensors.toArray(new Tensor[0]), axis);
     }
 
-    /** Joins tensors of the same shape along a new axis. */
+    /**
+     * Joins tensors of the same shape along a new axis.
+     *
+     * @param tensors the tensors to join, in order, not empty
+     * @param axis the position of the new axis in the result, from {@code -rank-1} to {@code rank}
+     * @return a new tensor of rank + 1 with {@code tensors.size()} entries along {@code axis}
+     */
     public static Tensor stack(List<Tensor> tensors, int axis) {
         Tensor[] xs = tensors.toArray(new Tensor[0]);
         if (xs.length == 0) {
@@ -683,12 +1000,24 @@ public final class Tensor {
         return Concat.apply(xs, a);
     }
 
-    /** Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}. */
+    /**
+     * Elements {@code from} (inclusive) to {@code to} (exclusive) along {@code axis}.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param from the first position, from 0 to the axis size
+     * @param to the position after the last, from {@code from} to the axis size
+     * @return a new tensor of this dtype with {@code to - from} entries along {@code axis}
+     */
     public Tensor slice(int axis, long from, long to) {
         return Slice.apply(this, axis, from, to);
     }
 
-    /** The rows (entries along axis 0) at the given positions, in that order; repeats are allowed. */
+    /**
+     * The rows (entries along axis 0) at the given positions, in that order; repeats are allowed.
+     *
+     * @param rows positions along axis 0, each from 0 to {@code size(0) - 1}
+     * @return a new tensor of this dtype with {@code rows.length} entries along axis 0
+     */
     public Tensor index(long[] rows) {
         return Index.apply(this, rows);
     }
@@ -697,6 +1026,10 @@ public final class Tensor {
      * Picks values along {@code axis} at the positions in {@code indices} (PyTorch's {@code gather}): for a 2-D input
      * and axis 1, {@code out[i][j] = this[i][indices[i][j]]}. {@code indices} has this tensor's rank, holds whole
      * numbers, and no dimension larger than this tensor's, except along {@code axis}.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param indices the positions along {@code axis}, each from 0 to {@code size(axis) - 1}
+     * @return a new tensor of this dtype and the shape of {@code indices}
      */
     public Tensor gather(int axis, Tensor indices) {
         return Gather.apply(this, axis, indices);
@@ -704,73 +1037,139 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- reductions
 
-    /** The sum of all elements, as a 0-d tensor. */
+    /**
+     * The sum of all elements, as a 0-d tensor.
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor sum() {
         return Sum.apply(this, Sum.allAxes(shape.length), false);
     }
 
-    /** The sum along one axis, which is kept with size 1 if {@code keepDim}. */
+    /**
+     * The sum along one axis, which is kept with size 1 if {@code keepDim}.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param keepDim whether the reduced axis stays, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axis}, or with it of size 1 if {@code keepDim}
+     */
     public Tensor sum(int axis, boolean keepDim) {
         return Sum.apply(this, Arguments.axes("sum", new int[] {axis}, shape.length), keepDim);
     }
 
-    /** The mean of all elements, as a 0-d tensor (NaN for an empty tensor). */
+    /**
+     * The mean of all elements, as a 0-d tensor (NaN for an empty tensor).
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor mean() {
         return sum().mul(1.0 / length());
     }
 
-    /** The mean along one axis, which is kept with size 1 if {@code keepDim}. */
+    /**
+     * The mean along one axis, which is kept with size 1 if {@code keepDim}.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param keepDim whether the reduced axis stays, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axis}, or with it of size 1 if {@code keepDim}
+     */
     public Tensor mean(int axis, boolean keepDim) {
         return Reductions.mean(this, new int[] {axis}, keepDim);
     }
 
-    /** The maximum along an axis; the gradient goes to the first maximal element. */
+    /**
+     * The maximum along an axis; the gradient goes to the first maximal element.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param keepDim whether the reduced axis stays, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axis}, or with it of size 1 if {@code keepDim}
+     */
     public Tensor max(int axis, boolean keepDim) {
         return shape.length == 0 ? Arguments.onScalar("max", this, axis, t -> t.max(0, false))
                 : Max.apply(this, axis, keepDim, false);
     }
 
-    /** The minimum along an axis; the gradient goes to the first minimal element. */
+    /**
+     * The minimum along an axis; the gradient goes to the first minimal element.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param keepDim whether the reduced axis stays, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axis}, or with it of size 1 if {@code keepDim}
+     */
     public Tensor min(int axis, boolean keepDim) {
         return shape.length == 0 ? Arguments.onScalar("min", this, axis, t -> t.min(0, false))
                 : Max.apply(this, axis, keepDim, true);
     }
 
-    /** The maximum of all elements, as a 0-d tensor; tied maxima share the gradient evenly, as in PyTorch. */
+    /**
+     * The maximum of all elements, as a 0-d tensor; tied maxima share the gradient evenly, as in PyTorch.
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor max() {
         return Max.all(this, false);
     }
 
-    /** The minimum of all elements, as a 0-d tensor; tied minima share the gradient evenly, as in PyTorch. */
+    /**
+     * The minimum of all elements, as a 0-d tensor; tied minima share the gradient evenly, as in PyTorch.
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor min() {
         return Max.all(this, true);
     }
 
-    /** The position of the first maximum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient). */
+    /**
+     * The position of the first maximum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient).
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @return a FLOAT64 tensor of this shape without {@code axis}
+     */
     public Tensor argmax(int axis) {
         return shape.length == 0 ? Arguments.onScalar("argmax", this, axis, t -> t.argmax(0))
                 : Max.positions(this, axis, false);
     }
 
-    /** The position of the first minimum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient). */
+    /**
+     * The position of the first minimum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient).
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @return a FLOAT64 tensor of this shape without {@code axis}
+     */
     public Tensor argmin(int axis) {
         return shape.length == 0 ? Arguments.onScalar("argmin", this, axis, t -> t.argmin(0))
                 : Max.positions(this, axis, true);
     }
 
-    /** {@code log(sum(exp(x)))} along an axis, computed without overflow for large values. */
+    /**
+     * {@code log(sum(exp(x)))} along an axis, computed without overflow for large values.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param keepDim whether the reduced axis stays, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axis}, or with it of size 1 if {@code keepDim}
+     */
     public Tensor logSumExp(int axis, boolean keepDim) {
         return shape.length == 0 ? Arguments.onScalar("logSumExp", this, axis, t -> t.logSumExp(0, false))
                 : LogSumExp.apply(this, axis, keepDim);
     }
 
-    /** The softmax along an axis: non-negative values summing to 1. */
+    /**
+     * The softmax along an axis: non-negative values summing to 1.
+     *
+     * @param axis the axis along which values sum to 1, from {@code -rank} to {@code rank - 1}
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor softmax(int axis) {
         return shape.length == 0 ? Arguments.onScalar("softmax", this, axis, t -> t.softmax(0))
                 : LogSoftmax.apply(this, Shapes.axis("softmax", axis, shape.length)).exp();
     }
 
-    /** The logarithm of the softmax along an axis, computed stably. */
+    /**
+     * The logarithm of the softmax along an axis, computed stably.
+     *
+     * @param axis the axis normalized over, from {@code -rank} to {@code rank - 1}
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor logSoftmax(int axis) {
         return shape.length == 0 ? Arguments.onScalar("logSoftmax", this, axis, t -> t.logSoftmax(0))
                 : LogSoftmax.apply(this, axis);
@@ -779,42 +1178,74 @@ public final class Tensor {
     // ---------------------------------------------------------------- PyTorch parity, part 2 (issue 12)
     // One contiguous block, so that edits elsewhere in this file rebase cleanly.
 
-    /** {@code log(1 + x)}, accurate for small |x| where {@code log(1 + x)} would round 1 + x first. */
+    /**
+     * {@code log(1 + x)}, accurate for small |x| where {@code log(1 + x)} would round 1 + x first.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor log1p() {
         return Log1p.apply(this);
     }
 
-    /** {@code e^x - 1}, accurate for small |x|. */
+    /**
+     * {@code e^x - 1}, accurate for small |x|.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor expm1() {
         return Expm1.apply(this);
     }
 
-    /** Sine, elementwise (radians). */
+    /**
+     * Sine, elementwise (radians).
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor sin() {
         return Sin.apply(this);
     }
 
-    /** Cosine, elementwise (radians). */
+    /**
+     * Cosine, elementwise (radians).
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor cos() {
         return Cos.apply(this);
     }
 
-    /** -1, 0 or 1 by the sign of each element (NaN gives 0, as PyTorch); its gradient is 0 everywhere. */
+    /**
+     * -1, 0 or 1 by the sign of each element (NaN gives 0, as PyTorch); its gradient is 0 everywhere.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor sign() {
         return Sign.apply(this);
     }
 
-    /** {@code 1 / x}, elementwise; {@code ±inf} at {@code ±0}. */
+    /**
+     * {@code 1 / x}, elementwise; {@code ±inf} at {@code ±0}.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor reciprocal() {
         return Div.apply(constant(1.0), this);
     }
 
-    /** {@code 1 / √x}, elementwise; NaN below 0 and inf at 0. */
+    /**
+     * {@code 1 / √x}, elementwise; NaN below 0 and inf at 0.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor rsqrt() {
         return Pow.apply(this, -0.5);
     }
 
-    /** The exact GELU activation {@code x · Φ(x)}, Φ the standard normal CDF (PyTorch's default). */
+    /**
+     * The exact GELU activation {@code x · Φ(x)}, Φ the standard normal CDF (PyTorch's default).
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor gelu() {
         return Gelu.apply(this, GeluApproximation.NONE);
     }
@@ -822,12 +1253,19 @@ public final class Tensor {
     /**
      * GELU, exact ({@link GeluApproximation#NONE}) or with the tanh approximation ({@link GeluApproximation#TANH}),
      * as PyTorch's {@code F.gelu(x, approximate=...)}.
+     *
+     * @param approximation which formula, not null
+     * @return a new tensor of this shape and dtype
      */
     public Tensor gelu(GeluApproximation approximation) {
         return Gelu.apply(this, approximation);
     }
 
-    /** SiLU (swish), {@code x · σ(x)}. */
+    /**
+     * SiLU (swish), {@code x · σ(x)}.
+     *
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor silu() {
         return mul(sigmoid());
     }
@@ -835,6 +1273,8 @@ public final class Tensor {
     /**
      * {@code log σ(x)}, computed as {@code -softplus(-x)}: no overflow or log of 0 for large |x| (-1000 gives -1000,
      * 1000 gives -0), and its gradient {@code σ(-x)} is exact in both tails.
+     *
+     * @return a new tensor of this shape and dtype
      */
     public Tensor logSigmoid() {
         return neg().softplus().neg();
@@ -843,6 +1283,9 @@ public final class Tensor {
     /**
      * {@code this ^ y} elementwise, broadcasting, with gradients for both; PyTorch's conventions where {@code y = 0}
      * (no gradient for the base) and where the base is 0 and {@code y >= 0} (no gradient for the exponent).
+     *
+     * @param y the exponent; its shape must broadcast with this tensor's
+     * @return a new tensor of the broadcast shape, in the promoted dtype (see {@link DType})
      */
     public Tensor pow(Tensor y) {
         return PowTensor.apply(this, y);
@@ -857,6 +1300,9 @@ public final class Tensor {
      * Tensor scores = q.matmul(k.transpose()).maskedFill(causal, Double.NEGATIVE_INFINITY);
      * }</pre>
      *
+     * @param mask non-zero where {@code value} goes; no gradient flows to it
+     * @param value the value written, in this tensor's dtype
+     * @return a new tensor of this dtype and the shape this tensor and the mask broadcast to
      * @throws IllegalArgumentException if the mask is null or its shape does not broadcast with this tensor's
      */
     public Tensor maskedFill(Tensor mask, double value) {
@@ -871,23 +1317,42 @@ public final class Tensor {
      * x.sum(new int[] {0, -1}, false);   // shape [3], every value 8
      * }</pre>
      *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      * @throws IllegalArgumentException if {@code axes} is empty, an axis is out of range or repeats
      */
     public Tensor sum(int[] axes, boolean keepDims) {
         return Sum.apply(this, Arguments.axes("sum", axes, shape.length), keepDims);
     }
 
-    /** The mean over a set of axes; see {@link #sum(int[], boolean)}. */
+    /**
+     * The mean over a set of axes; see {@link #sum(int[], boolean)}.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
+     */
     public Tensor mean(int[] axes, boolean keepDims) {
         return Reductions.mean(this, axes, keepDims);
     }
 
-    /** The variance of all elements, with Bessel's correction (divides by n - 1), as PyTorch's default. */
+    /**
+     * The variance of all elements, with Bessel's correction (divides by n - 1), as PyTorch's default.
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor var() {
         return Reductions.var("var", this, null, 1.0, false);
     }
 
-    /** The variance over a set of axes, with Bessel's correction. */
+    /**
+     * The variance over a set of axes, with Bessel's correction.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
+     */
     public Tensor var(int[] axes, boolean keepDims) {
         return Reductions.var("var", this, axes, 1.0, keepDims);
     }
@@ -895,32 +1360,63 @@ public final class Tensor {
     /**
      * The variance over a set of axes, {@code Σ (x - mean)² / max(0, n - correction)}: correction 0 gives the
      * population variance, 1 the unbiased estimate; as PyTorch, n ≤ correction gives inf or NaN, not an error.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param correction subtracted from the count in the divisor, usually 0 or 1
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor var(int[] axes, double correction, boolean keepDims) {
         return Reductions.var("var", this, axes, correction, keepDims);
     }
 
-    /** The standard deviation of all elements, with Bessel's correction. */
+    /**
+     * The standard deviation of all elements, with Bessel's correction.
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor std() {
         return Reductions.var("std", this, null, 1.0, false).sqrt();
     }
 
-    /** The standard deviation over a set of axes, with Bessel's correction. */
+    /**
+     * The standard deviation over a set of axes, with Bessel's correction.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
+     */
     public Tensor std(int[] axes, boolean keepDims) {
         return Reductions.var("std", this, axes, 1.0, keepDims).sqrt();
     }
 
-    /** The standard deviation over a set of axes, the square root of {@link #var(int[], double, boolean)}. */
+    /**
+     * The standard deviation over a set of axes, the square root of {@link #var(int[], double, boolean)}.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param correction subtracted from the count in the divisor, usually 0 or 1
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
+     */
     public Tensor std(int[] axes, double correction, boolean keepDims) {
         return Reductions.var("std", this, axes, correction, keepDims).sqrt();
     }
 
-    /** The Euclidean norm of all elements (the Frobenius norm of a matrix); its gradient at 0 is 0, as PyTorch's. */
+    /**
+     * The Euclidean norm of all elements (the Frobenius norm of a matrix); its gradient at 0 is 0, as PyTorch's.
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor norm() {
         return Reductions.norm(this, 2.0, null, false);
     }
 
-    /** The p-norm of all elements, for p = 1, 2 or {@code Double.POSITIVE_INFINITY}. */
+    /**
+     * The p-norm of all elements, for p = 1, 2 or {@code Double.POSITIVE_INFINITY}.
+     *
+     * @param p the order: 1, 2 or {@code Double.POSITIVE_INFINITY}
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor norm(double p) {
         return Reductions.norm(this, p, null, false);
     }
@@ -928,58 +1424,112 @@ public final class Tensor {
     /**
      * The p-norm over a set of axes, for p = 1, 2 or {@code Double.POSITIVE_INFINITY}: p = 2 over the last two axes is
      * the Frobenius norm of a batch of matrices, {@code x.norm(2, new int[] {-2, -1}, false)}.
+     *
+     * @param p the order: 1, 2 or {@code Double.POSITIVE_INFINITY}
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor norm(double p, int[] axes, boolean keepDims) {
         return Reductions.norm(this, p, axes, keepDims);
     }
 
-    /** The product of all elements; its gradient is right where elements are 0 (no division). */
+    /**
+     * The product of all elements; its gradient is right where elements are 0 (no division).
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor prod() {
         return Prod.overAxes(this, Sum.allAxes(shape.length), false);
     }
 
-    /** The product over a set of axes; see {@link #prod()}. */
+    /**
+     * The product over a set of axes; see {@link #prod()}.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
+     */
     public Tensor prod(int[] axes, boolean keepDims) {
         return Prod.overAxes(this, Arguments.axes("prod", axes, shape.length), keepDims);
     }
 
-    /** The cumulative sum along an axis: element i is the sum of elements 0 to i; same shape. */
+    /**
+     * The cumulative sum along an axis: element i is the sum of elements 0 to i; same shape.
+     *
+     * @param axis the axis summed along, from {@code -rank} to {@code rank - 1}
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor cumsum(int axis) {
         return shape.length == 0 ? Arguments.onScalar("cumsum", this, axis, t -> t.cumsum(0))
                 : Cumsum.apply(this, Shapes.axis("cumsum", axis, shape.length), false);
     }
 
-    /** The largest element; tied maxima share the gradient evenly (PyTorch's {@code amax}). */
+    /**
+     * The largest element; tied maxima share the gradient evenly (PyTorch's {@code amax}).
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor amax() {
         return Amax.apply(this, Sum.allAxes(shape.length), false, false);
     }
 
-    /** The largest element over a set of axes; tied maxima share the gradient evenly. */
+    /**
+     * The largest element over a set of axes; tied maxima share the gradient evenly.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
+     */
     public Tensor amax(int[] axes, boolean keepDims) {
         return Amax.apply(this, Arguments.axes("amax", axes, shape.length), keepDims, false);
     }
 
-    /** The smallest element; tied minima share the gradient evenly (PyTorch's {@code amin}). */
+    /**
+     * The smallest element; tied minima share the gradient evenly (PyTorch's {@code amin}).
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor amin() {
         return Amax.apply(this, Sum.allAxes(shape.length), false, true);
     }
 
-    /** The smallest element over a set of axes; tied minima share the gradient evenly. */
+    /**
+     * The smallest element over a set of axes; tied minima share the gradient evenly.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
+     */
     public Tensor amin(int[] axes, boolean keepDims) {
         return Amax.apply(this, Arguments.axes("amin", axes, shape.length), keepDims, true);
     }
 
-    /** {@code log(sum(exp(x)))} over a set of axes, computed without overflow; see {@link #sum(int[], boolean)}. */
+    /**
+     * {@code log(sum(exp(x)))} over a set of axes, computed without overflow; see {@link #sum(int[], boolean)}.
+     *
+     * @param axes the axes to reduce, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @param keepDims whether the reduced axes stay, with size 1, rather than being removed
+     * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
+     */
     public Tensor logSumExp(int[] axes, boolean keepDims) {
         return Reductions.logSumExp(this, axes, keepDims);
     }
 
-    /** {@code log(sum(exp(x)))} over all elements, as a 0-d tensor, without overflow. */
+    /**
+     * {@code log(sum(exp(x)))} over all elements, as a 0-d tensor, without overflow.
+     *
+     * @return a 0-d tensor of this dtype
+     */
     public Tensor logSumExp() {
         return LogSumExp.apply(Reshape.apply(this, new int[] {length()}), 0, false);
     }
 
-    /** Removes every axis of size 1: {@code [2, 1, 3, 1]} becomes {@code [2, 3]}. */
+    /**
+     * Removes every axis of size 1: {@code [2, 1, 3, 1]} becomes {@code [2, 3]}.
+     *
+     * @return a tensor of this dtype without axes of size 1
+     */
     public Tensor squeeze() {
         return Layout.squeeze(this);
     }
@@ -992,18 +1542,33 @@ public final class Tensor {
      * Tensor.zeros(2, 3, 4, 5).flatten(1, 2);   // shape [2, 12, 5]
      * }</pre>
      *
+     * @param start the first axis merged, from {@code -rank} to {@code rank - 1}
+     * @param end the last axis merged, in the same range, not before {@code start}
+     * @return a tensor of this dtype and rank {@code rank - (end - start)}
      * @throws IllegalArgumentException if an axis is out of range or start comes after end
      */
     public Tensor flatten(int start, int end) {
         return Layout.flatten(this, start, end);
     }
 
-    /** The entries at {@code indices} along {@code axis}, in that order, repeats allowed (PyTorch's index_select). */
+    /**
+     * The entries at {@code indices} along {@code axis}, in that order, repeats allowed (PyTorch's index_select).
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param indices positions along {@code axis}, each from 0 to {@code size(axis) - 1}
+     * @return a new tensor of this dtype with {@code indices.length} entries along {@code axis}
+     */
     public Tensor indexSelect(int axis, long[] indices) {
         return Layout.indexSelect(this, axis, indices);
     }
 
-    /** As {@link #indexSelect(int, long[])}, with the positions in a 1-D tensor of whole numbers. */
+    /**
+     * As {@link #indexSelect(int, long[])}, with the positions in a 1-D tensor of whole numbers.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param indices a 1-D tensor of positions along {@code axis}, each from 0 to {@code size(axis) - 1}
+     * @return a new tensor of this dtype with {@code indices.size()} entries along {@code axis}
+     */
     public Tensor indexSelect(int axis, Tensor indices) {
         return Layout.indexSelect(this, axis, Layout.positions("indexSelect", indices));
     }
@@ -1013,23 +1578,47 @@ public final class Tensor {
      * (PyTorch's {@code scatter}): for 2-D and axis 0, {@code out[index[i][j]][j] = src[i][j]}. All three have the same
      * rank; {@code index} is no larger than {@code src}, nor than this tensor off the axis. A repeated position keeps
      * the last write, and only that element of {@code src} gets a gradient.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param index whole-number positions along {@code axis}, each from 0 to {@code size(axis) - 1}; no gradient
+     * @param src the values written, at least as large as {@code index}
+     * @return a new tensor of this shape, in the promoted dtype (see {@link DType})
      */
     public Tensor scatter(int axis, Tensor index, Tensor src) {
         return Scatter.scatter(this, axis, index, src);
     }
 
-    /** As {@link #scatter(int, Tensor, Tensor)} with every written value {@code value} (PyTorch's scalar form). */
+    /**
+     * As {@link #scatter(int, Tensor, Tensor)} with every written value {@code value} (PyTorch's scalar form).
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param index whole-number positions along {@code axis}, each from 0 to {@code size(axis) - 1}; no gradient
+     * @param value the value written at every position, in this tensor's dtype
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor scatter(int axis, Tensor index, double value) {
         return Scatter.scatter(this, axis, index, new Tensor(new double[] {value}, Shapes.SCALAR, dtype)
                 .broadcastTo(index.shape()));
     }
 
-    /** As {@link #scatter}, but adding: {@code out[index[i][j]][j] += src[i][j]} (PyTorch's {@code scatter_add}). */
+    /**
+     * As {@link #scatter}, but adding: {@code out[index[i][j]][j] += src[i][j]} (PyTorch's {@code scatter_add}).
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @param index whole-number positions along {@code axis}, each from 0 to {@code size(axis) - 1}; no gradient
+     * @param src the values added, at least as large as {@code index}
+     * @return a new tensor of this shape, in the promoted dtype (see {@link DType})
+     */
     public Tensor scatterAdd(int axis, Tensor index, Tensor src) {
         return Scatter.scatterAdd(this, axis, index, src);
     }
 
-    /** The order of elements reversed along each of {@code axes}. */
+    /**
+     * The order of elements reversed along each of {@code axes}.
+     *
+     * @param axes the axes to reverse, each from {@code -rank} to {@code rank - 1}, none repeated
+     * @return a new tensor of this shape and dtype
+     */
     public Tensor flip(int... axes) {
         return Flip.apply(this, Arguments.axes("flip", axes, shape.length));
     }
@@ -1037,12 +1626,20 @@ public final class Tensor {
     /**
      * The tensor repeated {@code reps[i]} times along axis i (PyTorch's {@code repeat}); more counts than axes add
      * leading axes: {@code [2, 3]} repeated {@code (4, 1, 2)} has shape [4, 2, 6].
+     *
+     * @param reps how many times along each axis, each at least 0; at least {@code rank} counts
+     * @return a new tensor of this dtype whose dimension {@code i} is {@code reps[i]} times this one's
      */
     public Tensor repeat(long... reps) {
         return Layout.repeat("repeat", this, reps);
     }
 
-    /** NumPy's and PyTorch's {@code tile}: as {@link #repeat}, but fewer counts than axes repeat the last axes. */
+    /**
+     * NumPy's and PyTorch's {@code tile}: as {@link #repeat}, but fewer counts than axes repeat the last axes.
+     *
+     * @param reps how many times along each (last) axis, each at least 0
+     * @return a new tensor of this dtype, of the repeated shape
+     */
     public Tensor tile(long... reps) {
         return Layout.tile(this, reps);
     }
@@ -1053,27 +1650,53 @@ public final class Tensor {
      * <pre>{@code
      * List<Tensor> gates = h.split(hidden, 1);   // [batch, 4 * hidden] -> four [batch, hidden]
      * }</pre>
+     *
+     * @param size the size of each piece along {@code axis}, at least 1
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @return the pieces in order, each of this dtype
      */
     public List<Tensor> split(long size, int axis) {
         return Layout.split(this, size, axis);
     }
 
-    /** Pieces of the given sizes along {@code axis}; they must add up to its size. */
+    /**
+     * Pieces of the given sizes along {@code axis}; they must add up to its size.
+     *
+     * @param sizes the size of each piece along {@code axis}, each at least 0
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @return {@code sizes.length} pieces in order, each of this dtype
+     */
     public List<Tensor> split(long[] sizes, int axis) {
         return Layout.split(this, sizes, axis);
     }
 
-    /** {@code chunks} pieces of equal size along {@code axis} (the last smaller, or fewer pieces, as in PyTorch). */
+    /**
+     * {@code chunks} pieces of equal size along {@code axis} (the last smaller, or fewer pieces, as in PyTorch).
+     *
+     * @param chunks the number of pieces wanted, at least 1
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @return at most {@code chunks} pieces in order, each of this dtype
+     */
     public List<Tensor> chunk(int chunks, int axis) {
         return Layout.chunk(this, chunks, axis);
     }
 
-    /** The inner product of two 1-D tensors of the same size, as a 0-d tensor. */
+    /**
+     * The inner product of two 1-D tensors of the same size, as a 0-d tensor.
+     *
+     * @param y a 1-D tensor of this tensor's size
+     * @return a new 0-d tensor, in the promoted dtype (see {@link DType})
+     */
     public Tensor dot(Tensor y) {
         return Layout.dot(this, y);
     }
 
-    /** The outer product of two 1-D tensors: {@code [n]} and {@code [m]} give {@code [n, m]}. */
+    /**
+     * The outer product of two 1-D tensors: {@code [n]} and {@code [m]} give {@code [n, m]}.
+     *
+     * @param y a 1-D tensor, of any size
+     * @return a new tensor of shape {@code [size(), y.size()]}, in the promoted dtype (see {@link DType})
+     */
     public Tensor outer(Tensor y) {
         return Layout.outer(this, y);
     }
@@ -1087,6 +1710,10 @@ public final class Tensor {
      * Tensor scores = Tensor.einsum("bhqd,bhkd->bhqk", q, k);  // attention scores
      * }</pre>
      *
+     * @param equation two comma-separated operand specs, {@code ->}, then the output spec
+     * @param x the first operand, one letter per axis
+     * @param y the second operand, one letter per axis
+     * @return a new tensor with one axis per output letter, in the promoted dtype (see {@link DType})
      * @throws IllegalArgumentException for a malformed equation, a letter repeated in one operand, or sizes that differ
      */
     public static Tensor einsum(String equation, Tensor x, Tensor y) {
@@ -1095,27 +1722,48 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- values and metadata
 
-    /** The dimensions, as a new array. */
+    /**
+     * The dimensions, as a new array.
+     *
+     * @return a copy of the dimensions; empty for a 0-d tensor
+     */
     public long[] shape() {
         return Shapes.toLong(shape);
     }
 
-    /** The size of one axis. */
+    /**
+     * The size of one axis.
+     *
+     * @param axis the axis, from {@code -rank} to {@code rank - 1}
+     * @return that dimension, at least 0
+     */
     public long size(int axis) {
         return shape[Shapes.axis("size", axis, shape.length)];
     }
 
-    /** The number of axes (0 for a scalar). */
+    /**
+     * The number of axes (0 for a scalar).
+     *
+     * @return the number of axes, at least 0
+     */
     public int rank() {
         return shape.length;
     }
 
-    /** The number of elements. */
+    /**
+     * The number of elements.
+     *
+     * @return the product of the dimensions (1 for a 0-d tensor)
+     */
     public long size() {
         return length();
     }
 
-    /** The element type. */
+    /**
+     * The element type.
+     *
+     * @return FLOAT64 or FLOAT32
+     */
     public DType dtype() {
         return dtype;
     }
@@ -1123,6 +1771,7 @@ public final class Tensor {
     /**
      * The value of a one-element tensor.
      *
+     * @return the single element, widened to double
      * @throws IllegalStateException if the tensor has more or fewer than one element
      */
     public double item() {
@@ -1133,17 +1782,30 @@ public final class Tensor {
         return at(0);
     }
 
-    /** A copy of the values in row-major order. */
+    /**
+     * A copy of the values in row-major order.
+     *
+     * @return a new array of {@code size()} doubles
+     */
     public double[] toDoubleArray() {
         return data != null ? data.clone() : Kernels.widen(fdata);
     }
 
-    /** A copy of the values in row-major order, rounded to float. */
+    /**
+     * A copy of the values in row-major order, rounded to float.
+     *
+     * @return a new array of {@code size()} floats
+     */
     public float[] toFloatArray() {
         return fdata != null ? fdata.clone() : Kernels.narrow(data);
     }
 
-    /** This tensor in another type (itself if already of that type); differentiable. */
+    /**
+     * This tensor in another type (itself if already of that type); differentiable.
+     *
+     * @param type the element type wanted, not null
+     * @return this tensor, or a new one of this shape in {@code type}
+     */
     public Tensor to(DType type) {
         return type == dtype ? this : Cast.apply(this, checkType("to", type));
     }
@@ -1219,7 +1881,11 @@ public final class Tensor {
         return version.value;
     }
 
-    /** The name of the op that produced this tensor, as PyTorch's {@code grad_fn} (e.g. "AddBackward"), or null. */
+    /**
+     * The name of the op that produced this tensor, as PyTorch's {@code grad_fn} (e.g. "AddBackward"), or null.
+     *
+     * @return the op's name, or null for a leaf
+     */
     public String gradFn() {
         return node == null ? null : node.name();
     }
