@@ -39,6 +39,7 @@ public final class ModuleRegistry {
             Map.entry("Identity", s -> new Identity()),
             Map.entry("BatchNorm1d", BatchNorm1d::of),
             Map.entry("LayerNorm", LayerNorm::of),
+            Map.entry("Embedding", Embedding::of),
             Map.entry("Flatten", s -> new Flatten(s.integer("startDim"), s.integer("endDim"))));
     private static final Map<String, Function<ModuleSpec, Module>> USER = new ConcurrentHashMap<>();
 

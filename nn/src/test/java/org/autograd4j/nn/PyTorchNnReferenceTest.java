@@ -45,8 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nn against numbers PyTorch computed in float64 ({@code pytorch-nn-reference.txt}, written by
  * {@code src/test/python/make_pytorch_reference.py}): every loss's value and gradient, ten steps of every optimizer
  * configuration from the same start with the same gradients (and of AdamW over two parameter groups), twelve epochs of
- * every learning-rate schedule over two parameter groups, and the normalisation layers' outputs, gradients and
- * running statistics over a few training passes and one evaluation pass.
+ * every learning-rate schedule over two parameter groups, the normalisation layers' outputs, gradients and
+ * running statistics over a few training passes and one evaluation pass, and Embedding's output and weight gradient
+ * with a padding index.
  */
 class PyTorchNnReferenceTest {
     private static final double RTOL = 1e-12;
@@ -100,6 +101,7 @@ class PyTorchNnReferenceTest {
                 case "optim" -> assertNotNull(optimizer(b.name, List.of(Tensor.zeros(1).requiresGrad(true))), b.name);
                 case "layer" -> assertNotNull(layer(b.name), b.name);
                 case "optgroups" -> assertEquals("adamw_two_groups", b.name);
+                case "embedding" -> assertEquals("padded", b.name);
                 default -> assertNotNull(schedule(b.name), b.name);
             }
         }
@@ -231,6 +233,19 @@ class PyTorchNnReferenceTest {
         assertClose(numbers(b.one("evaly")), m.forward(x).toDoubleArray(), b + ": output in evaluation mode");
     }
 
+    @Test
+    void embeddingOutputAndWeightGradientWithAPaddingIndexArePyTorchs() throws IOException {
+        Block b = read().stream().filter(k -> k.kind.equals("embedding")).findFirst().orElseThrow();
+        Embedding e = new Embedding(6, 3, java.util.OptionalInt.of(2), new java.util.Random(0));
+        e.loadStateDict(Map.of("weight", tensor(b.one("weight"))));
+        Tensor x = tensor(b.one("x"));
+        Tensor y = e.forward(x);
+        y.backward(tensor(b.one("gradout")));
+        assertEquals(List.of(2L, 3L, 3L), Arrays.stream(y.shape()).boxed().toList(), b + ": output shape");
+        assertClose(numbers(b.one("y")), y.toDoubleArray(), b + ": output");
+        assertClose(numbers(b.one("gradweight")), e.weight().grad().toDoubleArray(), b + ": weight gradient");
+    }
+
     private static Module layer(String name) {
         return switch (name) {
             case "batchnorm1d" -> new BatchNorm1d(4);
@@ -342,7 +357,7 @@ class PyTorchNnReferenceTest {
                 String key = space < 0 ? line : line.substring(0, space);
                 String rest = space < 0 ? "" : line.substring(space + 1).trim();
                 switch (key) {
-                    case "loss", "optim", "optgroups", "sched", "layer" -> {
+                    case "loss", "optim", "optgroups", "sched", "layer", "embedding" -> {
                         kind = key;
                         name = rest;
                         lines = new LinkedHashMap<>();
