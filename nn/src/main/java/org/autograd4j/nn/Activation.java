@@ -32,7 +32,11 @@ public enum Activation {
     /** The initial slope of {@link #PRELU}. */
     public static final double PRELU_INIT = 0.25;
 
-    /** A new module computing this activation (a new {@link PReLU} has its own slope parameter). */
+    /**
+     * A new module computing this activation (a new {@link PReLU} has its own slope parameter).
+     *
+     * @return a new module, with no parameters except a PReLU's slope
+     */
     public Module module() {
         return switch (this) {
             case NONE -> new Identity();
@@ -48,7 +52,11 @@ public enum Activation {
         };
     }
 
-    /** The gain of PyTorch's {@code calculate_gain} for this activation. */
+    /**
+     * The gain of PyTorch's {@code calculate_gain} for this activation.
+     *
+     * @return the gain, greater than 0 (1 for linear and sigmoid, √2 for ReLU)
+     */
     public double gain() {
         return switch (this) {
             case RELU, ELU, GELU -> Init.RELU_GAIN;
@@ -59,7 +67,11 @@ public enum Activation {
         };
     }
 
-    /** Whether this is a ReLU-like activation, initialised with He's scheme. */
+    /**
+     * Whether this is a ReLU-like activation, initialised with He's scheme.
+     *
+     * @return true for RELU, LEAKY_RELU, PRELU, ELU and GELU
+     */
     public boolean isReluFamily() {
         return switch (this) {
             case RELU, LEAKY_RELU, PRELU, ELU, GELU -> true;
@@ -67,7 +79,11 @@ public enum Activation {
         };
     }
 
-    /** The initialisation for a layer followed by this activation: He or Xavier uniform, with {@link #gain()}. */
+    /**
+     * The initialisation for a layer followed by this activation: He or Xavier uniform, with {@link #gain()}.
+     *
+     * @return the scheme for the layer's weight
+     */
     public Init init() {
         return isReluFamily() ? Init.heUniform(gain()) : Init.xavierUniform(gain());
     }

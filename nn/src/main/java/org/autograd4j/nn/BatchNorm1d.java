@@ -35,7 +35,11 @@ public final class BatchNorm1d extends Module {
     private final boolean affine;
     private final boolean trackRunningStats;
 
-    /** PyTorch's defaults: {@code eps 1e-5, momentum 0.1}, affine, tracking running statistics. */
+    /**
+     * PyTorch's defaults: {@code eps 1e-5, momentum 0.1}, affine, tracking running statistics.
+     *
+     * @param numFeatures {@code C}, the number of features (channels), at least 1
+     */
     public BatchNorm1d(int numFeatures) {
         this(numFeatures, 1e-5, OptionalDouble.of(0.1), true, true);
     }
@@ -82,17 +86,29 @@ public final class BatchNorm1d extends Module {
         }
     }
 
-    /** {@code C}. */
+    /**
+     * {@code C}.
+     *
+     * @return the number of features, at least 1
+     */
     public int numFeatures() {
         return numFeatures;
     }
 
-    /** The running mean, shape {@code [C]}; a copy. */
+    /**
+     * The running mean, shape {@code [C]}; a copy.
+     *
+     * @return a new tensor of shape {@code [C]}
+     */
     public Tensor runningMean() {
         return copy(buffer("running_mean"));
     }
 
-    /** The running (unbiased) variance, shape {@code [C]}; a copy. */
+    /**
+     * The running (unbiased) variance, shape {@code [C]}; a copy.
+     *
+     * @return a new tensor of shape {@code [C]}
+     */
     public Tensor runningVar() {
         return copy(buffer("running_var"));
     }

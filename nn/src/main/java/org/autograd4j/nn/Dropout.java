@@ -19,6 +19,8 @@ public final class Dropout extends Module {
     /**
      * Dropout with probability {@code p}, masks from a generator of {@link Seeds#newRandom()} (unseeded unless
      * {@link Seeds#set} was called).
+     *
+     * @param p the probability of zeroing an element, in {@code [0, 1)}
      */
     public Dropout(double p) {
         this(p, Seeds.newRandom());
@@ -27,6 +29,8 @@ public final class Dropout extends Module {
     /**
      * Dropout with probability {@code p}, masks drawn from {@code rng}.
      *
+     * @param p the probability of zeroing an element, in {@code [0, 1)}
+     * @param rng the source of the masks, not null
      * @throws IllegalArgumentException if {@code p} is not in {@code [0, 1)} or {@code rng} is null
      */
     public Dropout(double p, Random rng) {
@@ -37,7 +41,11 @@ public final class Dropout extends Module {
         this.rng = rng;
     }
 
-    /** The probability of zeroing an element. */
+    /**
+     * The probability of zeroing an element.
+     *
+     * @return the probability, in {@code [0, 1)}
+     */
     public double p() {
         return p;
     }

@@ -19,6 +19,7 @@ public final class ELU extends Module {
     /**
      * An ELU with the given alpha (the value approached for very negative inputs is {@code -alpha}).
      *
+     * @param alpha the scale of the negative part, greater than 0 (PyTorch's default is 1)
      * @throws IllegalArgumentException if {@code alpha} is not finite
      */
     public ELU(double alpha) {
@@ -28,7 +29,11 @@ public final class ELU extends Module {
         this.alpha = alpha;
     }
 
-    /** The scale of the negative part. */
+    /**
+     * The scale of the negative part.
+     *
+     * @return alpha, greater than 0
+     */
     public double alpha() {
         return alpha;
     }

@@ -26,6 +26,8 @@ public final class Flatten extends Module {
     /**
      * Flattens axes {@code startDim} to {@code endDim}, both included (checked against each input's rank).
      *
+     * @param startDim the first axis merged; negative counts from the end
+     * @param endDim the last axis merged, not before {@code startDim}; negative counts from the end
      * @throws IllegalArgumentException if both are non-negative or both negative and {@code startDim > endDim}
      */
     public Flatten(int startDim, int endDim) {

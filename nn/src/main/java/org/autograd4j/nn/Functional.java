@@ -32,6 +32,7 @@ public final class Functional {
      * Runs {@code module.forward(inputs)} with {@code parameters} (by dotted path, e.g. {@code 0.weight}; parameters or
      * buffers, any subset) in place of the module's own, then restores them.
      *
+     * @param module the module to run; its own parameters are restored afterwards, even on an exception
      * @param parameters replacements, each of the shape of the tensor it replaces
      * @param inputs     the forward pass's inputs (one for most modules; see {@link Module#forward(Tensor...)})
      * @return the output, recorded against the given tensors
@@ -54,6 +55,7 @@ public final class Functional {
      * require a gradient, against central differences ({@link GradCheck}, in float64, with its default tolerances), at
      * the current parameter values. The module's mode is used as it is: put a module with dropout in evaluation mode.
      *
+     * @param module the module whose gradients are checked, in its current mode
      * @param inputs the forward pass's inputs; those that require a gradient are checked too
      * @return the check's result (call {@link GradCheck.Result#orThrow()} in a test)
      */

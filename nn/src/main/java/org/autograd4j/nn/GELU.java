@@ -18,12 +18,20 @@ public final class GELU extends Module {
         this(false);
     }
 
-    /** The exact GELU, or its tanh approximation if {@code tanhApproximation}. */
+    /**
+     * The exact GELU, or its tanh approximation if {@code tanhApproximation}.
+     *
+     * @param tanhApproximation whether to use PyTorch's {@code approximate='tanh'} formula
+     */
     public GELU(boolean tanhApproximation) {
         this.tanhApproximation = tanhApproximation;
     }
 
-    /** Whether this module uses the tanh approximation. */
+    /**
+     * Whether this module uses the tanh approximation.
+     *
+     * @return true for the tanh approximation, false for the exact GELU
+     */
     public boolean tanhApproximation() {
         return tanhApproximation;
     }

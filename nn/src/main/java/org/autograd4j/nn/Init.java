@@ -38,69 +38,125 @@ public interface Init {
      * @param fanIn  inputs feeding each output unit
      * @param fanOut outputs fed by each input unit
      * @param shape  the tensor's shape
+     * @return a new FLOAT64 tensor of {@code shape}
      */
     Tensor create(Random rng, long fanIn, long fanOut, long... shape);
 
-    /** Xavier/Glorot uniform with gain 1. */
+    /**
+     * Xavier/Glorot uniform with gain 1.
+     *
+     * @return the scheme, stateless and reusable
+     */
     static Init xavierUniform() {
         return xavierUniform(1.0);
     }
 
-    /** Xavier/Glorot uniform: {@code U(-a, a)} with {@code a = gain·√(6 / (fanIn + fanOut))}. */
+    /**
+     * Xavier/Glorot uniform: {@code U(-a, a)} with {@code a = gain·√(6 / (fanIn + fanOut))}.
+     *
+     * @param gain the factor for the activation that follows (1 for linear or sigmoid, √2 for ReLU), greater than 0
+     * @return the scheme, stateless and reusable
+     */
     static Init xavierUniform(double gain) {
         checkGain("xavierUniform", gain);
         return (rng, fanIn, fanOut, shape) -> uniform(rng, gain * Math.sqrt(6.0 / fans(fanIn, fanOut)), shape);
     }
 
-    /** Xavier/Glorot normal with gain 1. */
+    /**
+     * Xavier/Glorot normal with gain 1.
+     *
+     * @return the scheme, stateless and reusable
+     */
     static Init xavierNormal() {
         return xavierNormal(1.0);
     }
 
-    /** Xavier/Glorot normal: {@code N(0, std²)} with {@code std = gain·√(2 / (fanIn + fanOut))}. */
+    /**
+     * Xavier/Glorot normal: {@code N(0, std²)} with {@code std = gain·√(2 / (fanIn + fanOut))}.
+     *
+     * @param gain the factor for the activation that follows (1 for linear or sigmoid, √2 for ReLU), greater than 0
+     * @return the scheme, stateless and reusable
+     */
     static Init xavierNormal(double gain) {
         checkGain("xavierNormal", gain);
         return (rng, fanIn, fanOut, shape) -> normal(rng, gain * Math.sqrt(2.0 / fans(fanIn, fanOut)), shape);
     }
 
-    /** He/Kaiming uniform for ReLU (gain √2). */
+    /**
+     * He/Kaiming uniform for ReLU (gain √2).
+     *
+     * @return the scheme, stateless and reusable
+     */
     static Init heUniform() {
         return heUniform(RELU_GAIN);
     }
 
-    /** He/Kaiming uniform, mode fan_in: {@code U(-b, b)} with {@code b = gain·√(3 / fanIn)}. */
+    /**
+     * He/Kaiming uniform, mode fan_in: {@code U(-b, b)} with {@code b = gain·√(3 / fanIn)}.
+     *
+     * @param gain the factor for the activation that follows (1 for linear or sigmoid, √2 for ReLU), greater than 0
+     * @return the scheme, stateless and reusable
+     */
     static Init heUniform(double gain) {
         checkGain("heUniform", gain);
         return (rng, fanIn, fanOut, shape) -> uniform(rng, gain * Math.sqrt(3.0 / fan(fanIn)), shape);
     }
 
-    /** The same as {@link #heUniform(double)}, under PyTorch's name. */
+    /**
+     * The same as {@link #heUniform(double)}, under PyTorch's name.
+     *
+     * @param gain the factor for the activation that follows (1 for linear or sigmoid, √2 for ReLU), greater than 0
+     * @return the scheme, stateless and reusable
+     */
     static Init kaimingUniform(double gain) {
         return heUniform(gain);
     }
 
-    /** He/Kaiming normal for ReLU (gain √2). */
+    /**
+     * He/Kaiming normal for ReLU (gain √2).
+     *
+     * @return the scheme, stateless and reusable
+     */
     static Init heNormal() {
         return heNormal(RELU_GAIN);
     }
 
-    /** He/Kaiming normal, mode fan_in: {@code N(0, std²)} with {@code std = gain / √fanIn}. */
+    /**
+     * He/Kaiming normal, mode fan_in: {@code N(0, std²)} with {@code std = gain / √fanIn}.
+     *
+     * @param gain the factor for the activation that follows (1 for linear or sigmoid, √2 for ReLU), greater than 0
+     * @return the scheme, stateless and reusable
+     */
     static Init heNormal(double gain) {
         checkGain("heNormal", gain);
         return (rng, fanIn, fanOut, shape) -> normal(rng, gain / Math.sqrt(fan(fanIn)), shape);
     }
 
-    /** The same as {@link #heNormal(double)}, under PyTorch's name. */
+    /**
+     * The same as {@link #heNormal(double)}, under PyTorch's name.
+     *
+     * @param gain the factor for the activation that follows (1 for linear or sigmoid, √2 for ReLU), greater than 0
+     * @return the scheme, stateless and reusable
+     */
     static Init kaimingNormal(double gain) {
         return heNormal(gain);
     }
 
-    /** All zeros (draws nothing from the generator). */
+    /**
+     * All zeros (draws nothing from the generator).
+     *
+     * @return the scheme, stateless and reusable
+     */
     static Init zeros() {
         return constant(0.0);
     }
 
-    /** Every element {@code value} (draws nothing from the generator). */
+    /**
+     * Every element {@code value} (draws nothing from the generator).
+     *
+     * @param value every element's value
+     * @return the scheme, stateless and reusable
+     */
     static Init constant(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("Init.constant: value must be finite, got " + value);
@@ -108,7 +164,12 @@ public interface Init {
         return (rng, fanIn, fanOut, shape) -> Tensor.full(value, shape);
     }
 
-    /** The gain of a leaky ReLU with negative slope {@code slope}: {@code √(2 / (1 + slope²))}. */
+    /**
+     * The gain of a leaky ReLU with negative slope {@code slope}: {@code √(2 / (1 + slope²))}.
+     *
+     * @param slope the leaky ReLU's negative slope, usually small and at least 0
+     * @return the gain, at most √2
+     */
     static double leakyReluGain(double slope) {
         return Math.sqrt(2.0 / (1.0 + slope * slope));
     }

@@ -22,7 +22,11 @@ public final class LayerNorm extends Module {
     private final double eps;
     private final boolean affine;
 
-    /** PyTorch's defaults ({@code eps 1e-5}, element-wise affine) over the last axes, of sizes {@code normalizedShape}. */
+    /**
+     * PyTorch's defaults ({@code eps 1e-5}, element-wise affine) over the last axes, of sizes {@code normalizedShape}.
+     *
+     * @param normalizedShape the sizes of the last axes normalised over, each at least 1
+     */
     public LayerNorm(long... normalizedShape) {
         this(normalizedShape, 1e-5, true);
     }
@@ -54,7 +58,11 @@ public final class LayerNorm extends Module {
         }
     }
 
-    /** The shape of the normalised axes (a copy). */
+    /**
+     * The shape of the normalised axes (a copy).
+     *
+     * @return a new array of the sizes
+     */
     public long[] normalizedShape() {
         return normalizedShape.clone();
     }

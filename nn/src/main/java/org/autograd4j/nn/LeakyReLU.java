@@ -18,6 +18,7 @@ public final class LeakyReLU extends Module {
     /**
      * A leaky ReLU with the given negative slope.
      *
+     * @param slope the factor for non-positive inputs, usually small (PyTorch's default is 0.01)
      * @throws IllegalArgumentException if {@code slope} is not finite
      */
     public LeakyReLU(double slope) {
@@ -27,7 +28,11 @@ public final class LeakyReLU extends Module {
         this.slope = slope;
     }
 
-    /** The negative slope. */
+    /**
+     * The negative slope.
+     *
+     * @return the slope
+     */
     public double slope() {
         return slope;
     }

@@ -29,12 +29,22 @@ public final class Linear extends Module {
      * A layer with a bias, initialised for a linear output (Xavier uniform, gain 1) from a generator of
      * {@link Seeds#newRandom()} (unseeded unless {@link Seeds#set} was called); pass a {@link Random} to another
      * constructor for weights of their own seed.
+     *
+     * @param in the number of input features, at least 1
+     * @param out the number of output features, at least 1
      */
     public Linear(int in, int out) {
         this(in, out, true, Activation.NONE.init(), Seeds.newRandom());
     }
 
-    /** A layer with a bias, its weight initialised for the activation {@code next} that follows it. */
+    /**
+     * A layer with a bias, its weight initialised for the activation {@code next} that follows it.
+     *
+     * @param in the number of input features, at least 1
+     * @param out the number of output features, at least 1
+     * @param next the activation applied to this layer's output, which picks the initialisation
+     * @param rng the source of the initial weights
+     */
     public Linear(int in, int out, Activation next, Random rng) {
         this(in, out, true, checkNext(next).init(), rng);
     }
@@ -72,27 +82,47 @@ public final class Linear extends Module {
         return next;
     }
 
-    /** Input features. */
+    /**
+     * Input features.
+     *
+     * @return the size of the input's last axis
+     */
     public int in() {
         return in;
     }
 
-    /** Output features. */
+    /**
+     * Output features.
+     *
+     * @return the size of the output's last axis
+     */
     public int out() {
         return out;
     }
 
-    /** Whether the layer has a bias. */
+    /**
+     * Whether the layer has a bias.
+     *
+     * @return true unless the layer was built without a bias
+     */
     public boolean hasBias() {
         return bias;
     }
 
-    /** The weight, shape {@code [in, out]} (the transpose of PyTorch's layout). */
+    /**
+     * The weight, shape {@code [in, out]} (the transpose of PyTorch's layout).
+     *
+     * @return the weight parameter itself (not a copy)
+     */
     public Tensor weight() {
         return parameter("weight");
     }
 
-    /** The bias, shape {@code [out]}; null if the layer has none. */
+    /**
+     * The bias, shape {@code [out]}; null if the layer has none.
+     *
+     * @return the bias parameter itself (not a copy), or null
+     */
     public Tensor bias() {
         return bias ? parameter("bias") : null;
     }

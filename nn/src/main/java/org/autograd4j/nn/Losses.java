@@ -93,29 +93,62 @@ public final class Losses {
         return (logProbs, target) -> nll(logProbs, CrossEntropy.toIndices("nll", target));
     }
 
-    /** Mean squared error {@code mean((pred - target)²)}; shapes equal, any shape. */
+    /**
+     * Mean squared error {@code mean((pred - target)²)}; shapes equal, any shape.
+     *
+     * @param pred the predictions, any shape
+     * @param target the targets, of {@code pred}'s shape
+     * @return a 0-d tensor, the mean over all elements
+     */
     public static Tensor mse(Tensor pred, Tensor target) {
         return mse(pred, target, Reduction.MEAN);
     }
 
-    /** Squared error {@code (pred - target)²}, reduced by {@code r}; shapes equal. */
+    /**
+     * Squared error {@code (pred - target)²}, reduced by {@code r}; shapes equal.
+     *
+     * @param pred the predictions, any shape
+     * @param target the targets, of {@code pred}'s shape
+     * @param r how the per-element losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-element losses, of {@code pred}'s shape
+     */
     public static Tensor mse(Tensor pred, Tensor target, Reduction r) {
         Checks.sameShape("mse", "prediction", pred, target);
         return Reduction.check("mse", r).reduce(pred.sub(target).square());
     }
 
-    /** Mean absolute error {@code mean(|pred - target|)}; shapes equal. */
+    /**
+     * Mean absolute error {@code mean(|pred - target|)}; shapes equal.
+     *
+     * @param pred the predictions, any shape
+     * @param target the targets, of {@code pred}'s shape
+     * @return a 0-d tensor, the mean over all elements
+     */
     public static Tensor l1(Tensor pred, Tensor target) {
         return l1(pred, target, Reduction.MEAN);
     }
 
-    /** Absolute error {@code |pred - target|}, reduced by {@code r}; shapes equal. */
+    /**
+     * Absolute error {@code |pred - target|}, reduced by {@code r}; shapes equal.
+     *
+     * @param pred the predictions, any shape
+     * @param target the targets, of {@code pred}'s shape
+     * @param r how the per-element losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-element losses, of {@code pred}'s shape
+     */
     public static Tensor l1(Tensor pred, Tensor target, Reduction r) {
         Checks.sameShape("l1", "prediction", pred, target);
         return Reduction.check("l1", r).reduce(pred.sub(target).abs());
     }
 
-    /** Mean Huber loss; see {@link #huber(Tensor, Tensor, double, Reduction)}. */
+    /**
+     * Mean Huber loss; see {@link #huber(Tensor, Tensor, double, Reduction)}.
+     *
+     * @param pred the predictions, any shape
+     * @param target the targets, of {@code pred}'s shape
+     * @param delta where the loss turns from quadratic to linear, greater than 0
+     * @return a 0-d tensor, the mean over all elements
+     */
     public static Tensor huber(Tensor pred, Tensor target, double delta) {
         return huber(pred, target, delta, Reduction.MEAN);
     }
@@ -124,6 +157,11 @@ public final class Losses {
      * Huber loss: with {@code d = |pred - target|}, {@code 0.5·d²} where {@code d < delta}, else
      * {@code delta·(d - 0.5·delta)}; shapes equal.
      *
+     * @param pred the predictions, any shape
+     * @param target the targets, of {@code pred}'s shape
+     * @param delta where the loss turns from quadratic to linear, greater than 0
+     * @param r how the per-element losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-element losses, of {@code pred}'s shape
      * @throws IllegalArgumentException if {@code delta <= 0}
      */
     public static Tensor huber(Tensor pred, Tensor target, double delta, Reduction r) {
@@ -141,7 +179,13 @@ public final class Losses {
         }
     }
 
-    /** Mean binary cross-entropy on probabilities; see {@link #binaryCrossEntropy(Tensor, Tensor, Reduction)}. */
+    /**
+     * Mean binary cross-entropy on probabilities; see {@link #binaryCrossEntropy(Tensor, Tensor, Reduction)}.
+     *
+     * @param prob probabilities in [0, 1], any shape
+     * @param target the same shape, usually 0 or 1
+     * @return a 0-d tensor, the mean over all elements
+     */
     public static Tensor binaryCrossEntropy(Tensor prob, Tensor target) {
         return binaryCrossEntropy(prob, target, Reduction.MEAN);
     }
@@ -154,6 +198,8 @@ public final class Losses {
      *
      * @param prob   probabilities in [0, 1], any shape
      * @param target the same shape, usually 0 or 1
+     * @param r how the per-element losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-element losses, of {@code prob}'s shape
      * @throws IllegalArgumentException if a probability is outside [0, 1] or the shapes differ
      */
     public static Tensor binaryCrossEntropy(Tensor prob, Tensor target, Reduction r) {
@@ -169,12 +215,25 @@ public final class Losses {
         return r.reduce(BinaryCrossEntropy.elementwise(prob, target));
     }
 
-    /** Mean binary cross-entropy on logits, without a positive weight; see the four-argument overload. */
+    /**
+     * Mean binary cross-entropy on logits, without a positive weight; see the four-argument overload.
+     *
+     * @param logits the raw scores, any shape
+     * @param target the same shape, in [0, 1]
+     * @return a 0-d tensor, the mean over all elements
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target) {
         return binaryCrossEntropyWithLogits(logits, target, null, Reduction.MEAN);
     }
 
-    /** Binary cross-entropy on logits, reduced by {@code r}, without a positive weight. */
+    /**
+     * Binary cross-entropy on logits, reduced by {@code r}, without a positive weight.
+     *
+     * @param logits the raw scores, any shape
+     * @param target the same shape, in [0, 1]
+     * @param r how the per-element losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-element losses, of {@code logits}' shape
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target, Reduction r) {
         return binaryCrossEntropyWithLogits(logits, target, null, r);
     }
@@ -188,6 +247,8 @@ public final class Losses {
      * @param target    the same shape, in [0, 1]
      * @param posWeight null, or the weight of positive examples per class: shape {@code [classes]} (the last axis of
      *                  the logits) or {@code [1]}, as PyTorch's {@code pos_weight}
+     * @param r how the per-element losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-element losses, of {@code logits}' shape
      * @throws IllegalArgumentException if the shapes differ or {@code posWeight} does not fit
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target, Tensor posWeight, Reduction r) {
@@ -208,12 +269,25 @@ public final class Losses {
         return r.reduce(loss);
     }
 
-    /** Mean cross-entropy of logits {@code [batch, classes]} against class indices {@code int[batch]}. */
+    /**
+     * Mean cross-entropy of logits {@code [batch, classes]} against class indices {@code int[batch]}.
+     *
+     * @param logits the raw scores, shape {@code [batch, classes]}
+     * @param classIndices {@code batch} labels, each in {@code [0, classes)}
+     * @return a 0-d tensor, the mean over the batch
+     */
     public static Tensor crossEntropy(Tensor logits, int[] classIndices) {
         return crossEntropy(logits, classIndices, null, 0.0, Reduction.MEAN);
     }
 
-    /** Cross-entropy against class indices, reduced by {@code r} ({@link Reduction#NONE}: shape {@code [batch]}). */
+    /**
+     * Cross-entropy against class indices, reduced by {@code r} ({@link Reduction#NONE}: shape {@code [batch]}).
+     *
+     * @param logits the raw scores, shape {@code [batch, classes]}
+     * @param classIndices {@code batch} labels, each in {@code [0, classes)}
+     * @param r how the per-element losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
+     */
     public static Tensor crossEntropy(Tensor logits, int[] classIndices, Reduction r) {
         return crossEntropy(logits, classIndices, null, 0.0, r);
     }
@@ -227,6 +301,8 @@ public final class Losses {
      * @param classIndices   {@code batch} labels, each in {@code [0, classes)}
      * @param classWeights   null, or shape {@code [classes]}
      * @param labelSmoothing in [0, 1]; 0 for none
+     * @param r how the per-sample losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
      * @throws IllegalArgumentException naming the label and its row if a label is out of range, or on a shape mismatch
      */
     public static Tensor crossEntropy(Tensor logits, int[] classIndices, Tensor classWeights, double labelSmoothing,
@@ -234,12 +310,25 @@ public final class Losses {
         return CrossEntropy.indices("crossEntropy", logits, classIndices, classWeights, labelSmoothing, r, false);
     }
 
-    /** Mean cross-entropy of logits {@code [batch, classes]} against target probabilities of the same shape. */
+    /**
+     * Mean cross-entropy of logits {@code [batch, classes]} against target probabilities of the same shape.
+     *
+     * @param logits the raw scores, shape {@code [batch, classes]}
+     * @param targetProbabilities the same shape as the logits, each row usually summing to 1
+     * @return a 0-d tensor, the mean over the batch
+     */
     public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities) {
         return crossEntropy(logits, targetProbabilities, null, 0.0, Reduction.MEAN);
     }
 
-    /** Cross-entropy against target probabilities, reduced by {@code r}. */
+    /**
+     * Cross-entropy against target probabilities, reduced by {@code r}.
+     *
+     * @param logits the raw scores, shape {@code [batch, classes]}
+     * @param targetProbabilities the same shape as the logits, each row usually summing to 1
+     * @param r how the per-sample losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
+     */
     public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities, Reduction r) {
         return crossEntropy(logits, targetProbabilities, null, 0.0, r);
     }
@@ -252,7 +341,9 @@ public final class Losses {
      * @param logits              shape {@code [batch, classes]}
      * @param targetProbabilities the same shape, each row usually summing to 1
      * @param classWeights        null, or shape {@code [classes]}
+     * @param r how the per-sample losses are combined
      * @param labelSmoothing      in [0, 1]; 0 for none
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
      */
     public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities, Tensor classWeights,
             double labelSmoothing, Reduction r) {
@@ -260,12 +351,25 @@ public final class Losses {
                 r);
     }
 
-    /** Mean negative log-likelihood of log-probabilities {@code [batch, classes]} (e.g. from {@link LogSoftmax}). */
+    /**
+     * Mean negative log-likelihood of log-probabilities {@code [batch, classes]} (e.g. from {@link LogSoftmax}).
+     *
+     * @param logProbs log-probabilities, shape {@code [batch, classes]}
+     * @param classIndices {@code batch} labels, each in {@code [0, classes)}
+     * @return a 0-d tensor, the mean over the batch
+     */
     public static Tensor nll(Tensor logProbs, int[] classIndices) {
         return nll(logProbs, classIndices, null, Reduction.MEAN);
     }
 
-    /** Negative log-likelihood, reduced by {@code r}. */
+    /**
+     * Negative log-likelihood, reduced by {@code r}.
+     *
+     * @param logProbs log-probabilities, shape {@code [batch, classes]}
+     * @param classIndices {@code batch} labels, each in {@code [0, classes)}
+     * @param r how the per-sample losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
+     */
     public static Tensor nll(Tensor logProbs, int[] classIndices, Reduction r) {
         return nll(logProbs, classIndices, null, r);
     }
@@ -277,6 +381,8 @@ public final class Losses {
      * @param logProbs     shape {@code [batch, classes]}
      * @param classIndices {@code batch} labels in {@code [0, classes)}
      * @param classWeights null, or shape {@code [classes]}
+     * @param r how the per-sample losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
      */
     public static Tensor nll(Tensor logProbs, int[] classIndices, Tensor classWeights, Reduction r) {
         return CrossEntropy.indices("nll", logProbs, classIndices, classWeights, 0.0, r, true);
@@ -286,6 +392,7 @@ public final class Losses {
      * Class indices from a tensor of whole numbers (as a data loader delivers labels).
      *
      * @param labels shape {@code [batch]}
+     * @return a new array of {@code batch} labels
      * @throws IllegalArgumentException if the shape is not 1-D or a value is not a whole number
      */
     public static int[] classIndices(Tensor labels) {

@@ -49,37 +49,65 @@ public final class Mlp extends Module {
         this.layers = registerModule("layers", new Sequential(list));
     }
 
-    /** A builder; {@link Builder#sizes} is required, everything else has a default. */
+    /**
+     * A builder; {@link Builder#sizes} is required, everything else has a default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The layer sizes, input first: {@code [in, hidden..., out]}. */
+    /**
+     * The layer sizes, input first: {@code [in, hidden..., out]}.
+     *
+     * @return a new array of at least two sizes
+     */
     public int[] sizes() {
         return sizes.clone();
     }
 
-    /** The activation after each hidden layer. */
+    /**
+     * The activation after each hidden layer.
+     *
+     * @return the activation, not null
+     */
     public Activation hiddenActivation() {
         return hidden;
     }
 
-    /** The activation after the last layer. */
+    /**
+     * The activation after the last layer.
+     *
+     * @return the activation, {@link Activation#NONE} for logits
+     */
     public Activation outputActivation() {
         return output;
     }
 
-    /** The dropout probability after each hidden activation (0: no dropout layers). */
+    /**
+     * The dropout probability after each hidden activation (0: no dropout layers).
+     *
+     * @return the probability, in {@code [0, 1)}
+     */
     public double dropout() {
         return dropout;
     }
 
-    /** Whether the linear layers have biases. */
+    /**
+     * Whether the linear layers have biases.
+     *
+     * @return true unless built with {@code bias(false)}
+     */
     public boolean hasBias() {
         return bias;
     }
 
-    /** The layers, in order, as the {@link Sequential} registered under {@code layers}. */
+    /**
+     * The layers, in order, as the {@link Sequential} registered under {@code layers}.
+     *
+     * @return the registered sub-module itself
+     */
     public Sequential layers() {
         return layers;
     }
@@ -124,6 +152,8 @@ public final class Mlp extends Module {
         /**
          * The layer sizes, input first: {@code sizes(30, 64, 32, 2)} makes three linear layers 30→64→32→2.
          *
+         * @param sizes at least two sizes, each at least 1
+         * @return this builder
          * @throws IllegalArgumentException if fewer than two sizes are given or one is not positive
          */
         public Builder sizes(int... sizes) {
@@ -141,13 +171,23 @@ public final class Mlp extends Module {
             return this;
         }
 
-        /** The activation after each hidden layer (default {@link Activation#RELU}). */
+        /**
+         * The activation after each hidden layer (default {@link Activation#RELU}).
+         *
+         * @param activation the activation, not null
+         * @return this builder
+         */
         public Builder hiddenActivation(Activation activation) {
             this.hidden = notNull("hiddenActivation", activation);
             return this;
         }
 
-        /** The activation after the last layer (default {@link Activation#NONE}: logits). */
+        /**
+         * The activation after the last layer (default {@link Activation#NONE}: logits).
+         *
+         * @param activation the activation, not null
+         * @return this builder
+         */
         public Builder outputActivation(Activation activation) {
             this.output = notNull("outputActivation", activation);
             return this;
@@ -156,6 +196,8 @@ public final class Mlp extends Module {
         /**
          * The dropout probability after each hidden activation (default 0: none).
          *
+         * @param p the probability of zeroing an element, in {@code [0, 1)}
+         * @return this builder
          * @throws IllegalArgumentException if {@code p} is not in {@code [0, 1)}
          */
         public Builder dropout(double p) {
@@ -163,13 +205,23 @@ public final class Mlp extends Module {
             return this;
         }
 
-        /** Whether the linear layers have biases (default true). */
+        /**
+         * Whether the linear layers have biases (default true).
+         *
+         * @param bias whether to add biases
+         * @return this builder
+         */
         public Builder bias(boolean bias) {
             this.bias = bias;
             return this;
         }
 
-        /** The seed of the weights and dropout masks (default: the global {@link Seeds}, unseeded if none is set). */
+        /**
+         * The seed of the weights and dropout masks (default: the global {@link Seeds}, unseeded if none is set).
+         *
+         * @param seed any value; the same seed gives the same weights
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             this.seeded = true;
@@ -179,6 +231,7 @@ public final class Mlp extends Module {
         /**
          * Builds the network.
          *
+         * @return a new network in training mode
          * @throws IllegalStateException if {@link #sizes} was not called
          */
         public Mlp build() {

@@ -34,12 +34,16 @@ public abstract class Module {
      * Computes this module's output.
      *
      * @param x a batch, shape {@code [batch, ...]}
+     * @return the output batch, with the same leading {@code batch} axis
      */
     public abstract Tensor forward(Tensor x);
 
     /**
      * Registers a parameter under {@code name} (marking it as requiring a gradient) and returns it.
      *
+     * @param name the parameter's name within this module: not empty, no dot
+     * @param parameter a leaf tensor, the initial value
+     * @return {@code parameter}, now requiring a gradient
      * @throws IllegalArgumentException if the name is empty, contains a dot, or is taken
      */
     protected final Tensor registerParameter(String name, Tensor parameter) {
@@ -52,7 +56,12 @@ public abstract class Module {
         return parameter;
     }
 
-    /** Replaces the tensor of an already registered parameter (e.g. when loading weights of another dtype). */
+    /**
+     * Replaces the tensor of an already registered parameter (e.g. when loading weights of another dtype).
+     *
+     * @param name the name it was registered under
+     * @param parameter the new leaf tensor; it is marked as requiring a gradient
+     */
     protected final void replaceParameter(String name, Tensor parameter) {
         if (!parameters.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter named '" + name + "'");
@@ -65,6 +74,8 @@ public abstract class Module {
      * this method rather than caching them in fields, so that {@link #to(DType)} and {@link ModelIO#load} can replace
      * them.
      *
+     * @param name the name it was registered under
+     * @return the current parameter tensor
      * @throws IllegalArgumentException if there is no such parameter
      */
     protected final Tensor parameter(String name) {
@@ -82,7 +93,9 @@ public abstract class Module {
      * {@link ModelIO}, converted by {@link #to(DType)} and counted by {@link #summary} as non-trainable, as PyTorch's
      * {@code register_buffer} and Keras's non-trainable weights.
      *
+     * @param name the buffer's name within this module: not empty, no dot
      * @param value a leaf tensor; it is marked as not requiring a gradient
+     * @return {@code value}
      * @throws IllegalArgumentException if the name is empty, contains a dot or is taken, or {@code value} is not a leaf
      */
     protected final Tensor registerBuffer(String name, Tensor value) {
@@ -99,6 +112,8 @@ public abstract class Module {
      * The registered buffer {@code name} of this module (not of a sub-module); read it here rather than caching it, as
      * {@link #parameter} explains.
      *
+     * @param name the name it was registered under
+     * @return the current buffer tensor
      * @throws IllegalArgumentException if there is no such buffer
      */
     protected final Tensor buffer(String name) {
@@ -113,6 +128,8 @@ public abstract class Module {
      * Replaces the value of the registered buffer {@code name} (e.g. a running mean after a training step). A new
      * tensor rather than a write into the old one, so a graph that saved the old value keeps it.
      *
+     * @param name the name it was registered under
+     * @param value the new value, of the old one's shape and dtype
      * @throws IllegalArgumentException if there is no such buffer, or the shape or dtype differ
      */
     protected final void setBuffer(String name, Tensor value) {
@@ -129,6 +146,10 @@ public abstract class Module {
     /**
      * Registers a sub-module under {@code name} and returns it.
      *
+     * @param <M> the sub-module's type, kept so the caller needs no cast
+     * @param name the sub-module's name within this module: not empty, no dot
+     * @param module the sub-module
+     * @return {@code module}
      * @throws IllegalArgumentException if the name is empty, contains a dot, or is taken
      */
     protected final <M extends Module> M registerModule(String name, M module) {
@@ -147,19 +168,31 @@ public abstract class Module {
         }
     }
 
-    /** Every parameter of this module and its sub-modules, in registration order (depth first). */
+    /**
+     * Every parameter of this module and its sub-modules, in registration order (depth first).
+     *
+     * @return a new list of the parameter tensors themselves (not copies)
+     */
     public List<Tensor> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** Every parameter by dotted path, e.g. {@code layers.0.weight}, in registration order. */
+    /**
+     * Every parameter by dotted path, e.g. {@code layers.0.weight}, in registration order.
+     *
+     * @return a new insertion-ordered map from path to parameter tensor (not a copy)
+     */
     public Map<String, Tensor> namedParameters() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         collect("", out);
         return out;
     }
 
-    /** Every buffer by dotted path, e.g. {@code layers.1.running_mean}, in registration order (depth first). */
+    /**
+     * Every buffer by dotted path, e.g. {@code layers.1.running_mean}, in registration order (depth first).
+     *
+     * @return a new insertion-ordered map from path to buffer tensor; empty if there are none
+     */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         collect("", out, false, true);
@@ -189,18 +222,30 @@ public abstract class Module {
         return out;
     }
 
-    /** The direct sub-modules by name, in registration order. */
+    /**
+     * The direct sub-modules by name, in registration order.
+     *
+     * @return an insertion-ordered map from name to sub-module; empty for a leaf module
+     */
     public Map<String, Module> children() {
         return Collections.unmodifiableMap(children);
     }
 
-    /** Switches this module and its sub-modules to training mode (dropout active). Returns this module. */
+    /**
+     * Switches this module and its sub-modules to training mode (dropout active). Returns this module.
+     *
+     * @return this module
+     */
     public Module train() {
         setTraining(true);
         return this;
     }
 
-    /** Switches this module and its sub-modules to evaluation mode (dropout off). Returns this module. */
+    /**
+     * Switches this module and its sub-modules to evaluation mode (dropout off). Returns this module.
+     *
+     * @return this module
+     */
     public Module eval() {
         setTraining(false);
         return this;
@@ -213,7 +258,11 @@ public abstract class Module {
         }
     }
 
-    /** Whether this module is in training mode. */
+    /**
+     * Whether this module is in training mode.
+     *
+     * @return true after {@link #train()} (the default), false after {@link #eval()}
+     */
     public boolean isTraining() {
         return training;
     }
@@ -225,7 +274,11 @@ public abstract class Module {
         }
     }
 
-    /** The number of scalar parameters. */
+    /**
+     * The number of scalar parameters.
+     *
+     * @return the total number of elements over {@link #parameters()}
+     */
     public long parameterCount() {
         long n = 0;
         for (Tensor p : parameters()) {
@@ -234,7 +287,11 @@ public abstract class Module {
         return n;
     }
 
-    /** A copy of every parameter and buffer by dotted name, detached from any graph (PyTorch's {@code state_dict}). */
+    /**
+     * A copy of every parameter and buffer by dotted name, detached from any graph (PyTorch's {@code state_dict}).
+     *
+     * @return a new insertion-ordered map from dotted name to a detached copy
+     */
     public Map<String, Tensor> stateDict() {
         return StateDict.copy(this);
     }
@@ -243,6 +300,7 @@ public abstract class Module {
      * Copies values into the parameters and buffers, in place. Every one must be present with its shape, and no extra
      * name may be given; nothing is changed unless all match.
      *
+     * @param state values by dotted name, as {@link #stateDict()} returns them
      * @throws IllegalArgumentException naming the missing, unexpected or mis-shaped entry
      */
     public void loadStateDict(Map<String, Tensor> state) {
@@ -255,6 +313,7 @@ public abstract class Module {
      * that built this one. Every built-in module overrides it; a user-defined module overrides it and registers a
      * factory for its type with {@link ModuleRegistry#register}.
      *
+     * @return the description of this module and its sub-modules
      * @throws IllegalArgumentException always, here: this module cannot be described
      */
     public ModuleSpec describe() {
@@ -287,6 +346,9 @@ public abstract class Module {
     /**
      * Converts every parameter and buffer to {@code dtype} (each becomes a new leaf tensor; a parameter keeps its
      * {@code requiresGrad}). Build optimizers after calling it, since they hold the old tensors. Returns this module.
+     *
+     * @param dtype the element type wanted, not null
+     * @return this module
      */
     public Module to(DType dtype) {
         for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
@@ -337,6 +399,8 @@ public abstract class Module {
      * takes more than one input overrides this method; by default it accepts exactly one input and calls
      * {@link #forward(Tensor)}.
      *
+     * @param inputs the inputs, in the order the module documents
+     * @return the output batch
      * @throws IllegalArgumentException if this module takes one input and another number is given
      */
     public Tensor forward(Tensor... inputs) {

@@ -63,7 +63,12 @@ public final class ModuleRegistry {
         USER.put(type, factory);
     }
 
-    /** Whether a factory is registered for {@code type}. */
+    /**
+     * Whether a factory is registered for {@code type}.
+     *
+     * @param type a module type name, e.g. {@code "Linear"}
+     * @return true for the built-in types and those added with {@link #register}
+     */
     public static boolean isRegistered(String type) {
         return BUILT_IN.containsKey(type) || USER.containsKey(type);
     }
@@ -71,6 +76,8 @@ public final class ModuleRegistry {
     /**
      * Builds a module (with fresh weights) from its description, children included.
      *
+     * @param spec a description, e.g. from {@link Module#describe()}
+     * @return a new module of the described architecture
      * @throws IllegalArgumentException if a type is unknown or a configuration is missing or invalid
      */
     public static Module build(ModuleSpec spec) {

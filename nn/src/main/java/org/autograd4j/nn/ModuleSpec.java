@@ -26,7 +26,13 @@ import java.util.TreeMap;
  * @param children sub-module descriptions by name, in order
  */
 public record ModuleSpec(String type, Map<String, String> config, Map<String, ModuleSpec> children) {
-    /** Copies both maps (the configuration sorted by key, the children in the given order) and checks for nulls. */
+    /**
+     * Copies both maps (the configuration sorted by key, the children in the given order) and checks for nulls.
+     *
+     * @param type the module's type name, as registered with {@link ModuleRegistry#register}
+     * @param config the module's settings as text, by key
+     * @param children the descriptions of its sub-modules, by name
+     */
     public ModuleSpec {
         Objects.requireNonNull(type, "ModuleSpec: type must not be null");
         if (type.isEmpty()) {
@@ -42,12 +48,23 @@ public record ModuleSpec(String type, Map<String, String> config, Map<String, Mo
         children = Collections.unmodifiableMap(ch);
     }
 
-    /** A description without children. */
+    /**
+     * A description without children.
+     *
+     * @param type the module's type name
+     * @param config the module's settings as text, by key
+     * @return a new description
+     */
     public static ModuleSpec of(String type, Map<String, String> config) {
         return new ModuleSpec(type, config, Map.of());
     }
 
-    /** A description without configuration or children (e.g. {@code ReLU}). */
+    /**
+     * A description without configuration or children (e.g. {@code ReLU}).
+     *
+     * @param type the module's type name
+     * @return a new description
+     */
     public static ModuleSpec of(String type) {
         return new ModuleSpec(type, Map.of(), Map.of());
     }
@@ -55,6 +72,8 @@ public record ModuleSpec(String type, Map<String, String> config, Map<String, Mo
     /**
      * The text value of {@code key}.
      *
+     * @param key the configuration key
+     * @return the value as written
      * @throws IllegalArgumentException if it is missing
      */
     public String string(String key) {
@@ -65,7 +84,12 @@ public record ModuleSpec(String type, Map<String, String> config, Map<String, Mo
         return v;
     }
 
-    /** The value of {@code key} as an int; {@link IllegalArgumentException} if missing or not an integer. */
+    /**
+     * The value of {@code key} as an int; {@link IllegalArgumentException} if missing or not an integer.
+     *
+     * @param key the configuration key
+     * @return the value
+     */
     public int integer(String key) {
         String v = string(key);
         try {
@@ -75,7 +99,12 @@ public record ModuleSpec(String type, Map<String, String> config, Map<String, Mo
         }
     }
 
-    /** The value of {@code key} as a double; {@link IllegalArgumentException} if missing or not a number. */
+    /**
+     * The value of {@code key} as a double; {@link IllegalArgumentException} if missing or not a number.
+     *
+     * @param key the configuration key
+     * @return the value
+     */
     public double number(String key) {
         String v = string(key);
         try {
@@ -85,7 +114,12 @@ public record ModuleSpec(String type, Map<String, String> config, Map<String, Mo
         }
     }
 
-    /** The value of {@code key} as a boolean ("true" or "false"); {@link IllegalArgumentException} otherwise. */
+    /**
+     * The value of {@code key} as a boolean ("true" or "false"); {@link IllegalArgumentException} otherwise.
+     *
+     * @param key the configuration key
+     * @return the value
+     */
     public boolean flag(String key) {
         String v = string(key);
         if (!v.equals("true") && !v.equals("false")) {
@@ -94,7 +128,12 @@ public record ModuleSpec(String type, Map<String, String> config, Map<String, Mo
         return v.equals("true");
     }
 
-    /** The value of {@code key} as comma-separated ints, e.g. {@code "30,64,2"}. */
+    /**
+     * The value of {@code key} as comma-separated ints, e.g. {@code "30,64,2"}.
+     *
+     * @param key the configuration key
+     * @return a new array of the values, in order
+     */
     public int[] integers(String key) {
         String v = string(key);
         try {
@@ -104,7 +143,12 @@ public record ModuleSpec(String type, Map<String, String> config, Map<String, Mo
         }
     }
 
-    /** Writes ints as {@link #integers} reads them. */
+    /**
+     * Writes ints as {@link #integers} reads them.
+     *
+     * @param values the ints to write, in order
+     * @return the values separated by commas, without spaces
+     */
     public static String joinIntegers(int[] values) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < values.length; i++) {

@@ -21,6 +21,8 @@ public final class PReLU extends Module {
     /**
      * {@code numParameters} slopes (1, or the number of channels), each starting at {@code init}.
      *
+     * @param numParameters the number of slopes, 1 or the number of channels
+     * @param init every slope's initial value, finite (PyTorch's default is 0.25)
      * @throws IllegalArgumentException if {@code numParameters < 1} or {@code init} is not finite
      */
     public PReLU(int numParameters, double init) {
@@ -35,12 +37,20 @@ public final class PReLU extends Module {
         registerParameter("weight", Tensor.full(init, numParameters));
     }
 
-    /** The learnable slopes, shape {@code [numParameters]}. */
+    /**
+     * The learnable slopes, shape {@code [numParameters]}.
+     *
+     * @return the slope parameter itself (not a copy)
+     */
     public Tensor slope() {
         return parameter("weight");
     }
 
-    /** The number of slopes. */
+    /**
+     * The number of slopes.
+     *
+     * @return the number of slopes, at least 1
+     */
     public int numParameters() {
         return numParameters;
     }

@@ -25,6 +25,7 @@ public final class Sequential extends Module {
     /**
      * The given layers, in order.
      *
+     * @param layers the layers, applied in this order
      * @throws IllegalArgumentException if a layer is null
      */
     public Sequential(Module... layers) {
@@ -34,6 +35,7 @@ public final class Sequential extends Module {
     /**
      * The given layers, in order.
      *
+     * @param layers the layers, applied in this order
      * @throws IllegalArgumentException if a layer is null
      */
     public Sequential(List<? extends Module> layers) {
@@ -60,12 +62,20 @@ public final class Sequential extends Module {
         return layers;
     }
 
-    /** The layers, in order (unmodifiable). */
+    /**
+     * The layers, in order (unmodifiable).
+     *
+     * @return an unmodifiable view of the layers
+     */
     public List<Module> layers() {
         return layers;
     }
 
-    /** The number of layers. */
+    /**
+     * The number of layers.
+     *
+     * @return the number of layers, at least 0
+     */
     public int size() {
         return layers.size();
     }
@@ -73,6 +83,8 @@ public final class Sequential extends Module {
     /**
      * The layer at {@code index}.
      *
+     * @param index the position, from 0
+     * @return that layer
      * @throws IllegalArgumentException if {@code index} is not in {@code [0, size())}
      */
     public Module get(int index) {

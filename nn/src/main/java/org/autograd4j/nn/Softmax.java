@@ -24,7 +24,11 @@ public final class Softmax extends Module {
         this.axis = axis;
     }
 
-    /** The axis the softmax runs along (possibly negative). */
+    /**
+     * The axis the softmax runs along (possibly negative).
+     *
+     * @return the axis as given to the constructor
+     */
     public int axis() {
         return axis;
     }

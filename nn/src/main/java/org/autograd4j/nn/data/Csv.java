@@ -50,7 +50,14 @@ public final class Csv {
      * @param rowLines     the 1-based file line of each data row, for messages about a row found later
      */
     public record Table(Dataset dataset, List<String> featureNames, List<String> classNames, List<Integer> rowLines) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param dataset the rows read
+         * @param featureNames the feature columns' names, in order; copied
+         * @param classNames the class names in class-index order, or empty for numeric labels; copied
+         * @param rowLines the file line of each row, for messages; copied
+         */
         public Table {
             featureNames = List.copyOf(featureNames);
             classNames = List.copyOf(classNames);
@@ -58,12 +65,21 @@ public final class Csv {
         }
     }
 
-    /** Reads {@code file} with the defaults (header, label in the last column, FLOAT32). */
+    /**
+     * Reads {@code file} with the defaults (header, label in the last column, FLOAT32).
+     *
+     * @param file a UTF-8 CSV file
+     * @return the rows with the column and class names
+     */
     public static Table read(Path file) {
         return builder().read(file);
     }
 
-    /** Options for reading; {@link Builder#read(Path)} reads. */
+    /**
+     * Options for reading; {@link Builder#read(Path)} reads.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,38 +98,68 @@ public final class Csv {
         private Builder() {
         }
 
-        /** Whether the first non-blank line holds column names (default true). */
+        /**
+         * Whether the first non-blank line holds column names (default true).
+         *
+         * @param header whether the first line is a header
+         * @return this builder
+         */
         public Builder header(boolean header) {
             this.header = header;
             return this;
         }
 
-        /** The field separator (default {@code ','}). */
+        /**
+         * The field separator (default {@code ','}).
+         *
+         * @param delimiter the separator character, not a quote or a line break
+         * @return this builder
+         */
         public Builder delimiter(char delimiter) {
             this.delimiter = delimiter;
             return this;
         }
 
-        /** The label column by 0-based position; negative counts from the end (default -1: the last column). */
+        /**
+         * The label column by 0-based position; negative counts from the end (default -1: the last column).
+         *
+         * @param index the column's position, from {@code -columns} to {@code columns - 1}
+         * @return this builder
+         */
         public Builder labelColumn(int index) {
             this.labelIndex = index;
             this.labelName = null;
             return this;
         }
 
-        /** The label column by its header name (needs a header). */
+        /**
+         * The label column by its header name (needs a header).
+         *
+         * @param name the column's name in the header
+         * @return this builder
+         */
         public Builder labelColumn(String name) {
             this.labelName = name;
             return this;
         }
 
-        /** Columns to drop by 0-based position (an id column, say). */
+        /**
+         * Columns to drop by 0-based position (an id column, say).
+         *
+         * @param indices 0-based column positions
+         * @return this builder
+         */
         public Builder ignoreColumns(int... indices) {
             this.ignoredIndices = indices.clone();
             return this;
         }
 
-        /** Columns to drop by header name. */
+        /**
+         * Columns to drop by header name.
+         *
+         * @param names column names in the header
+         * @return this builder
+         */
         public Builder ignoreColumns(String... names) {
             this.ignoredNames = names.clone();
             return this;
@@ -122,6 +168,9 @@ public final class Csv {
         /**
          * String labels in class-index order: {@code classes("B", "M")} maps B to 0 and M to 1; any other label is an
          * error naming its line.
+         *
+         * @param names the label strings, the first for class 0
+         * @return this builder
          */
         public Builder classes(String... names) {
             if (names.length == 0 || new java.util.HashSet<>(List.of(names)).size() != names.length) {
@@ -132,7 +181,12 @@ public final class Csv {
             return this;
         }
 
-        /** The dtype of the tensors produced (default FLOAT32; FLOAT64 for numerical checks). */
+        /**
+         * The dtype of the tensors produced (default FLOAT32; FLOAT64 for numerical checks).
+         *
+         * @param dtype the element type, not null
+         * @return this builder
+         */
         public Builder dtype(DType dtype) {
             this.dtype = dtype;
             return this;
@@ -141,6 +195,8 @@ public final class Csv {
         /**
          * Reads a UTF-8 file.
          *
+         * @param file the file to read
+         * @return the rows with the column and class names
          * @throws IllegalArgumentException naming the file and line for malformed content, a file that is not UTF-8,
          *                                  or a directory
          * @throws UncheckedIOException     if the file cannot be read
@@ -161,7 +217,11 @@ public final class Csv {
         /**
          * Reads CSV text from {@code in} (not closed); {@code source} names it in messages.
          *
+         * @param in the CSV text
+         * @param source the name of the text in error messages, e.g. a file name
+         * @return the rows with the column and class names
          * @throws IllegalArgumentException naming the source and line for malformed content
+         * @throws IOException if reading {@code in} fails
          */
         public Table read(Reader in, String source) throws IOException {
             return new CsvParser(source, header, delimiter, labelIndex, labelName, ignoredIndices, ignoredNames,

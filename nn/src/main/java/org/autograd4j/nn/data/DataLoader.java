@@ -62,6 +62,9 @@ public final class DataLoader implements Iterable<Batch> {
     /**
      * A loader in dataset order (no shuffling), keeping the last partial batch, FLOAT32.
      *
+     * @param dataset the rows to serve
+     * @param batchSize rows per batch, at least 1
+     * @return a new loader
      * @throws IllegalArgumentException if {@code batchSize < 1}
      */
     public static DataLoader of(Dataset dataset, int batchSize) {
@@ -71,6 +74,9 @@ public final class DataLoader implements Iterable<Batch> {
     /**
      * Options for a loader over {@code dataset}; defaults: batch size 32, no shuffle, seed 0 (or drawn from the global
      * {@link Seeds} when one is set), keep last, FLOAT32.
+     *
+     * @param dataset the rows to serve
+     * @return a new builder
      */
     public static Builder builder(Dataset dataset) {
         if (dataset == null) {
@@ -92,13 +98,23 @@ public final class DataLoader implements Iterable<Batch> {
             this.dataset = dataset;
         }
 
-        /** Rows per batch, {@code >= 1} (default 32). */
+        /**
+         * Rows per batch, {@code >= 1} (default 32).
+         *
+         * @param batchSize rows per batch, at least 1
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
-        /** Whether to visit the rows in a new random order every epoch (default false). */
+        /**
+         * Whether to visit the rows in a new random order every epoch (default false).
+         *
+         * @param shuffle whether to shuffle every epoch
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
@@ -115,13 +131,23 @@ public final class DataLoader implements Iterable<Batch> {
             return this;
         }
 
-        /** Whether to leave out a last batch smaller than {@code batchSize} (default false). */
+        /**
+         * Whether to leave out a last batch smaller than {@code batchSize} (default false).
+         *
+         * @param dropLast whether to drop a last partial batch
+         * @return this builder
+         */
         public Builder dropLast(boolean dropLast) {
             this.dropLast = dropLast;
             return this;
         }
 
-        /** The dtype of the batches (default FLOAT32; see the class note). */
+        /**
+         * The dtype of the batches (default FLOAT32; see the class note).
+         *
+         * @param dtype the element type, not null
+         * @return this builder
+         */
         public Builder dtype(DType dtype) {
             this.dtype = dtype;
             return this;
@@ -130,6 +156,7 @@ public final class DataLoader implements Iterable<Batch> {
         /**
          * The loader.
          *
+         * @return a new loader, at epoch 0
          * @throws IllegalArgumentException if {@code batchSize < 1}, or {@code dropLast} leaves no batch
          */
         public DataLoader build() {
@@ -137,33 +164,57 @@ public final class DataLoader implements Iterable<Batch> {
         }
     }
 
-    /** The dataset served (in its own dtype). */
+    /**
+     * The dataset served (in its own dtype).
+     *
+     * @return the dataset given to the builder
+     */
     public Dataset dataset() {
         return dataset;
     }
 
-    /** Rows per batch. */
+    /**
+     * Rows per batch.
+     *
+     * @return rows per batch, at least 1
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** The number of rows served per epoch: {@code n}, or {@code n - n % batchSize} with dropLast. */
+    /**
+     * The number of rows served per epoch: {@code n}, or {@code n - n % batchSize} with dropLast.
+     *
+     * @return the row count, at least 0
+     */
     public int rowsPerEpoch() {
         return dropLast ? numBatches() * batchSize : dataset.size();
     }
 
-    /** Batches per epoch: {@code ceil(n / batchSize)}, or {@code floor(n / batchSize)} with dropLast. */
+    /**
+     * Batches per epoch: {@code ceil(n / batchSize)}, or {@code floor(n / batchSize)} with dropLast.
+     *
+     * @return the batch count, at least 0
+     */
     public int numBatches() {
         int n = dataset.size();
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
-    /** The dtype of the batches. */
+    /**
+     * The dtype of the batches.
+     *
+     * @return the element type
+     */
     public DType dtype() {
         return x.dtype();
     }
 
-    /** The number of epochs started so far: the index of the epoch the next {@link #iterator()} serves. */
+    /**
+     * The number of epochs started so far: the index of the epoch the next {@link #iterator()} serves.
+     *
+     * @return the epoch index, from 0
+     */
     public int epoch() {
         return epoch;
     }
@@ -171,6 +222,7 @@ public final class DataLoader implements Iterable<Batch> {
     /**
      * Sets the index of the epoch the next {@link #iterator()} serves (its shuffled order depends on it).
      *
+     * @param epoch the epoch index, at least 0
      * @throws IllegalArgumentException if {@code epoch < 0}
      */
     public void setEpoch(int epoch) {

@@ -60,6 +60,7 @@ public final class Dataset {
      *
      * @param features {@code n} rows of equal length {@code d}
      * @param labels   {@code n} labels (class indices or regression targets)
+     * @return a new dataset with features {@code [n, d]} and labels {@code [n]}
      */
     public static Dataset of(double[][] features, double[] labels) {
         checkRows(features);
@@ -71,6 +72,7 @@ public final class Dataset {
      *
      * @param features {@code n} rows of equal length {@code d}
      * @param labels   {@code n} class indices, each {@code >= 0}
+     * @return a new dataset with features {@code [n, d]} and labels {@code [n]}
      */
     public static Dataset of(double[][] features, int[] labels) {
         double[] y = new double[labels.length];
@@ -90,27 +92,47 @@ public final class Dataset {
         }
     }
 
-    /** The number of rows {@code n}. */
+    /**
+     * The number of rows {@code n}.
+     *
+     * @return the number of rows
+     */
     public int size() {
         return (int) features.size(0);
     }
 
-    /** The number of feature columns {@code d}. */
+    /**
+     * The number of feature columns {@code d}.
+     *
+     * @return {@code d}, at least 0
+     */
     public int numFeatures() {
         return (int) features.size(1);
     }
 
-    /** The features, shape {@code [n, d]}. */
+    /**
+     * The features, shape {@code [n, d]}.
+     *
+     * @return the features tensor itself (not a copy)
+     */
     public Tensor features() {
         return features;
     }
 
-    /** The labels, shape {@code [n]} or {@code [n, k]}. */
+    /**
+     * The labels, shape {@code [n]} or {@code [n, k]}.
+     *
+     * @return the labels tensor itself (not a copy)
+     */
     public Tensor labels() {
         return labels;
     }
 
-    /** The dtype of the features. */
+    /**
+     * The dtype of the features.
+     *
+     * @return the element type
+     */
     public DType dtype() {
         return features.dtype();
     }
@@ -119,6 +141,7 @@ public final class Dataset {
      * The rows at the given positions, in that order (repeats allowed), as a new dataset.
      *
      * @param rows positions in {@code [0, n)}; at least one
+     * @return a new dataset of {@code rows.length} rows
      * @throws IllegalArgumentException if {@code rows} is empty or a position is out of range
      */
     public Dataset subset(int[] rows) {

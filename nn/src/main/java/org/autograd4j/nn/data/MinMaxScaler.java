@@ -45,7 +45,12 @@ public final class MinMaxScaler implements Scaler {
         this.hi = hi;
     }
 
-    /** Fits the column ranges of {@code x} onto {@code [0, 1]}; see {@link #fit(Tensor, double, double)}. */
+    /**
+     * Fits the column ranges of {@code x} onto {@code [0, 1]}; see {@link #fit(Tensor, double, double)}.
+     *
+     * @param x shape {@code [n, d]}, {@code n >= 1}: the training features only
+     * @return a scaler mapping each column's training range onto {@code [0, 1]}
+     */
     public static MinMaxScaler fit(Tensor x) {
         return fit(x, 0, 1);
     }
@@ -56,6 +61,7 @@ public final class MinMaxScaler implements Scaler {
      * @param x  shape {@code [n, d]}, {@code n >= 1}: the training features only
      * @param lo the value each column's minimum maps to
      * @param hi the value each column's maximum maps to, {@code > lo}
+     * @return a scaler mapping each column's training range onto {@code [lo, hi]}
      * @throws IllegalArgumentException if {@code x} is not 2-D or empty, or holds a non-finite value
      */
     public static MinMaxScaler fit(Tensor x, double lo, double hi) {
@@ -114,22 +120,38 @@ public final class MinMaxScaler implements Scaler {
         return dataMin.length;
     }
 
-    /** The training minimum of each column (a copy). */
+    /**
+     * The training minimum of each column (a copy).
+     *
+     * @return a new array of length {@code d}
+     */
     public double[] dataMin() {
         return dataMin.clone();
     }
 
-    /** The training maximum of each column (a copy). */
+    /**
+     * The training maximum of each column (a copy).
+     *
+     * @return a new array of length {@code d}
+     */
     public double[] dataMax() {
         return dataMax.clone();
     }
 
-    /** The value each column's training minimum maps to. */
+    /**
+     * The value each column's training minimum maps to.
+     *
+     * @return the lower end of the target range
+     */
     public double lo() {
         return lo;
     }
 
-    /** The value each column's training maximum maps to. */
+    /**
+     * The value each column's training maximum maps to.
+     *
+     * @return the upper end of the target range
+     */
     public double hi() {
         return hi;
     }

@@ -16,7 +16,13 @@ public final class OneHot {
     private OneHot() {
     }
 
-    /** {@link #encode(int[], int, DType)} as FLOAT32 (the loaders' default type). */
+    /**
+     * {@link #encode(int[], int, DType)} as FLOAT32 (the loaders' default type).
+     *
+     * @param labels {@code n} class indices, each in {@code [0, classes)}
+     * @param classes the number of classes, at least 1
+     * @return a FLOAT32 tensor of shape {@code [n, classes]}
+     */
     public static Tensor encode(int[] labels, int classes) {
         return encode(labels, classes, DType.FLOAT32);
     }
@@ -26,6 +32,7 @@ public final class OneHot {
      *
      * @param labels  {@code n} class indices, each in {@code [0, classes)}
      * @param classes the number of classes, {@code >= 1}
+     * @param dtype the element type of the result, not null
      * @return shape {@code [n, classes]}
      * @throws IllegalArgumentException if {@code classes < 1} or a label is out of range
      */

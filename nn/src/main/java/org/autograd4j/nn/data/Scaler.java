@@ -32,10 +32,19 @@ public sealed interface Scaler permits StandardScaler, MinMaxScaler {
      */
     Tensor inverseTransform(Tensor x);
 
-    /** The number of columns {@code d} this scaler was fitted on. */
+    /**
+     * The number of columns {@code d} this scaler was fitted on.
+     *
+     * @return {@code d}, at least 1
+     */
     int numFeatures();
 
-    /** The dataset with its features transformed and its labels unchanged. */
+    /**
+     * The dataset with its features transformed and its labels unchanged.
+     *
+     * @param data a dataset with {@link #numFeatures()} feature columns
+     * @return a new dataset of the same dtype
+     */
     default Dataset transform(Dataset data) {
         return new Dataset(transform(data.features()), data.labels());
     }

@@ -45,9 +45,11 @@ public final class Splits {
     /**
      * Splits {@code data} into training and test rows.
      *
+     * @param data the rows to split
      * @param testFraction in {@code (0, 1)}
      * @param seed         the same seed gives the same split
      * @param stratify     keep the class proportions in both splits (labels must be class indices or one-hot)
+     * @return the two disjoint subsets
      * @throws IllegalArgumentException if the fraction is out of range or a split would be empty
      */
     public static TrainTest trainTestSplit(Dataset data, double testFraction, long seed, boolean stratify) {
@@ -59,10 +61,12 @@ public final class Splits {
     /**
      * Splits {@code data} into training, validation and test rows.
      *
+     * @param data the rows to split
      * @param validationFraction in {@code (0, 1)}
      * @param testFraction       in {@code (0, 1)}; the two fractions sum to less than 1
      * @param seed               the same seed gives the same split
      * @param stratify           keep the class proportions in every split
+     * @return the three disjoint subsets
      * @throws IllegalArgumentException if a fraction is out of range or a split would be empty
      */
     public static TrainValidationTest trainValidationTestSplit(Dataset data, double validationFraction,

@@ -46,6 +46,7 @@ public final class StandardScaler implements Scaler {
      * Fits the column means and standard deviations of {@code x} (computed in double precision, two passes).
      *
      * @param x shape {@code [n, d]}, {@code n >= 1}: the training features only
+     * @return a scaler to zero mean and unit variance per column, on the training statistics
      * @throws IllegalArgumentException if {@code x} is not 2-D or empty, or holds a non-finite value
      */
     public static StandardScaler fit(Tensor x) {
@@ -99,12 +100,20 @@ public final class StandardScaler implements Scaler {
         return mean.length;
     }
 
-    /** The column means (a copy), length {@code d}. */
+    /**
+     * The column means (a copy), length {@code d}.
+     *
+     * @return a new array of length {@code d}
+     */
     public double[] mean() {
         return mean.clone();
     }
 
-    /** The column scales (a copy), length {@code d}: standard deviations, with 1 for constant columns. */
+    /**
+     * The column scales (a copy), length {@code d}: standard deviations, with 1 for constant columns.
+     *
+     * @return a new array of length {@code d}, every value greater than 0
+     */
     public double[] scale() {
         return scale.clone();
     }

@@ -27,7 +27,14 @@ import org.autograd4j.nn.optim.SchedulerState;
  */
 public record Checkpoint(Module model, OptimizerState optimizerState, SchedulerState schedulerState,
         Map<String, String> metadata) {
-    /** Copies the metadata into an unmodifiable map that keeps its order. */
+    /**
+     * Copies the metadata into an unmodifiable map that keeps its order.
+     *
+     * @param model the model, equal to the saved one (buffers included)
+     * @param optimizerState the saved optimizer state, or null
+     * @param schedulerState the saved scheduler state, or null
+     * @param metadata the saved key-value pairs; copied
+     */
     public Checkpoint {
         if (model == null) {
             throw new IllegalArgumentException("Checkpoint: model must not be null");
@@ -35,7 +42,13 @@ public record Checkpoint(Module model, OptimizerState optimizerState, SchedulerS
         metadata = Collections.unmodifiableMap(metadata == null ? Map.of() : new LinkedHashMap<>(metadata));
     }
 
-    /** A checkpoint without scheduler state. */
+    /**
+     * A checkpoint without scheduler state.
+     *
+     * @param model the model
+     * @param optimizerState the optimizer state, or null
+     * @param metadata the key-value pairs; copied
+     */
     public Checkpoint(Module model, OptimizerState optimizerState, Map<String, String> metadata) {
         this(model, optimizerState, null, metadata);
     }

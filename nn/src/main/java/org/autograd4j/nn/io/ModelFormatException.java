@@ -15,6 +15,9 @@ public final class ModelFormatException extends IOException {
     /**
      * An exception for {@code file} with a message {@code "<op>: <file>: <problem>"}.
      *
+     * @param op the operation that failed, e.g. {@code "load"}
+     * @param file the file being read
+     * @param problem what is wrong with it, for the message
      * @param cause the underlying error, or null
      */
     public ModelFormatException(String op, Path file, String problem, Throwable cause) {
@@ -22,7 +25,11 @@ public final class ModelFormatException extends IOException {
         this.file = file;
     }
 
-    /** The file that could not be loaded. */
+    /**
+     * The file that could not be loaded.
+     *
+     * @return the path as given to the operation that failed
+     */
     public Path file() {
         return file;
     }

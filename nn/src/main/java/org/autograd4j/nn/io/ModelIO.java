@@ -72,12 +72,25 @@ public final class ModelIO {
     private ModelIO() {
     }
 
-    /** Saves the model alone; see {@link #save(Path, Module, Optimizer, Map)}. */
+    /**
+     * Saves the model alone; see {@link #save(Path, Module, Optimizer, Map)}.
+     *
+     * @param file where to write; replaced atomically
+     * @param model the model to save; every module in it must be describable
+     * @throws IOException if writing fails; {@code file} is then unchanged
+     */
     public static void save(Path file, Module model) throws IOException {
         save(file, model, null, Map.of());
     }
 
-    /** Saves the model and, if not null, the optimizer's state; see {@link #save(Path, Module, Optimizer, Map)}. */
+    /**
+     * Saves the model and, if not null, the optimizer's state; see {@link #save(Path, Module, Optimizer, Map)}.
+     *
+     * @param file where to write; replaced atomically
+     * @param model the model to save; every module in it must be describable
+     * @param optimizer the optimizer whose state is saved too, or null
+     * @throws IOException if writing fails; {@code file} is then unchanged
+     */
     public static void save(Path file, Module model, Optimizer optimizer) throws IOException {
         save(file, model, optimizer, Map.of());
     }
@@ -103,6 +116,11 @@ public final class ModelIO {
      * {@code scheduler} is not null, so that a resumed run continues its learning-rate schedule
      * ({@link Checkpoint#schedulerState()}).
      *
+     * @param file where to write; replaced atomically
+     * @param model the model to save; every module in it must be describable
+     * @param optimizer the optimizer whose state is saved too, or null
+     * @param scheduler the learning-rate scheduler whose state is saved too, or null
+     * @param metadata key-value pairs stored with the model (e.g. class names), or null
      * @throws IllegalArgumentException if the model cannot be described or the scheduler cannot export its state
      * @throws IOException              if writing fails; {@code file} is then unchanged
      */
@@ -156,6 +174,8 @@ public final class ModelIO {
      * Loads a model saved by {@link #save} (format version 1 or 2): rebuilds the architecture, sets the weights and
      * buffers (with their saved dtypes) and returns them with the optimizer and scheduler states and metadata.
      *
+     * @param file a file written by {@link #save}
+     * @return the rebuilt model with its saved states and metadata
      * @throws ModelFormatException if the file is truncated, corrupted, foreign, of a newer version, or its
      *                              architecture cannot be rebuilt (the message names the file and the problem)
      * @throws IOException          if the file cannot be read
@@ -171,8 +191,10 @@ public final class ModelIO {
      * whose metadata contradicts its architecture (a class count the output layer does not have, say) fails without
      * allocating a network.
      *
+     * @param file a file written by {@link #save}
      * @param validator throws {@link IllegalArgumentException} naming the field that does not fit; that becomes a
      *                  {@link ModelFormatException} naming the file
+     * @return the rebuilt model with its saved states and metadata
      * @throws ModelFormatException as {@link #load(Path)}, or when the validator refuses the file
      * @throws IOException          if the file cannot be read
      */

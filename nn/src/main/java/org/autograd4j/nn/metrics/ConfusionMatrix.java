@@ -43,17 +43,31 @@ public final class ConfusionMatrix {
         }
     }
 
-    /** The number of classes (rows and columns). */
+    /**
+     * The number of classes (rows and columns).
+     *
+     * @return the number of classes, at least 1
+     */
     public int numClasses() {
         return counts.length;
     }
 
-    /** The number of rows of class {@code trueClass} predicted as {@code predictedClass}. */
+    /**
+     * The number of rows of class {@code trueClass} predicted as {@code predictedClass}.
+     *
+     * @param trueClass the row's class, in {@code [0, numClasses())}
+     * @param predictedClass the predicted class, in the same range
+     * @return the count, at least 0
+     */
     public int get(int trueClass, int predictedClass) {
         return counts[trueClass][predictedClass];
     }
 
-    /** A copy of the counts, {@code [true][predicted]}. */
+    /**
+     * A copy of the counts, {@code [true][predicted]}.
+     *
+     * @return a new {@code [numClasses][numClasses]} array
+     */
     public int[][] counts() {
         int[][] out = new int[counts.length][];
         for (int i = 0; i < counts.length; i++) {
@@ -62,7 +76,11 @@ public final class ConfusionMatrix {
         return out;
     }
 
-    /** The total number of rows counted. */
+    /**
+     * The total number of rows counted.
+     *
+     * @return the number of rows, at least 0
+     */
     public int total() {
         int n = 0;
         for (int[] row : counts) {

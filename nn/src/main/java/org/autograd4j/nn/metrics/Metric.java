@@ -15,7 +15,11 @@ import org.autograd4j.core.Tensor;
  * }</pre>
  */
 public interface Metric {
-    /** The name the value is logged under, e.g. {@code accuracy}; not {@code loss}, not starting with {@code val_}. */
+    /**
+     * The name the value is logged under, e.g. {@code accuracy}; not {@code loss}, not starting with {@code val_}.
+     *
+     * @return the name, not empty
+     */
     String name();
 
     /**
@@ -23,12 +27,16 @@ public interface Metric {
      *
      * @param prediction the model's outputs for every row of the epoch, {@code [n, ...]}
      * @param target     the loader's labels for the same rows, {@code [n]} or {@code [n, k]}
+     * @return the score
      */
     double compute(Tensor prediction, Tensor target);
 
     /**
      * A metric from a name and a function.
      *
+     * @param name the name the value is logged under; see {@link #name()}
+     * @param fn computes the score from the predictions and targets, as {@link #compute}
+     * @return the metric
      * @throws IllegalArgumentException if the name is empty, {@code loss}, or starts with {@code val_}
      */
     static Metric of(String name, ToDoubleBiFunction<Tensor, Tensor> fn) {
@@ -57,46 +65,82 @@ public interface Metric {
         };
     }
 
-    /** {@code accuracy}: argmax of {@code [n, classes]} outputs, or a single probability column above 0.5. */
+    /**
+     * {@code accuracy}: argmax of {@code [n, classes]} outputs, or a single probability column above 0.5.
+     *
+     * @return the metric, stateless
+     */
     static Metric accuracy() {
         return accuracy(0.5);
     }
 
-    /** {@code accuracy} with the threshold for a single output column (0 for logits). */
+    /**
+     * {@code accuracy} with the threshold for a single output column (0 for logits).
+     *
+     * @param threshold a single output above it predicts class 1
+     * @return the metric, stateless
+     */
     static Metric accuracy(double threshold) {
         return of("accuracy", (p, t) -> Metrics.accuracy(Metrics.targetClasses(t),
                 Metrics.predictedClasses(p, threshold)));
     }
 
-    /** {@code precision} (BINARY: {@code precision}; otherwise e.g. {@code precision_macro}). */
+    /**
+     * {@code precision} (BINARY: {@code precision}; otherwise e.g. {@code precision_macro}).
+     *
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the metric, stateless
+     */
     static Metric precision(Metrics.Average average) {
         return of(suffixed("precision", average), (p, t) -> Metrics.precision(Metrics.targetClasses(t),
                 Metrics.predictedClasses(p), average));
     }
 
-    /** {@code recall} (BINARY: {@code recall}; otherwise e.g. {@code recall_macro}). */
+    /**
+     * {@code recall} (BINARY: {@code recall}; otherwise e.g. {@code recall_macro}).
+     *
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the metric, stateless
+     */
     static Metric recall(Metrics.Average average) {
         return of(suffixed("recall", average), (p, t) -> Metrics.recall(Metrics.targetClasses(t),
                 Metrics.predictedClasses(p), average));
     }
 
-    /** {@code f1} (BINARY: {@code f1}; otherwise e.g. {@code f1_macro}). */
+    /**
+     * {@code f1} (BINARY: {@code f1}; otherwise e.g. {@code f1_macro}).
+     *
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the metric, stateless
+     */
     static Metric f1(Metrics.Average average) {
         return of(suffixed("f1", average), (p, t) -> Metrics.f1(Metrics.targetClasses(t),
                 Metrics.predictedClasses(p), average));
     }
 
-    /** {@code mse}: mean squared error. */
+    /**
+     * {@code mse}: mean squared error.
+     *
+     * @return the metric, stateless
+     */
     static Metric mse() {
         return of("mse", (p, t) -> Scores.regression(Scores.Regression.MSE, p, t));
     }
 
-    /** {@code mae}: mean absolute error. */
+    /**
+     * {@code mae}: mean absolute error.
+     *
+     * @return the metric, stateless
+     */
     static Metric mae() {
         return of("mae", (p, t) -> Scores.regression(Scores.Regression.MAE, p, t));
     }
 
-    /** {@code r2}: the coefficient of determination. */
+    /**
+     * {@code r2}: the coefficient of determination.
+     *
+     * @return the metric, stateless
+     */
     static Metric r2() {
         return of("r2", (p, t) -> Scores.regression(Scores.Regression.R2, p, t));
     }

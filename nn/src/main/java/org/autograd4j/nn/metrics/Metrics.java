@@ -48,7 +48,12 @@ public final class Metrics {
 
     // ---------------------------------------------------------------- classes from tensors
 
-    /** {@link #predictedClasses(Tensor, double)} with threshold 0.5 (a sigmoid output). */
+    /**
+     * {@link #predictedClasses(Tensor, double)} with threshold 0.5 (a sigmoid output).
+     *
+     * @param prediction {@code [n, classes]} scores, or {@code [n]} / {@code [n, 1]} probabilities
+     * @return {@code n} class indices
+     */
     public static int[] predictedClasses(Tensor prediction) {
         return Scores.predicted("Metrics.predictedClasses", prediction, 0.5);
     }
@@ -59,6 +64,7 @@ public final class Metrics {
      * @param prediction {@code [n, classes]}: the argmax of each row (first on ties); {@code [n]} or {@code [n, 1]}:
      *                   1 where the value is {@code > threshold}, else 0
      * @param threshold  for a single column: 0.5 for probabilities, 0 for logits
+     * @return {@code n} class indices
      */
     public static int[] predictedClasses(Tensor prediction, double threshold) {
         return Scores.predicted("Metrics.predictedClasses", prediction, threshold);
@@ -68,6 +74,7 @@ public final class Metrics {
      * The true class of each row.
      *
      * @param target {@code [n]} or {@code [n, 1]} of whole numbers {@code >= 0}, or one-hot {@code [n, classes]}
+     * @return {@code n} class indices
      * @throws IllegalArgumentException if a single-column value is not a non-negative whole number
      */
     public static int[] targetClasses(Tensor target) {
@@ -79,6 +86,9 @@ public final class Metrics {
     /**
      * The fraction of rows whose predicted class equals the true class.
      *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
+     * @return the fraction, in [0, 1]
      * @throws IllegalArgumentException if the lengths differ or are 0
      */
     public static double accuracy(int[] yTrue, int[] yPred) {
@@ -90,7 +100,13 @@ public final class Metrics {
         return right / (double) yTrue.length;
     }
 
-    /** Binary precision of class 1: {@code tp / (tp + fp)}, 0 when nothing is predicted positive. */
+    /**
+     * Binary precision of class 1: {@code tp / (tp + fp)}, 0 when nothing is predicted positive.
+     *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
+     * @return the fraction, in [0, 1]
+     */
     public static double precision(int[] yTrue, int[] yPred) {
         return precision(yTrue, yPred, Average.BINARY);
     }
@@ -98,6 +114,10 @@ public final class Metrics {
     /**
      * Precision {@code tp / (tp + fp)} per class, combined by {@code average}.
      *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the fraction, in [0, 1]
      * @throws IllegalArgumentException if the lengths differ or are 0, a class is negative, or BINARY meets a
      *                                  label above 1
      */
@@ -105,27 +125,59 @@ public final class Metrics {
         return Scores.score("Metrics.precision", yTrue, yPred, average, Kind.PRECISION);
     }
 
-    /** Binary recall of class 1: {@code tp / (tp + fn)}, 0 when there is no true positive row. */
+    /**
+     * Binary recall of class 1: {@code tp / (tp + fn)}, 0 when there is no true positive row.
+     *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
+     * @return the fraction, in [0, 1]
+     */
     public static double recall(int[] yTrue, int[] yPred) {
         return recall(yTrue, yPred, Average.BINARY);
     }
 
-    /** Recall {@code tp / (tp + fn)} per class, combined by {@code average}; see {@code precision}. */
+    /**
+     * Recall {@code tp / (tp + fn)} per class, combined by {@code average}; see {@code precision}.
+     *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the fraction, in [0, 1]
+     */
     public static double recall(int[] yTrue, int[] yPred, Average average) {
         return Scores.score("Metrics.recall", yTrue, yPred, average, Kind.RECALL);
     }
 
-    /** Binary F1 of class 1: {@code 2tp / (2tp + fp + fn)}, 0 when that is 0/0. */
+    /**
+     * Binary F1 of class 1: {@code 2tp / (2tp + fp + fn)}, 0 when that is 0/0.
+     *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
+     * @return the fraction, in [0, 1]
+     */
     public static double f1(int[] yTrue, int[] yPred) {
         return f1(yTrue, yPred, Average.BINARY);
     }
 
-    /** F1 {@code 2tp / (2tp + fp + fn)} per class, combined by {@code average}; see {@code precision}. */
+    /**
+     * F1 {@code 2tp / (2tp + fp + fn)} per class, combined by {@code average}; see {@code precision}.
+     *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the fraction, in [0, 1]
+     */
     public static double f1(int[] yTrue, int[] yPred, Average average) {
         return Scores.score("Metrics.f1", yTrue, yPred, average, Kind.F1);
     }
 
-    /** {@link #confusionMatrix(int[], int[], int)} with {@code 1 + the largest label} classes. */
+    /**
+     * {@link #confusionMatrix(int[], int[], int)} with {@code 1 + the largest label} classes.
+     *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
+     * @return the counts, {@code [true][predicted]}
+     */
     public static ConfusionMatrix confusionMatrix(int[] yTrue, int[] yPred) {
         Scores.checkLengths("Metrics.confusionMatrix", "yTrue", yTrue.length, "yPred", yPred.length);
         return confusionMatrix(yTrue, yPred, Scores.numClasses(yTrue, yPred));
@@ -134,7 +186,10 @@ public final class Metrics {
     /**
      * Counts of (true, predicted) class pairs.
      *
+     * @param yTrue the true class of each row, each at least 0
+     * @param yPred the predicted class of each row, as many as {@code yTrue}
      * @param numClasses the matrix size; every label must be in {@code [0, numClasses)}
+     * @return the counts, {@code [true][predicted]}
      * @throws IllegalArgumentException if the lengths differ or are 0, or a label is out of range
      */
     public static ConfusionMatrix confusionMatrix(int[] yTrue, int[] yPred, int numClasses) {
@@ -155,7 +210,9 @@ public final class Metrics {
      * Multiclass log loss (cross-entropy) {@code -mean(log p[i][yTrue[i]])}, probabilities clipped to
      * {@code [1e-15, 1 - 1e-15]}.
      *
+     * @param yTrue the true class of each row, a column of {@code probabilities}
      * @param probabilities {@code n} rows of class probabilities (not logits)
+     * @return the mean loss, at least 0
      * @throws IllegalArgumentException if the lengths differ, a label has no column, or a probability is outside [0, 1]
      */
     public static double logLoss(int[] yTrue, double[][] probabilities) {
@@ -180,6 +237,7 @@ public final class Metrics {
      *
      * @param yTrue            0 or 1 per row
      * @param probabilityOfOne the predicted probability of class 1 per row
+     * @return the mean loss, at least 0
      */
     public static double logLoss(int[] yTrue, double[] probabilityOfOne) {
         String op = "Metrics.logLoss";
@@ -198,7 +256,13 @@ public final class Metrics {
 
     // ---------------------------------------------------------------- regression on arrays
 
-    /** Mean squared error {@code mean((yTrue - yPred)²)}. */
+    /**
+     * Mean squared error {@code mean((yTrue - yPred)²)}.
+     *
+     * @param yTrue the true value of each row
+     * @param yPred the predicted value of each row, as many as {@code yTrue}
+     * @return the mean, at least 0
+     */
     public static double mse(double[] yTrue, double[] yPred) {
         Scores.checkLengths("Metrics.mse", "yTrue", yTrue.length, "yPred", yPred.length);
         double s = 0;
@@ -208,7 +272,13 @@ public final class Metrics {
         return s / yTrue.length;
     }
 
-    /** Mean absolute error {@code mean(|yTrue - yPred|)}. */
+    /**
+     * Mean absolute error {@code mean(|yTrue - yPred|)}.
+     *
+     * @param yTrue the true value of each row
+     * @param yPred the predicted value of each row, as many as {@code yTrue}
+     * @return the mean, at least 0
+     */
     public static double mae(double[] yTrue, double[] yPred) {
         Scores.checkLengths("Metrics.mae", "yTrue", yTrue.length, "yPred", yPred.length);
         double s = 0;
@@ -221,6 +291,10 @@ public final class Metrics {
     /**
      * The coefficient of determination {@code 1 - SS_res / SS_tot}; for a constant {@code yTrue}, 1 if the prediction
      * is exact and 0 otherwise (scikit-learn's {@code force_finite}).
+     *
+     * @param yTrue the true value of each row
+     * @param yPred the predicted value of each row, as many as {@code yTrue}
+     * @return the score, at most 1 (negative when worse than the mean)
      */
     public static double r2(double[] yTrue, double[] yPred) {
         Scores.checkLengths("Metrics.r2", "yTrue", yTrue.length, "yPred", yPred.length);
@@ -266,6 +340,9 @@ public final class Metrics {
     /**
      * Accuracy of model outputs against targets; refuses arguments that look swapped (see {@code precision}).
      *
+     * @param prediction the model's outputs, {@code [n, classes]}, or {@code [n]} / {@code [n, 1]} probabilities
+     * @param target the labels: {@code [n]} class indices or one-hot {@code [n, classes]}
+     * @return the fraction, in [0, 1]
      * @deprecated (prediction, target) is the opposite of the other overloads; use
      *             {@code accuracy(targetClasses(target), predictedClasses(prediction))}
      */
@@ -280,6 +357,10 @@ public final class Metrics {
      * {@code IllegalArgumentException} when the arguments look swapped (a single column of class indices as the
      * prediction against a multi-column target that is not one-hot).
      *
+     * @param prediction the model's outputs, {@code [n, classes]}, or {@code [n]} / {@code [n, 1]} probabilities
+     * @param target the labels: {@code [n]} class indices or one-hot {@code [n, classes]}
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the fraction, in [0, 1]
      * @deprecated (prediction, target) is the opposite of the other overloads; use
      *             {@code precision(targetClasses(target), predictedClasses(prediction), average)}
      */
@@ -292,6 +373,10 @@ public final class Metrics {
     /**
      * Recall of model outputs against targets, combined by {@code average}; refuses swapped-looking arguments.
      *
+     * @param prediction the model's outputs, {@code [n, classes]}, or {@code [n]} / {@code [n, 1]} probabilities
+     * @param target the labels: {@code [n]} class indices or one-hot {@code [n, classes]}
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the fraction, in [0, 1]
      * @deprecated (prediction, target) is the opposite of the other overloads; use
      *             {@code recall(targetClasses(target), predictedClasses(prediction), average)}
      */
@@ -304,6 +389,10 @@ public final class Metrics {
     /**
      * F1 of model outputs against targets, combined by {@code average}; refuses swapped-looking arguments.
      *
+     * @param prediction the model's outputs, {@code [n, classes]}, or {@code [n]} / {@code [n, 1]} probabilities
+     * @param target the labels: {@code [n]} class indices or one-hot {@code [n, classes]}
+     * @param average how the per-class scores are combined (BINARY: class 1 alone)
+     * @return the fraction, in [0, 1]
      * @deprecated (prediction, target) is the opposite of the other overloads; use
      *             {@code f1(targetClasses(target), predictedClasses(prediction), average)}
      */
@@ -316,6 +405,9 @@ public final class Metrics {
     /**
      * The confusion matrix of model outputs against targets; refuses swapped-looking arguments.
      *
+     * @param prediction the model's outputs, {@code [n, classes]}, or {@code [n]} / {@code [n, 1]} probabilities
+     * @param target the labels: {@code [n]} class indices or one-hot {@code [n, classes]}
+     * @return the counts, {@code [true][predicted]}
      * @deprecated (prediction, target) is the opposite of the other overloads; use
      *             {@code confusionMatrix(targetClasses(target), predictedClasses(prediction))}
      */
@@ -329,6 +421,9 @@ public final class Metrics {
      * Log loss of predicted probabilities ({@code [n]}/{@code [n, 1]}: of class 1; {@code [n, classes]}: rows)
      * against class indices or one-hot targets.
      *
+     * @param probabilities {@code [n]} / {@code [n, 1]} probabilities of class 1, or {@code [n, classes]} rows
+     * @param target the labels: {@code [n]} class indices or one-hot {@code [n, classes]}
+     * @return the mean loss, at least 0
      * @deprecated (probabilities, target) is the opposite of the other overloads; use
      *             {@code logLoss(targetClasses(target), probabilities)} on {@code double[]} or {@code double[][]}
      */
@@ -340,6 +435,9 @@ public final class Metrics {
     /**
      * Mean squared error over all elements (the same number in both).
      *
+     * @param prediction the predicted values, any shape
+     * @param target the true values, as many as {@code prediction}
+     * @return the mean, at least 0
      * @deprecated (prediction, target) is the opposite of the other overloads (harmless here: MSE is symmetric);
      *             use {@code mse(target.toDoubleArray(), prediction.toDoubleArray())}
      */
@@ -351,6 +449,9 @@ public final class Metrics {
     /**
      * Mean absolute error over all elements (the same number in both).
      *
+     * @param prediction the predicted values, any shape
+     * @param target the true values, as many as {@code prediction}
+     * @return the mean, at least 0
      * @deprecated (prediction, target) is the opposite of the other overloads (harmless here: MAE is symmetric);
      *             use {@code mae(target.toDoubleArray(), prediction.toDoubleArray())}
      */
@@ -362,6 +463,9 @@ public final class Metrics {
     /**
      * R² over all elements for {@code [n]} or {@code [n, 1]}; for {@code [n, k]}, the mean of the per-column values.
      *
+     * @param prediction the predicted values, {@code [n]}, {@code [n, 1]} or {@code [n, k]}
+     * @param target the true values, of the same shape
+     * @return the score, at most 1 (negative when worse than the mean)
      * @deprecated (prediction, target) is the opposite of the other overloads, and R² is not symmetric; use
      *             {@code r2(yTrue, yPred)} on {@code double[]} (one output) or {@code double[][]} rows (several)
      */

@@ -54,6 +54,7 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
      * initialAccumulatorValue 0, eps 1e-10}.
      *
      * @param params leaves that require grad, each once
+     * @return a new builder
      */
     public static Builder builder(List<Tensor> params) {
         return new Builder(params);
@@ -136,25 +137,45 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
             super(NAME, groups, 0.01);
         }
 
-        /** The decay of the learning rate per step, {@code lr / (1 + (t - 1) * lrDecay)}, {@code >= 0}; default 0. */
+        /**
+         * The decay of the learning rate per step, {@code lr / (1 + (t - 1) * lrDecay)}, {@code >= 0}; default 0.
+         *
+         * @param lrDecay the decay, at least 0
+         * @return this builder
+         */
         public Builder lrDecay(double lrDecay) {
             this.lrDecay = lrDecay;
             return this;
         }
 
-        /** The L2 penalty added to the gradient, {@code >= 0}; default 0. */
+        /**
+         * The L2 penalty added to the gradient, {@code >= 0}; default 0.
+         *
+         * @param weightDecay the penalty factor, at least 0
+         * @return this builder
+         */
         public Builder weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
         }
 
-        /** The starting value of the sum of squared gradients, {@code >= 0}; default 0. */
+        /**
+         * The starting value of the sum of squared gradients, {@code >= 0}; default 0.
+         *
+         * @param initialAccumulatorValue the starting sum, at least 0
+         * @return this builder
+         */
         public Builder initialAccumulatorValue(double initialAccumulatorValue) {
             this.initialAccumulatorValue = initialAccumulatorValue;
             return this;
         }
 
-        /** The term added to the denominator, {@code >= 0}; default 1e-10. */
+        /**
+         * The term added to the denominator, {@code >= 0}; default 1e-10.
+         *
+         * @param eps the term, at least 0
+         * @return this builder
+         */
         public Builder eps(double eps) {
             this.eps = eps;
             return this;
@@ -163,6 +184,7 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
         /**
          * The optimizer.
          *
+         * @return a new optimizer over the parameters, with no state yet
          * @throws IllegalArgumentException naming the first invalid parameter list or hyper-parameter and its value
          */
         public Adagrad build() {

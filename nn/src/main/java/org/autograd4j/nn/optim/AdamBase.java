@@ -238,14 +238,25 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
             this.weightDecay = weightDecay;
         }
 
-        /** The decay rates of the first and second moment averages, each in [0, 1); default (0.9, 0.999). */
+        /**
+         * The decay rates of the first and second moment averages, each in [0, 1); default (0.9, 0.999).
+         *
+         * @param beta1 the decay rate of the first moment, in [0, 1)
+         * @param beta2 the decay rate of the second moment, in [0, 1)
+         * @return this builder
+         */
         public B betas(double beta1, double beta2) {
             this.beta1 = beta1;
             this.beta2 = beta2;
             return self();
         }
 
-        /** The term added to the denominator, {@code >= 0}; default 1e-8. */
+        /**
+         * The term added to the denominator, {@code >= 0}; default 1e-8.
+         *
+         * @param eps the term, at least 0
+         * @return this builder
+         */
         public B eps(double eps) {
             this.eps = eps;
             return self();
@@ -255,13 +266,21 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
          * The weight decay, {@code >= 0}. For {@link Adam} the L2 penalty added to the gradient,
          * {@code grad + weightDecay * p}, default 0; for {@link AdamW} the decoupled decay rate, a step starting with
          * {@code p -= lr * weightDecay * p}, default 0.01.
+         *
+         * @param weightDecay the decay, at least 0
+         * @return this builder
          */
         public B weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return self();
         }
 
-        /** Use the running maximum of the second moment (the AMSGrad variant); default false. */
+        /**
+         * Use the running maximum of the second moment (the AMSGrad variant); default false.
+         *
+         * @param amsgrad whether to use the AMSGrad variant
+         * @return this builder
+         */
         public B amsgrad(boolean amsgrad) {
             this.amsgrad = amsgrad;
             return self();

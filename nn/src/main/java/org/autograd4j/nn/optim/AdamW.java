@@ -24,6 +24,7 @@ public final class AdamW extends AdamBase {
      * {@code lr 1e-3, betas (0.9, 0.999), eps 1e-8, weightDecay 0.01, amsgrad false}.
      *
      * @param params leaves that require grad, each once
+     * @return a new builder
      */
     public static Builder builder(List<Tensor> params) {
         return new Builder(params);
@@ -58,6 +59,7 @@ public final class AdamW extends AdamBase {
         /**
          * The optimizer.
          *
+         * @return a new optimizer over the parameters, with no state yet
          * @throws IllegalArgumentException naming the first invalid parameter list or hyper-parameter and its value
          */
         public AdamW build() {

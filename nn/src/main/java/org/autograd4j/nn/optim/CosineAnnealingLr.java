@@ -21,6 +21,7 @@ public final class CosineAnnealingLr extends BaseLrScheduler {
     /**
      * A schedule whose base rate is the optimizer's current learning rate.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param tMax   epochs of half a cosine period, {@code >= 1}
      * @param etaMin the lowest learning rate, {@code >= 0}
      * @throws IllegalArgumentException naming the invalid argument and its value

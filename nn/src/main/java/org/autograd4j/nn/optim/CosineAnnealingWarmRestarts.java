@@ -22,6 +22,7 @@ public final class CosineAnnealingWarmRestarts extends BaseLrScheduler {
     /**
      * Restarts every {@code t0} steps, annealing to 0.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param t0 the steps of every period, {@code >= 1}
      * @throws IllegalArgumentException naming the invalid argument and its value
      */
@@ -32,6 +33,7 @@ public final class CosineAnnealingWarmRestarts extends BaseLrScheduler {
     /**
      * A schedule whose base rates are the groups' current rates.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param t0     the steps of the first period, {@code >= 1}
      * @param tMult  the growth of each next period, {@code >= 1}
      * @param etaMin the lowest rate, {@code >= 0}

@@ -16,6 +16,7 @@ public final class ExponentialLr extends BaseLrScheduler {
     /**
      * A schedule starting from the optimizer's current learning rate.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param gamma the decay factor per epoch, {@code > 0}
      * @throws IllegalArgumentException naming the invalid argument and its value
      */

@@ -23,7 +23,13 @@ public final class GradClip {
     private GradClip() {
     }
 
-    /** {@link #clipGradNorm(List, double, double)} with the Euclidean norm ({@code normType = 2}). */
+    /**
+     * {@link #clipGradNorm(List, double, double)} with the Euclidean norm ({@code normType = 2}).
+     *
+     * @param params the parameters whose gradients are scaled; those without a gradient are skipped
+     * @param maxNorm the largest total norm allowed, at least 0
+     * @return the total norm before clipping; 0 if no parameter has a gradient
+     */
     public static double clipGradNorm(List<Tensor> params, double maxNorm) {
         return clipGradNorm(params, maxNorm, 2.0, false);
     }
@@ -34,6 +40,8 @@ public final class GradClip {
      * every gradient is multiplied by {@code min(1, maxNorm / (n + 1e-6))}. A non-finite norm is not an error here
      * (the gradients become NaN), as in PyTorch's default.
      *
+     * @param params the parameters whose gradients are scaled; those without a gradient are skipped
+     * @param maxNorm the largest total norm allowed, at least 0
      * @param normType a positive order {@code p}, or {@link Double#POSITIVE_INFINITY}
      * @return the total norm before clipping; 0 if no parameter has a gradient
      * @throws IllegalArgumentException if {@code maxNorm} is negative or NaN, or {@code normType} is not positive
@@ -46,6 +54,11 @@ public final class GradClip {
      * As {@link #clipGradNorm(List, double, double)}, optionally failing instead of clipping when the total norm is
      * NaN or infinite (PyTorch's {@code error_if_nonfinite}).
      *
+     * @param params the parameters whose gradients are scaled; those without a gradient are skipped
+     * @param maxNorm the largest total norm allowed, at least 0
+     * @param normType a positive order {@code p}, or {@link Double#POSITIVE_INFINITY}
+     * @param errorIfNonfinite throw rather than clip when the total norm is NaN or infinite
+     * @return the total norm before clipping; 0 if no parameter has a gradient
      * @throws IllegalStateException if {@code errorIfNonfinite} and the total norm is not finite; gradients untouched
      */
     public static double clipGradNorm(List<Tensor> params, double maxNorm, double normType,
@@ -87,6 +100,8 @@ public final class GradClip {
     /**
      * Clamps every gradient element to {@code [-clip, clip]}.
      *
+     * @param params the parameters whose gradients are clamped; those without a gradient are skipped
+     * @param clip the largest magnitude allowed, at least 0
      * @throws IllegalArgumentException if {@code clip} is negative or NaN
      */
     public static void clipGradValue(List<Tensor> params, double clip) {

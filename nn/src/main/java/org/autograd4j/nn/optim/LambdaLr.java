@@ -26,6 +26,7 @@ public final class LambdaLr extends BaseLrScheduler {
     /**
      * One factor for every group.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param factor the multiplier of the base rate at an epoch; it must return a finite value {@code >= 0}
      * @throws IllegalArgumentException if an argument is null or the factor at epoch 0 is invalid
      */
@@ -36,6 +37,7 @@ public final class LambdaLr extends BaseLrScheduler {
     /**
      * One factor per parameter group, in group order.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param factors as many as the optimizer has groups
      * @throws IllegalArgumentException if an argument is null, the count differs from the optimizer's groups, or a
      *                                  factor at epoch 0 is invalid

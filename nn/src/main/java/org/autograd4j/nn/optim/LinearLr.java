@@ -23,6 +23,7 @@ public final class LinearLr extends BaseLrScheduler {
     /**
      * A linear schedule from each group's current rate.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param startFactor the multiplier at step 0, in (0, 1]
      * @param endFactor   the multiplier from step {@code totalIters} on, in [0, 1]
      * @param totalIters  the steps from start to end, {@code >= 1}

@@ -24,6 +24,8 @@ public interface LrScheduler {
     /**
      * Ends an epoch with the value of the monitored metric. Schedulers that do not monitor a metric ignore it and do
      * what {@link #step()} does, so a training loop can call this form for every scheduler.
+     *
+     * @param metric the epoch's value of the monitored metric (e.g. the validation loss)
      */
     default void step(double metric) {
         step();
@@ -32,10 +34,16 @@ public interface LrScheduler {
     /**
      * The learning rate set by the last step, group 0's (before any step, the optimizer's rate once the scheduler was
      * built).
+     *
+     * @return the learning rate, at least 0
      */
     double lastLr();
 
-    /** The number of steps (epochs or batches) taken so far (PyTorch's {@code last_epoch}). */
+    /**
+     * The number of steps (epochs or batches) taken so far (PyTorch's {@code last_epoch}).
+     *
+     * @return the step count, 0 before the first step
+     */
     int lastEpoch();
 
     /**
@@ -43,6 +51,7 @@ public interface LrScheduler {
      * the optimizer's {@link Optimizer#state()}, which holds the learning rate itself. The schedulers of this package
      * implement it; the default throws.
      *
+     * @return the counters by name, in a stable order
      * @throws UnsupportedOperationException if this scheduler cannot be saved
      */
     default Map<String, Double> state() {
@@ -53,6 +62,7 @@ public interface LrScheduler {
      * Restores counters exported by {@link #state()} of a scheduler of the same class. The schedulers of this package
      * implement it; the default throws.
      *
+     * @param state counters by name, as {@link #state()} returned them
      * @throws IllegalArgumentException      if a value is missing or out of range; nothing changes then
      * @throws UnsupportedOperationException if this scheduler cannot be restored
      */
@@ -64,6 +74,7 @@ public interface LrScheduler {
      * Restores a state saved with its type (e.g. by {@link org.autograd4j.nn.io.ModelIO}): checks that it comes from a
      * scheduler of this class, then calls {@link #loadState(Map)}.
      *
+     * @param state a state from {@link SchedulerState#of}
      * @throws IllegalArgumentException if the state is null or of another type, or a value is missing or invalid
      */
     default void loadState(SchedulerState state) {

@@ -22,6 +22,7 @@ public final class MultiStepLr extends BaseLrScheduler {
     /**
      * A schedule starting from each group's current learning rate.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param milestones the epochs at which to decay, each {@code >= 1}, in any order (sorted here)
      * @param gamma      the decay factor, {@code > 0}
      * @throws IllegalArgumentException naming the invalid argument and its value

@@ -52,6 +52,7 @@ public final class OneCycleLr extends BaseLrScheduler {
      * A one-cycle schedule with PyTorch's defaults: {@code pctStart 0.3}, cosine, {@code divFactor 25},
      * {@code finalDivFactor 1e4}, two phases; the same {@code maxLr} for every group.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param maxLr      the peak rate, {@code > 0}
      * @param totalSteps the steps of the whole cycle, {@code >= 1}
      * @throws IllegalArgumentException naming the invalid argument and its value
@@ -104,6 +105,7 @@ public final class OneCycleLr extends BaseLrScheduler {
     /**
      * A builder; defaults as {@link #OneCycleLr(Optimizer, double, int)}.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param maxLr      the peak rate of every group, {@code > 0}
      * @param totalSteps the steps of the whole cycle, {@code >= 1}
      * @return the builder

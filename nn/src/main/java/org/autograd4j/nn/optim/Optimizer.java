@@ -24,10 +24,18 @@ public interface Optimizer {
     /** Clears the gradients of all parameters. */
     void zeroGrad();
 
-    /** The parameters this optimizer updates, in the order given when it was built. */
+    /**
+     * The parameters this optimizer updates, in the order given when it was built.
+     *
+     * @return the parameter tensors themselves (not copies)
+     */
     List<Tensor> parameters();
 
-    /** The current learning rate (group 0's when the optimizer has several {@link ParamGroup}s). */
+    /**
+     * The current learning rate (group 0's when the optimizer has several {@link ParamGroup}s).
+     *
+     * @return the learning rate, at least 0
+     */
     double learningRate();
 
     /**
@@ -35,6 +43,7 @@ public interface Optimizer {
      * {@link #setLearningRate(int, double)}). Zero is allowed here, unlike in the builders, because a
      * schedule may reach it (cosine annealing to {@code etaMin = 0} does at {@code tMax}, as in PyTorch).
      *
+     * @param lr the new learning rate, finite and at least 0
      * @throws IllegalArgumentException if {@code lr} is negative, NaN or infinite
      */
     void setLearningRate(double lr);
@@ -118,13 +127,18 @@ public interface Optimizer {
         }
     }
 
-    /** A copy of everything needed to resume: hyper-parameters, step count and per-parameter buffers. */
+    /**
+     * A copy of everything needed to resume: hyper-parameters, step count and per-parameter buffers.
+     *
+     * @return a new state, independent of this optimizer's later steps
+     */
     OptimizerState state();
 
     /**
      * Restores a state exported by {@link #state()} of an optimizer of the same type over parameters of the same
      * shapes.
      *
+     * @param state a state from {@link #state()} of the same kind of optimizer
      * @throws IllegalArgumentException if the type, the number of parameters or a buffer's size does not match
      */
     void loadState(OptimizerState state);

@@ -25,7 +25,13 @@ import java.util.Objects;
  * @param buffers         per-parameter buffers and counters by name, in a stable (insertion) order
  */
 public record OptimizerState(String type, Map<String, Double> hyperparameters, Map<String, double[]> buffers) {
-    /** Checks for nulls and keeps unmodifiable copies of the maps, in their iteration order. */
+    /**
+     * Checks for nulls and keeps unmodifiable copies of the maps, in their iteration order.
+     *
+     * @param type the optimizer's class simple name
+     * @param hyperparameters the hyper-parameters by name; copied
+     * @param buffers the per-parameter buffers and counters by name; copied
+     */
     public OptimizerState {
         Objects.requireNonNull(type, "OptimizerState: type is null");
         Objects.requireNonNull(hyperparameters, "OptimizerState: hyperparameters is null");

@@ -40,6 +40,8 @@ public final class ReduceLrOnPlateau extends BaseLrScheduler {
     /**
      * A scheduler with PyTorch's defaults: {@code factor 0.1, patience 10, threshold 1e-4, cooldown 0, minLr 0}.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
+     * @param mode whether lower ({@link Mode#MIN}) or higher ({@link Mode#MAX}) is better
      * @throws IllegalArgumentException if an argument is null
      */
     public ReduceLrOnPlateau(Optimizer optimizer, Mode mode) {
@@ -49,6 +51,7 @@ public final class ReduceLrOnPlateau extends BaseLrScheduler {
     /**
      * A scheduler watching a metric passed to {@link #step(double)}.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param mode      whether lower ({@link Mode#MIN}) or higher ({@link Mode#MAX}) is better
      * @param factor    the multiplier applied on a plateau, in (0, 1)
      * @param patience  the number of epochs without improvement tolerated, {@code >= 0}
@@ -113,12 +116,20 @@ public final class ReduceLrOnPlateau extends BaseLrScheduler {
         return mode == Mode.MIN ? metric < best * (1 - threshold) : metric > best * (1 + threshold);
     }
 
-    /** The best metric seen so far (infinite before the first step). */
+    /**
+     * The best metric seen so far (infinite before the first step).
+     *
+     * @return the best value, or ±infinity (the worst value for the mode) before the first step
+     */
     public double best() {
         return best;
     }
 
-    /** The number of epochs in a row without improvement, as counted now. */
+    /**
+     * The number of epochs in a row without improvement, as counted now.
+     *
+     * @return the count, at least 0
+     */
     public int badEpochs() {
         return badEpochs;
     }

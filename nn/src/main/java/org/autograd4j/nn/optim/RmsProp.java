@@ -60,6 +60,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
      * momentum 0, centered false, weightDecay 0}.
      *
      * @param params leaves that require grad, each once
+     * @return a new builder
      */
     public static Builder builder(List<Tensor> params) {
         return new Builder(params);
@@ -195,31 +196,56 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
             super(NAME, groups, 0.01);
         }
 
-        /** The smoothing constant of the squared-gradient average, in [0, 1]; default 0.99. */
+        /**
+         * The smoothing constant of the squared-gradient average, in [0, 1]; default 0.99.
+         *
+         * @param alpha the smoothing constant, in [0, 1]
+         * @return this builder
+         */
         public Builder alpha(double alpha) {
             this.alpha = alpha;
             return this;
         }
 
-        /** The term added to the denominator, {@code >= 0}; default 1e-8. */
+        /**
+         * The term added to the denominator, {@code >= 0}; default 1e-8.
+         *
+         * @param eps the term, at least 0
+         * @return this builder
+         */
         public Builder eps(double eps) {
             this.eps = eps;
             return this;
         }
 
-        /** The momentum factor, {@code >= 0}; default 0. */
+        /**
+         * The momentum factor, {@code >= 0}; default 0.
+         *
+         * @param momentum the factor, at least 0
+         * @return this builder
+         */
         public Builder momentum(double momentum) {
             this.momentum = momentum;
             return this;
         }
 
-        /** Normalise by the estimated variance ({@code v - gAvg²}) instead of the second moment; default false. */
+        /**
+         * Normalise by the estimated variance ({@code v - gAvg²}) instead of the second moment; default false.
+         *
+         * @param centered whether to normalise by the estimated variance
+         * @return this builder
+         */
         public Builder centered(boolean centered) {
             this.centered = centered;
             return this;
         }
 
-        /** The L2 penalty added to the gradient, {@code >= 0}; default 0. */
+        /**
+         * The L2 penalty added to the gradient, {@code >= 0}; default 0.
+         *
+         * @param weightDecay the penalty factor, at least 0
+         * @return this builder
+         */
         public Builder weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
@@ -228,6 +254,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         /**
          * The optimizer.
          *
+         * @return a new optimizer over the parameters, with no state yet
          * @throws IllegalArgumentException naming the first invalid parameter list or hyper-parameter and its value
          */
         public RmsProp build() {

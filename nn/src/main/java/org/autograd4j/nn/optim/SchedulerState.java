@@ -18,7 +18,12 @@ import java.util.Objects;
  * @param values its counters by name ({@code last_epoch}, ...), in a stable order
  */
 public record SchedulerState(String type, Map<String, Double> values) {
-    /** Checks for nulls and keeps an unmodifiable copy of the values, in their order. */
+    /**
+     * Checks for nulls and keeps an unmodifiable copy of the values, in their order.
+     *
+     * @param type the scheduler's class simple name
+     * @param values its counters by name; copied
+     */
     public SchedulerState {
         Objects.requireNonNull(type, "SchedulerState: type is null");
         Objects.requireNonNull(values, "SchedulerState: values is null");
@@ -28,6 +33,8 @@ public record SchedulerState(String type, Map<String, Double> values) {
     /**
      * The state of {@code scheduler}.
      *
+     * @param scheduler a scheduler of this package
+     * @return its counters, with its type
      * @throws IllegalArgumentException if the scheduler is null or cannot export its state
      */
     public static SchedulerState of(LrScheduler scheduler) {

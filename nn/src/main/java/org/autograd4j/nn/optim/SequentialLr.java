@@ -31,6 +31,7 @@ public final class SequentialLr extends BaseLrScheduler {
     /**
      * A sequence of schedules over {@code optimizer}.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param schedules  one or more schedules of this package, all over {@code optimizer}
      * @param milestones the steps at which the next schedule starts, one fewer than the schedules, increasing,
      *                   each {@code >= 1}

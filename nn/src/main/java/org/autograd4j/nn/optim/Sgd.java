@@ -54,6 +54,7 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
      * nesterov false, weightDecay 0}.
      *
      * @param params leaves that require grad, each once
+     * @return a new builder
      */
     public static Builder builder(List<Tensor> params) {
         return new Builder(params);
@@ -210,25 +211,45 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
             super(NAME, groups, 1e-3);
         }
 
-        /** The momentum factor, {@code >= 0}; default 0 (plain SGD). */
+        /**
+         * The momentum factor, {@code >= 0}; default 0 (plain SGD).
+         *
+         * @param momentum the factor, at least 0
+         * @return this builder
+         */
         public Builder momentum(double momentum) {
             this.momentum = momentum;
             return this;
         }
 
-        /** The dampening of the gradient's share in the momentum buffer, in [0, 1]; default 0. */
+        /**
+         * The dampening of the gradient's share in the momentum buffer, in [0, 1]; default 0.
+         *
+         * @param dampening the dampening, in [0, 1]
+         * @return this builder
+         */
         public Builder dampening(double dampening) {
             this.dampening = dampening;
             return this;
         }
 
-        /** Nesterov momentum (needs momentum > 0 and dampening 0); default false. */
+        /**
+         * Nesterov momentum (needs momentum > 0 and dampening 0); default false.
+         *
+         * @param nesterov whether to use Nesterov momentum
+         * @return this builder
+         */
         public Builder nesterov(boolean nesterov) {
             this.nesterov = nesterov;
             return this;
         }
 
-        /** The L2 penalty added to the gradient, {@code grad + weightDecay * p}, {@code >= 0}; default 0. */
+        /**
+         * The L2 penalty added to the gradient, {@code grad + weightDecay * p}, {@code >= 0}; default 0.
+         *
+         * @param weightDecay the penalty factor, at least 0
+         * @return this builder
+         */
         public Builder weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
@@ -237,6 +258,7 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
         /**
          * The optimizer.
          *
+         * @return a new optimizer over the parameters, with no state yet
          * @throws IllegalArgumentException naming the first invalid parameter list or hyper-parameter and its value
          */
         public Sgd build() {

@@ -17,6 +17,7 @@ public final class StepLr extends BaseLrScheduler {
     /**
      * A schedule starting from the optimizer's current learning rate.
      *
+     * @param optimizer the optimizer whose learning rates this schedule sets
      * @param stepSize epochs between decays, {@code >= 1}
      * @param gamma    the decay factor, {@code > 0}
      * @throws IllegalArgumentException naming the invalid argument and its value

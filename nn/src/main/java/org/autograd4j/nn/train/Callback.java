@@ -52,6 +52,7 @@ public interface Callback {
      * An epoch has ended and its results are in {@code logs} (already recorded in the history).
      *
      * @param epoch the epoch just finished, from 1
+     * @param logs the epoch's metric values
      * @return true to stop training after this epoch (every callback is still called for it)
      */
     default boolean onEpochEnd(int epoch, EpochLogs logs) {

@@ -43,13 +43,19 @@ public final class EarlyStopping implements Callback {
      * Monitors {@code monitor} (mode AUTO, minDelta 0), stops after {@code patience} epochs without improvement and
      * restores the best weights.
      *
+     * @param monitor a name the epoch logs will have, e.g. {@code val_loss}
+     * @param patience epochs without improvement to allow before stopping, at least 0
      * @throws IllegalArgumentException if the name is empty or {@code patience < 0}
      */
     public EarlyStopping(String monitor, int patience) {
         this(builder().monitor(monitor).patience(patience).restoreBestWeights(true));
     }
 
-    /** Options; defaults: monitor {@code val_loss}, mode AUTO, patience 0, minDelta 0, no restoring (Keras's). */
+    /**
+     * Options; defaults: monitor {@code val_loss}, mode AUTO, patience 0, minDelta 0, no restoring (Keras's).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,31 +71,56 @@ public final class EarlyStopping implements Callback {
         private Builder() {
         }
 
-        /** The metric to watch, e.g. {@code val_loss} or {@code val_accuracy}. */
+        /**
+         * The metric to watch, e.g. {@code val_loss} or {@code val_accuracy}.
+         *
+         * @param monitor a name the epoch logs will have, e.g. {@code val_loss}
+         * @return this builder
+         */
         public Builder monitor(String monitor) {
             this.monitor = monitor;
             return this;
         }
 
-        /** Whether lower or higher is better (default AUTO: from the name). */
+        /**
+         * Whether lower or higher is better (default AUTO: from the name).
+         *
+         * @param mode whether lower or higher is better
+         * @return this builder
+         */
         public Builder mode(MonitorMode mode) {
             this.mode = mode;
             return this;
         }
 
-        /** Epochs without improvement to allow before stopping, {@code >= 0}. */
+        /**
+         * Epochs without improvement to allow before stopping, {@code >= 0}.
+         *
+         * @param patience the number of epochs, at least 0
+         * @return this builder
+         */
         public Builder patience(int patience) {
             this.patience = patience;
             return this;
         }
 
-        /** The smallest change that counts as an improvement, {@code >= 0}. */
+        /**
+         * The smallest change that counts as an improvement, {@code >= 0}.
+         *
+         * @param minDelta the change, at least 0
+         * @return this builder
+         */
         public Builder minDelta(double minDelta) {
             this.minDelta = minDelta;
             return this;
         }
 
-        /** Whether to load the best epoch's parameters back into the model at the end. */
+        /**
+         * Whether to load the best epoch's parameters back into the model at the end.
+         *
+         * @param restore whether to restore the best weights
+         * @return this builder
+         */
         public Builder restoreBestWeights(boolean restore) {
             this.restoreBestWeights = restore;
             return this;
@@ -98,6 +129,7 @@ public final class EarlyStopping implements Callback {
         /**
          * The callback.
          *
+         * @return a new callback
          * @throws IllegalArgumentException if the monitor name is empty, patience is negative, or minDelta is
          *                                  negative or not finite
          */
@@ -152,27 +184,47 @@ public final class EarlyStopping implements Callback {
         }
     }
 
-    /** The epoch (from 1) after which this callback stopped training; 0 if it did not. */
+    /**
+     * The epoch (from 1) after which this callback stopped training; 0 if it did not.
+     *
+     * @return the epoch, or 0
+     */
     public int stoppedEpoch() {
         return stoppedEpoch;
     }
 
-    /** The epoch (from 1) with the best monitored value so far; 0 before any. */
+    /**
+     * The epoch (from 1) with the best monitored value so far; 0 before any.
+     *
+     * @return the epoch, or 0
+     */
     public int bestEpoch() {
         return monitor.bestEpoch();
     }
 
-    /** The best monitored value so far; NaN before any. */
+    /**
+     * The best monitored value so far; NaN before any.
+     *
+     * @return the value, or NaN
+     */
     public double best() {
         return monitor.best();
     }
 
-    /** The monitored metric's name. */
+    /**
+     * The monitored metric's name.
+     *
+     * @return the name, e.g. {@code val_loss}
+     */
     public String monitor() {
         return monitor.name;
     }
 
-    /** Whether the monitored metric is maximised (MAX, or AUTO resolved from the name). */
+    /**
+     * Whether the monitored metric is maximised (MAX, or AUTO resolved from the name).
+     *
+     * @return true if higher is better
+     */
     public boolean maximizes() {
         return monitor.maximize;
     }

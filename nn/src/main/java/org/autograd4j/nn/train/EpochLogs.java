@@ -12,7 +12,12 @@ import java.util.Map;
  * @param seconds the wall-clock time of the epoch (training and validation)
  */
 public record EpochLogs(Map<String, Double> values, double seconds) {
-    /** Copies the values, keeping their order. */
+    /**
+     * Copies the values, keeping their order.
+     *
+     * @param values the metric values by name, in log order; copied
+     * @param seconds the epoch's wall-clock time in seconds
+     */
     public EpochLogs {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
@@ -20,6 +25,8 @@ public record EpochLogs(Map<String, Double> values, double seconds) {
     /**
      * The value of one metric.
      *
+     * @param name a logged metric's name, e.g. {@code val_loss}
+     * @return its value
      * @throws IllegalArgumentException if the metric was not logged, naming those that were
      */
     public double get(String name) {
@@ -31,7 +38,12 @@ public record EpochLogs(Map<String, Double> values, double seconds) {
         return v;
     }
 
-    /** Whether a metric of this name was logged. */
+    /**
+     * Whether a metric of this name was logged.
+     *
+     * @param name a metric's name, e.g. {@code val_accuracy}
+     * @return true if it was logged
+     */
     public boolean has(String name) {
         return values.containsKey(name);
     }

@@ -72,17 +72,31 @@ public final class FitConfig {
     /**
      * Starts a configuration; defaults: no validation, 1 epoch, no metrics, no scheduler, no clipping, no callbacks,
      * silent.
+     *
+     * @param model the model to train
+     * @param loss the loss of a batch
+     * @param optimizer the optimizer over the model's parameters
+     * @param train the training rows
+     * @return a new builder
      */
     public static Builder builder(Module model, Loss loss, Optimizer optimizer, DataLoader train) {
         return new Builder(model, loss, optimizer, train);
     }
 
-    /** The number of epochs to run (callbacks may stop earlier). */
+    /**
+     * The number of epochs to run (callbacks may stop earlier).
+     *
+     * @return the number of epochs, at least 1
+     */
     public int epochs() {
         return epochs;
     }
 
-    /** The metric names in log order: {@code loss}, {@code val_loss} (with validation), then each metric and twin. */
+    /**
+     * The metric names in log order: {@code loss}, {@code val_loss} (with validation), then each metric and twin.
+     *
+     * @return the names, unmodifiable
+     */
     public List<String> logNames() {
         List<String> names = new ArrayList<>(List.of("loss"));
         if (validation != null) {
@@ -120,19 +134,34 @@ public final class FitConfig {
             this.train = train;
         }
 
-        /** The loader evaluated after every epoch (in eval mode, without gradients); null for none. */
+        /**
+         * The loader evaluated after every epoch (in eval mode, without gradients); null for none.
+         *
+         * @param validation the validation rows, or null
+         * @return this builder
+         */
         public Builder validation(DataLoader validation) {
             this.validation = validation;
             return this;
         }
 
-        /** The number of epochs, {@code >= 1}. */
+        /**
+         * The number of epochs, {@code >= 1}.
+         *
+         * @param epochs the number of epochs, at least 1
+         * @return this builder
+         */
         public Builder epochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
 
-        /** Metrics to log each epoch, on the training rows and, with validation, as {@code val_} twins. */
+        /**
+         * Metrics to log each epoch, on the training rows and, with validation, as {@code val_} twins.
+         *
+         * @param metrics the metrics, with distinct names
+         * @return this builder
+         */
         public Builder metrics(Metric... metrics) {
             this.metrics.addAll(List.of(metrics));
             return this;
@@ -141,6 +170,9 @@ public final class FitConfig {
         /**
          * Steps {@code scheduler} after every epoch with {@code val_loss} (or {@code loss} without validation); only
          * schedulers that monitor a metric (ReduceLrOnPlateau) use the value.
+         *
+         * @param scheduler the scheduler over this configuration's optimizer
+         * @return this builder
          */
         public Builder lrScheduler(LrScheduler scheduler) {
             return lrScheduler(scheduler, (String) null);
@@ -149,6 +181,10 @@ public final class FitConfig {
         /**
          * Steps {@code scheduler} after every epoch with the logged value of {@code monitor}, e.g.
          * {@code val_accuracy}.
+         *
+         * @param scheduler the scheduler over this configuration's optimizer
+         * @param monitor a name the epoch logs will have
+         * @return this builder
          */
         public Builder lrScheduler(LrScheduler scheduler, String monitor) {
             this.scheduler = scheduler;
@@ -180,25 +216,43 @@ public final class FitConfig {
         /**
          * Clips the total Euclidean norm of the gradients to {@code maxNorm} before every step (GradClip); without
          * this call, no clipping.
+         *
+         * @param maxNorm the largest total norm, positive and finite
+         * @return this builder
          */
         public Builder clipGradNorm(double maxNorm) {
             this.clipGradNorm = OptionalDouble.of(maxNorm);
             return this;
         }
 
-        /** Callbacks, called in the order given (after the progress line, if any). */
+        /**
+         * Callbacks, called in the order given (after the progress line, if any).
+         *
+         * @param callbacks the callbacks, none null or repeated
+         * @return this builder
+         */
         public Builder callbacks(Callback... callbacks) {
             this.callbacks.addAll(List.of(callbacks));
             return this;
         }
 
-        /** Whether to print a progress line per epoch on {@code System.out} (default false). */
+        /**
+         * Whether to print a progress line per epoch on {@code System.out} (default false).
+         *
+         * @param verbose whether to print
+         * @return this builder
+         */
         public Builder verbose(boolean verbose) {
             this.progress = verbose ? System.out : null;
             return this;
         }
 
-        /** Prints a progress line per epoch on {@code out}. */
+        /**
+         * Prints a progress line per epoch on {@code out}.
+         *
+         * @param out where to print, not null
+         * @return this builder
+         */
         public Builder verbose(PrintStream out) {
             this.progress = out;
             return this;
@@ -207,6 +261,7 @@ public final class FitConfig {
         /**
          * The configuration.
          *
+         * @return a new configuration
          * @throws IllegalArgumentException for a null model, loss, optimizer or training loader, {@code epochs < 1},
          *                                  a null or duplicate metric or callback, a monitor the logs will not
          *                                  have, or a {@code maxNorm} that is not a positive finite number (NaN

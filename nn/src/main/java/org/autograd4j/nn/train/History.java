@@ -47,17 +47,30 @@ public final class History {
         stoppedEpoch = epoch;
     }
 
-    /** The number of epochs run. */
+    /**
+     * The number of epochs run.
+     *
+     * @return the number of epochs, at least 1
+     */
     public int epochs() {
         return seconds.size();
     }
 
-    /** The names recorded, in log order: {@code loss}, {@code val_loss}, then metrics and their {@code val_} twins. */
+    /**
+     * The names recorded, in log order: {@code loss}, {@code val_loss}, then metrics and their {@code val_} twins.
+     *
+     * @return the names, unmodifiable
+     */
     public List<String> names() {
         return List.copyOf(values.keySet());
     }
 
-    /** Whether a metric of this name was recorded. */
+    /**
+     * Whether a metric of this name was recorded.
+     *
+     * @param name a metric's name, e.g. {@code val_accuracy}
+     * @return true if it was logged
+     */
     public boolean has(String name) {
         return values.containsKey(name);
     }
@@ -65,6 +78,7 @@ public final class History {
     /**
      * The value of one metric for every epoch run.
      *
+     * @param name a recorded metric's name
      * @return an array of length {@link #epochs()} (a copy)
      * @throws IllegalArgumentException if the metric was not recorded, naming those that were
      */
@@ -79,6 +93,8 @@ public final class History {
     /**
      * The value of one metric in the last epoch run.
      *
+     * @param name a recorded metric's name
+     * @return its value in the last epoch
      * @throws IllegalArgumentException if the metric was not recorded
      * @throws IllegalStateException    if no epoch was run
      */
@@ -93,6 +109,8 @@ public final class History {
     /**
      * The epoch (from 1) with the best value of a metric; the first one on ties, NaN and infinite values never best.
      *
+     * @param name a recorded metric's name
+     * @param mode whether lower or higher is better
      * @return 0 if no value is finite
      * @throws IllegalArgumentException if the metric was not recorded
      */
@@ -108,7 +126,11 @@ public final class History {
         return best;
     }
 
-    /** The wall-clock seconds of every epoch. */
+    /**
+     * The wall-clock seconds of every epoch.
+     *
+     * @return a new array of length {@link #epochs()}
+     */
     public double[] seconds() {
         return seconds.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -116,6 +138,8 @@ public final class History {
     /**
      * The epoch (from 1) after which a callback stopped training, or during which one stopped it after a batch
      * ({@link TerminateOnNaN}; that epoch is not recorded); empty if all requested epochs ran.
+     *
+     * @return the epoch, or empty
      */
     public OptionalInt stoppedEpoch() {
         return stoppedEpoch == 0 ? OptionalInt.empty() : OptionalInt.of(stoppedEpoch);
@@ -125,6 +149,7 @@ public final class History {
      * Writes one row per epoch: {@code epoch,loss,val_loss,...,seconds}, values printed exactly (Java's shortest
      * round-trip form), UTF-8.
      *
+     * @param file the file to write
      * @throws IOException if the file cannot be written
      */
     public void writeCsv(Path file) throws IOException {

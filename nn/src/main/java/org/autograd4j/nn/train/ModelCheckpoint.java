@@ -34,6 +34,7 @@ public final class ModelCheckpoint implements Callback {
         /**
          * Saves to {@code path}.
          *
+         * @param path the file to write
          * @throws IOException if writing fails; it reaches the caller of {@code fit} as an {@link UncheckedIOException}
          */
         void save(Path path) throws IOException;
@@ -79,12 +80,23 @@ public final class ModelCheckpoint implements Callback {
         this.saveBestOnly = b.saveBestOnly;
     }
 
-    /** Saves to {@code path} whenever {@code val_loss} reaches a new minimum. */
+    /**
+     * Saves to {@code path} whenever {@code val_loss} reaches a new minimum.
+     *
+     * @param path the file to write; {@code {epoch}} in it is replaced by the epoch number
+     * @param saver writes the model to a path
+     */
     public ModelCheckpoint(Path path, Saver saver) {
         this(builder(path, saver));
     }
 
-    /** Options; defaults: monitor {@code val_loss}, mode AUTO, minDelta 0, save the best only. */
+    /**
+     * Options; defaults: monitor {@code val_loss}, mode AUTO, minDelta 0, save the best only.
+     *
+     * @param path the file to write; {@code {epoch}} in it is replaced by the epoch number
+     * @param saver writes the model to a path
+     * @return a new builder
+     */
     public static Builder builder(Path path, Saver saver) {
         return new Builder(path, saver);
     }
@@ -103,25 +115,45 @@ public final class ModelCheckpoint implements Callback {
             this.saver = saver;
         }
 
-        /** The metric to watch (default {@code val_loss}). */
+        /**
+         * The metric to watch (default {@code val_loss}).
+         *
+         * @param monitor a name the epoch logs will have, e.g. {@code val_loss}
+         * @return this builder
+         */
         public Builder monitor(String monitor) {
             this.monitor = monitor;
             return this;
         }
 
-        /** Whether lower or higher is better (default AUTO: from the name). */
+        /**
+         * Whether lower or higher is better (default AUTO: from the name).
+         *
+         * @param mode whether lower or higher is better
+         * @return this builder
+         */
         public Builder mode(MonitorMode mode) {
             this.mode = mode;
             return this;
         }
 
-        /** The smallest change that counts as an improvement, {@code >= 0}. */
+        /**
+         * The smallest change that counts as an improvement, {@code >= 0}.
+         *
+         * @param minDelta the change, at least 0
+         * @return this builder
+         */
         public Builder minDelta(double minDelta) {
             this.minDelta = minDelta;
             return this;
         }
 
-        /** Whether to save only on improvement (default true) or after every epoch. */
+        /**
+         * Whether to save only on improvement (default true) or after every epoch.
+         *
+         * @param saveBestOnly whether to save only on improvement
+         * @return this builder
+         */
         public Builder saveBestOnly(boolean saveBestOnly) {
             this.saveBestOnly = saveBestOnly;
             return this;
@@ -130,6 +162,7 @@ public final class ModelCheckpoint implements Callback {
         /**
          * The callback.
          *
+         * @return a new callback
          * @throws IllegalArgumentException if the path or saver is null, the monitor name empty, or minDelta invalid
          */
         public ModelCheckpoint build() {
@@ -174,23 +207,40 @@ public final class ModelCheckpoint implements Callback {
         return false;
     }
 
-    /** The path for an epoch: {@code {epoch}} replaced by its number. */
+    /**
+     * The path for an epoch: {@code {epoch}} replaced by its number.
+     *
+     * @param epoch the epoch, from 1
+     * @return the path
+     */
     public Path pathFor(int epoch) {
         String p = path.toString();
         return p.contains("{epoch}") ? Path.of(p.replace("{epoch}", Integer.toString(epoch))) : path;
     }
 
-    /** The epochs (from 1) after which the model was saved, in order. */
+    /**
+     * The epochs (from 1) after which the model was saved, in order.
+     *
+     * @return the epochs, unmodifiable
+     */
     public List<Integer> savedEpochs() {
         return List.copyOf(savedEpochs);
     }
 
-    /** The epoch (from 1) with the best monitored value so far; 0 before any. */
+    /**
+     * The epoch (from 1) with the best monitored value so far; 0 before any.
+     *
+     * @return the epoch, or 0
+     */
     public int bestEpoch() {
         return monitor.bestEpoch();
     }
 
-    /** The best monitored value so far; NaN before any. */
+    /**
+     * The best monitored value so far; NaN before any.
+     *
+     * @return the value, or NaN
+     */
     public double best() {
         return monitor.best();
     }

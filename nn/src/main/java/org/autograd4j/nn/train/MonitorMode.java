@@ -12,7 +12,12 @@ public enum MonitorMode {
      */
     AUTO;
 
-    /** Whether a metric of this name is maximised under this mode. */
+    /**
+     * Whether a metric of this name is maximised under this mode.
+     *
+     * @param metric a metric's name, e.g. {@code val_loss}; read only by AUTO
+     * @return true if higher is better
+     */
     public boolean maximizes(String metric) {
         if (this != AUTO) {
             return this == MAX;

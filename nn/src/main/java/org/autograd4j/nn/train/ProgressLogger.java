@@ -21,7 +21,11 @@ public final class ProgressLogger implements Callback {
     private final boolean verbose;
     private int epochs;
 
-    /** Prints to {@code out}. */
+    /**
+     * Prints to {@code out}.
+     *
+     * @param out where to print, not null
+     */
     public ProgressLogger(PrintStream out) {
         this(out, true);
     }
@@ -29,6 +33,8 @@ public final class ProgressLogger implements Callback {
     /**
      * Prints to {@code out} if {@code verbose}, and nothing otherwise (a silenced logger can stay in a callback list).
      *
+     * @param out where to print, not null
+     * @param verbose whether to print
      * @throws IllegalArgumentException if {@code out} is null
      */
     public ProgressLogger(PrintStream out, boolean verbose) {
@@ -39,7 +45,11 @@ public final class ProgressLogger implements Callback {
         this.verbose = verbose;
     }
 
-    /** Whether this logger prints. */
+    /**
+     * Whether this logger prints.
+     *
+     * @return true if it prints
+     */
     public boolean verbose() {
         return verbose;
     }
@@ -62,6 +72,8 @@ public final class ProgressLogger implements Callback {
      *
      * @param epoch  the epoch, from 1
      * @param epochs the number of epochs requested
+     * @param logs the epoch's values
+     * @return the line, without a line break
      */
     public static String line(int epoch, int epochs, EpochLogs logs) {
         StringBuilder b = new StringBuilder("epoch ").append(epoch).append('/').append(epochs);

@@ -44,7 +44,11 @@ public final class TerminateOnNaN implements Callback {
      * @param value the value found (NaN, or an infinity)
      */
     public record Divergence(int epoch, OptionalInt batch, String what, double value) {
-        /** E.g. {@code training diverged: the loss is NaN at epoch 3, batch 7}. */
+        /**
+         * E.g. {@code training diverged: the loss is NaN at epoch 3, batch 7}.
+         *
+         * @return the message, one line
+         */
         public String message() {
             return String.format(Locale.ROOT, "training diverged: %s is %s at epoch %d%s", what, value, epoch,
                     batch.isPresent() ? ", batch " + batch.getAsInt() : "");
@@ -88,7 +92,11 @@ public final class TerminateOnNaN implements Callback {
         return divergence != null;
     }
 
-    /** Where the last run diverged; empty if it did not (or has not started). */
+    /**
+     * Where the last run diverged; empty if it did not (or has not started).
+     *
+     * @return the divergence, or empty
+     */
     public Optional<Divergence> divergence() {
         return Optional.ofNullable(divergence);
     }

@@ -45,7 +45,13 @@ public final class Trainer {
     /**
      * Trains {@code model} for {@code epochs} epochs, silently unless a {@link ProgressLogger} is among the callbacks.
      *
+     * @param model the model to train
+     * @param loss the loss of a batch
+     * @param optimizer the optimizer over the model's parameters
+     * @param train the training rows
      * @param validation evaluated after every epoch as {@code val_loss}; null for none
+     * @param epochs the number of epochs, at least 1
+     * @param callbacks called after every epoch, in order
      * @return the history, one entry per epoch run
      * @throws IllegalArgumentException for a null argument, {@code epochs < 1}, or a loss that is not a scalar
      */
@@ -58,6 +64,7 @@ public final class Trainer {
     /**
      * Trains as configured.
      *
+     * @param c the configuration
      * @return the history, one entry per epoch run
      * @throws IllegalArgumentException if the loss is not a scalar, or a monitored metric is missing from the logs
      */
