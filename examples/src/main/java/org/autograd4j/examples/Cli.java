@@ -46,7 +46,11 @@ public final class Cli implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    /** Runs the tool and exits with its status. */
+    /**
+     * Runs the tool and exits with its status.
+     *
+     * @param args the command line: a command and its options
+     */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -60,6 +64,9 @@ public final class Cli implements Runnable {
     /**
      * Runs the tool without exiting, writing to the given streams (for tests and embedding).
      *
+     * @param out where results go
+     * @param err where errors and warnings go
+     * @param args the command line: a command and its options
      * @return the exit status
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {

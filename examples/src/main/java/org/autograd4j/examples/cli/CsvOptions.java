@@ -14,12 +14,21 @@ public final class CsvOptions {
             + " them differently from the model (or in another order, which is otherwise an error).")
     private boolean ignoreNames;
 
-    /** Whether to use the columns by position whatever the header says. */
+    /**
+     * Whether to use the columns by position whatever the header says.
+     *
+     * @return true if {@code --ignore-names} was given
+     */
     public boolean ignoreNames() {
         return ignoreNames;
     }
 
-    /** The model's layout with every option given in its place. */
+    /**
+     * The model's layout with every option given in its place.
+     *
+     * @param saved the layout stored with the model
+     * @return a new layout
+     */
     public CsvFormat apply(CsvFormat saved) {
         return new CsvFormat(columns.header().orElse(saved.header()),
                 columns.label().map(ColumnRef::parse).orElse(saved.label()),

@@ -53,7 +53,12 @@ public enum Builtin {
         return List.copyOf(d);
     }
 
-    /** The dataset called {@code name} (case-insensitive), if there is one. */
+    /**
+     * The dataset called {@code name} (case-insensitive), if there is one.
+     *
+     * @param name the dataset's name
+     * @return the dataset, or empty
+     */
     public static Optional<Builtin> find(String name) {
         for (Builtin b : values()) {
             if (b.id().equals(name.toLowerCase(Locale.ROOT))) {
@@ -63,22 +68,38 @@ public enum Builtin {
         return Optional.empty();
     }
 
-    /** The name used on the command line, e.g. {@code wdbc}. */
+    /**
+     * The name used on the command line, e.g. {@code wdbc}.
+     *
+     * @return the command-line name
+     */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the model predicts a class or a number. */
+    /**
+     * Whether the model predicts a class or a number.
+     *
+     * @return the task
+     */
     public Task task() {
         return task;
     }
 
-    /** The name of each class, in class-index order (empty for regression). */
+    /**
+     * The name of each class, in class-index order (empty for regression).
+     *
+     * @return the names, unmodifiable
+     */
     public List<String> classNames() {
         return classNames;
     }
 
-    /** The CSV resource of this dataset as a table; only for the datasets shipped as CSV. */
+    /**
+     * The CSV resource of this dataset as a table; only for the datasets shipped as CSV.
+     *
+     * @return the table read from the resource
+     */
     public Csv.Table table() {
         if (resource == null) {
             throw new IllegalStateException(id() + " is not a CSV resource; this is a bug in the caller");
@@ -99,6 +120,7 @@ public enum Builtin {
      * @param seed     the seed of the generated datasets
      * @param mnistDir the folder of MNIST's IDX files
      * @param limit    for MNIST, read only the first {@code limit} images ({@code < 0} for all)
+     * @return the rows, FLOAT32
      */
     public Dataset load(long seed, Path mnistDir, int limit) {
         return switch (this) {
@@ -109,7 +131,12 @@ public enum Builtin {
         };
     }
 
-    /** The feature names: from the CSV header, or {@code x1, x2} and {@code pixel0 ...} for the others. */
+    /**
+     * The feature names: from the CSV header, or {@code x1, x2} and {@code pixel0 ...} for the others.
+     *
+     * @param count the number of features, for the generated names
+     * @return the names
+     */
     public List<String> featureNames(int count) {
         if (resource != null) {
             return table().featureNames();

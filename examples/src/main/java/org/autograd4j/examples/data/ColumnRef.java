@@ -14,7 +14,12 @@ public record ColumnRef(int index, String name) {
     /** The last column. */
     public static final ColumnRef LAST = new ColumnRef(-1, null);
 
-    /** Parses {@code "3"}, {@code "-1"} or {@code "species"}. */
+    /**
+     * Parses {@code "3"}, {@code "-1"} or {@code "species"}.
+     *
+     * @param text a position (negative from the end) or a header name
+     * @return the column
+     */
     public static ColumnRef parse(String text) {
         String t = text.strip();
         if (t.matches("-?\\d+")) {
@@ -29,7 +34,10 @@ public record ColumnRef(int index, String name) {
     /**
      * The position of this column among {@code names}.
      *
+     * @param names the file's column names
+     * @param source names the file in the message
      * @param option the command-line option that named the column ({@code --label}), for the message
+     * @return the 0-based position
      * @throws IllegalArgumentException naming the option and the file if there is no such column
      */
     public int resolve(List<String> names, String source, String option) {
@@ -56,7 +64,12 @@ public record ColumnRef(int index, String name) {
                 : String.join(", ", names.subList(0, 6)) + ", ... (" + names.size() + " in all)";
     }
 
-    /** Sets this column as the label column of a CSV reader. */
+    /**
+     * Sets this column as the label column of a CSV reader.
+     *
+     * @param csv the reader's builder
+     * @return {@code csv}
+     */
     public Csv.Builder asLabel(Csv.Builder csv) {
         return name != null ? csv.labelColumn(name) : csv.labelColumn(index);
     }

@@ -31,7 +31,9 @@ public record CsvLines(String header, List<String> names, List<Row> rows) {
     /**
      * Reads a UTF-8 CSV file.
      *
+     * @param file the file
      * @param hasHeader whether the first non-blank line names the columns
+     * @return the header and the rows
      * @throws IllegalArgumentException naming the file (and line) if it is missing, a directory, not UTF-8, empty or
      *                                  has a malformed row
      */
@@ -80,6 +82,9 @@ public record CsvLines(String header, List<String> names, List<Row> rows) {
      * The column names of a CSV file: its header's fields, or {@code column0, column1, ...} as many as the first row
      * has fields; read from the first non-blank line only.
      *
+     * @param file the file
+     * @param hasHeader whether the first non-blank line names the columns
+     * @return the names, in order
      * @throws IllegalArgumentException if the file cannot be read, is not UTF-8 or has no line
      */
     public static List<String> columnNames(Path file, boolean hasHeader) {
@@ -108,6 +113,7 @@ public record CsvLines(String header, List<String> names, List<Row> rows) {
     /**
      * Checks that {@code file} is a readable regular file.
      *
+     * @param file the path to check
      * @throws IllegalArgumentException saying "no such file" or "is a directory"
      */
     public static void requireFile(Path file) {
@@ -119,7 +125,12 @@ public record CsvLines(String header, List<String> names, List<Row> rows) {
         }
     }
 
-    /** The message for a file whose bytes are not UTF-8. */
+    /**
+     * The message for a file whose bytes are not UTF-8.
+     *
+     * @param file the file
+     * @return the message
+     */
     public static String notUtf8(Path file) {
         return file + " is not UTF-8 text (save it as UTF-8)";
     }

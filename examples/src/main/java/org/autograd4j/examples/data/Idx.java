@@ -40,7 +40,11 @@ public final class Idx {
      * @param pixels {@code count·rows·cols} values 0–255, image after image, row-major
      */
     public record Images(int count, int rows, int cols, int[] pixels) {
-        /** The number of pixels in one image. */
+        /**
+         * The number of pixels in one image.
+         *
+         * @return rows times columns
+         */
         public int pixelsPerImage() {
             return rows * cols;
         }
@@ -52,6 +56,7 @@ public final class Idx {
      * @param file an IDX image file, optionally gzip-compressed ({@code .gz})
      * @param limit read at most this many images (the rest of the file is still checked for its length); {@code < 0}
      *              for all
+     * @return the images read
      * @throws IllegalArgumentException naming the file if it is missing, not an image file, or truncated
      */
     public static Images readImages(Path file, int limit) {

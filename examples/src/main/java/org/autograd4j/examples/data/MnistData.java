@@ -37,6 +37,9 @@ public final class MnistData {
      * reproduce; {@code < 0} for all; a {@code testLimit} of 0 skips the test set).
      *
      * @param dir the folder holding the four files
+     * @param trainLimit the number of training images to read
+     * @param testLimit the number of test images to read
+     * @return the training and test sets
      * @throws IllegalArgumentException naming the file if one is missing, malformed or truncated, or if images and
      *                                  labels disagree in number or size
      */

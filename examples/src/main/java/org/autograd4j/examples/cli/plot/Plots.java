@@ -56,6 +56,8 @@ public final class Plots {
     /**
      * Line charts side by side, each {@value #WIDTH}×{@value #HEIGHT}.
      *
+     * @param file the image file to write (PNG)
+     * @param panels the charts, left to right
      * @return {@code file}
      */
     public static Path lines(Path file, List<Panel> panels) {
@@ -71,6 +73,10 @@ public final class Plots {
      * Learning curves: the losses on the left and, when {@code metrics} is not empty, the metrics (e.g. accuracy) on
      * the right; the image is then {@code 2·WIDTH} wide.
      *
+     * @param file the image file to write (PNG)
+     * @param title the chart's title
+     * @param losses the loss values per epoch by name, e.g. {@code loss} and {@code val_loss}
+     * @param metrics the other metrics' values per epoch by name; may be empty
      * @return {@code file}
      */
     public static Path learningCurves(Path file, String title, Map<String, double[]> losses,
@@ -109,6 +115,8 @@ public final class Plots {
     /**
      * The decision regions of a classifier over a 2-D box, with the labelled points on top.
      *
+     * @param file the image file to write (PNG)
+     * @param title the chart's title
      * @param bounds     {minX, maxX, minY, maxY}
      * @param grid       the number of cells along each axis, e.g. 120
      * @param classify   classes of a batch of points {@code [m][2]}
@@ -170,6 +178,10 @@ public final class Plots {
     /**
      * Predicted against actual values of a regression, with the diagonal {@code y = x} a perfect model would follow.
      *
+     * @param file the image file to write (PNG)
+     * @param title the chart's title
+     * @param actual the true values
+     * @param predicted the model's values, as many as {@code actual}
      * @return {@code file}
      */
     public static Path predictedVsActual(Path file, String title, double[] actual, double[] predicted) {
@@ -195,7 +207,13 @@ public final class Plots {
         return file;
     }
 
-    /** The box around {@code points} ({@code [n][2]}) widened by {@code margin} on each side: {minX, maxX, minY, maxY}. */
+    /**
+     * The box around {@code points} ({@code [n][2]}) widened by {@code margin} on each side: {minX, maxX, minY, maxY}.
+     *
+     * @param points at least one point
+     * @param margin the fraction of each side's range added, at least 0
+     * @return a new array of four values
+     */
     public static double[] bounds(double[][] points, double margin) {
         double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY};

@@ -15,6 +15,8 @@ public final class Activations {
     /**
      * The activation called {@code name}.
      *
+     * @param name the command-line name, case-insensitive
+     * @return the activation
      * @throws IllegalArgumentException listing the choices if there is none
      */
     public static Activation parse(String name) {
@@ -26,12 +28,21 @@ public final class Activations {
         throw new IllegalArgumentException("unknown activation '" + Report.cut(name) + "'; choose one of " + choices());
     }
 
-    /** The command-line name of an activation, e.g. {@code leaky-relu}. */
+    /**
+     * The command-line name of an activation, e.g. {@code leaky-relu}.
+     *
+     * @param a the activation
+     * @return the command-line name
+     */
     public static String id(Activation a) {
         return a.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The names accepted by {@link #parse}, comma-separated. */
+    /**
+     * The names accepted by {@link #parse}, comma-separated.
+     *
+     * @return the names, comma-separated
+     */
     public static String choices() {
         return String.join(", ", HIDDEN.stream().map(Activations::id).toList());
     }

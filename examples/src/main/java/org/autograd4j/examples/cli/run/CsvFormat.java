@@ -23,13 +23,26 @@ public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore,
     /** A header, the label in the last column, nothing ignored, numeric labels: the shipped datasets' layout. */
     public static final CsvFormat DEFAULT = new CsvFormat(true, ColumnRef.LAST, List.of(), List.of());
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param header whether the first line names the columns
+     * @param label the label column
+     * @param ignore columns that are neither features nor label (an id, say)
+     * @param labels the label strings in class-index order when the labels are text (e.g. {@code B, M}), so that every
+     *              file maps them alike; empty for numeric labels
+     */
     public CsvFormat {
         ignore = List.copyOf(ignore);
         labels = List.copyOf(labels);
     }
 
-    /** This layout with the text labels fixed in the given order. */
+    /**
+     * This layout with the text labels fixed in the given order.
+     *
+     * @param classes the text labels, the first for class 0
+     * @return a new layout
+     */
     public CsvFormat withLabels(List<String> classes) {
         return new CsvFormat(header, label, ignore, classes);
     }
@@ -37,6 +50,8 @@ public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore,
     /**
      * Reads {@code file} in this format (text labels not in {@link #labels()}, when that is set, are an error).
      *
+     * @param file the CSV file
+     * @return the rows and names read
      * @throws IllegalArgumentException naming the file (and line) if it is missing or malformed
      */
     public Csv.Table read(Path file) {
@@ -64,12 +79,21 @@ public record CsvFormat(boolean header, ColumnRef label, List<ColumnRef> ignore,
         return csv.read(file);
     }
 
-    /** The ignored columns as written on the command line, comma-separated. */
+    /**
+     * The ignored columns as written on the command line, comma-separated.
+     *
+     * @return the columns, or an empty string for none
+     */
     public String ignoreText() {
         return String.join(",", ignore.stream().map(ColumnRef::toString).toList());
     }
 
-    /** Parses a comma-separated list of columns (empty for none). */
+    /**
+     * Parses a comma-separated list of columns (empty for none).
+     *
+     * @param text positions or names separated by commas
+     * @return the columns, in order
+     */
     public static List<ColumnRef> parseColumns(String text) {
         List<ColumnRef> out = new ArrayList<>();
         if (text != null && !text.isBlank()) {

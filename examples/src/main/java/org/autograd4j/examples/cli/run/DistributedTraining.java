@@ -14,7 +14,12 @@ public interface DistributedTraining {
      * Trains as {@link Experiment#run} would, on the cluster at {@code master}, prints the report (per-epoch progress
      * unless {@code quiet}) and saves the model in {@code dir}.
      *
+     * @param problem the data and its task
+     * @param spec the run's settings
      * @param master the cluster, e.g. {@code local[2]} or {@code spark://host:7077}
+     * @param dir the output folder
+     * @param out where the report goes
+     * @param quiet whether to leave out the per-epoch progress
      * @return the files written
      * @throws TrainingDiverged if a loss became NaN or infinite (nothing is written then)
      */

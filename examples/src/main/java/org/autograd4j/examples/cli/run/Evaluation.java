@@ -35,7 +35,12 @@ public record Evaluation(Task task, int rows, double loss, double accuracy, doub
     /**
      * Scores {@code model} (switched to evaluation mode, without recording gradients) on raw {@code data}.
      *
+     * @param model the trained network
+     * @param loss the loss it was trained with
+     * @param pre the preprocessing fitted on the training rows
+     * @param data the rows to score, in the data's own units
      * @param numClasses the number of classes (ignored for regression)
+     * @return the scores
      */
     public static Evaluation of(Module model, LossKind loss, Preprocessing pre, Dataset data, int numClasses) {
         model.eval();
@@ -71,6 +76,8 @@ public record Evaluation(Task task, int rows, double loss, double accuracy, doub
      * The report, one line per score and the confusion matrix with the class names.
      *
      * @param what what was scored, e.g. {@code validation}
+     * @param classNames the class names, in class-index order (empty for regression)
+     * @return the lines, without line breaks
      */
     public List<String> lines(String what, List<String> classNames) {
         List<String> out = new ArrayList<>();

@@ -59,7 +59,10 @@ public final class Experiment {
     /**
      * Trains on {@code problem} as {@code spec} says.
      *
+     * @param problem the data and its task
+     * @param spec the run's settings
      * @param progress where to print a line per epoch, or null for silence
+     * @return the trained model with its history and scores
      * @throws IllegalArgumentException if the loss does not suit the problem's task or the data is too small to split
      * @throws TrainingDiverged         if the loss, a weight or the validation loss became NaN or infinite (training
      *                                  stops at the first such batch or epoch)
@@ -119,6 +122,9 @@ public final class Experiment {
     /**
      * Checks {@code spec} against {@code problem}, splits the rows and fits the preprocessing on the training split.
      *
+     * @param problem the data and its task
+     * @param spec the run's settings
+     * @return the splits and the fitted preprocessing
      * @throws IllegalArgumentException if the loss does not suit the problem or the data is too small to split
      */
     public static Prepared prepare(Problem problem, TrainSpec spec) {
@@ -147,6 +153,8 @@ public final class Experiment {
      * Checks that {@code spec} suits {@code problem} (the loss's task, binary cross-entropy's two classes), so that a
      * caller can refuse a run before it creates any file.
      *
+     * @param problem the data and its task
+     * @param spec the run's settings
      * @throws IllegalArgumentException naming the mismatch
      */
     public static void check(Problem problem, TrainSpec spec) {
@@ -162,7 +170,13 @@ public final class Experiment {
         return task.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The network for a problem: features → hidden layers → the outputs the loss needs, float32, seeded. */
+    /**
+     * The network for a problem: features → hidden layers → the outputs the loss needs, float32, seeded.
+     *
+     * @param problem the data and its task
+     * @param spec the run's settings
+     * @return a new network
+     */
     public static Mlp network(Problem problem, TrainSpec spec) {
         int[] sizes = new int[spec.hidden().length + 2];
         sizes[0] = problem.data().numFeatures();

@@ -35,6 +35,8 @@ public enum LossKind {
     /**
      * The loss called {@code name} on the command line.
      *
+     * @param name the command-line name, case-insensitive
+     * @return the loss
      * @throws IllegalArgumentException listing the choices if there is none
      */
     public static LossKind parse(String name) {
@@ -46,17 +48,29 @@ public enum LossKind {
         throw new IllegalArgumentException("unknown loss '" + Report.cut(name) + "'; choose one of " + choices());
     }
 
-    /** The names accepted by {@link #parse}, comma-separated. */
+    /**
+     * The names accepted by {@link #parse}, comma-separated.
+     *
+     * @return the names, comma-separated
+     */
     public static String choices() {
         return Arrays.stream(values()).map(LossKind::id).collect(Collectors.joining(", "));
     }
 
-    /** The command-line name, e.g. {@code cross-entropy}. */
+    /**
+     * The command-line name, e.g. {@code cross-entropy}.
+     *
+     * @return the command-line name
+     */
     public String id() {
         return id;
     }
 
-    /** Classification or regression. */
+    /**
+     * Classification or regression.
+     *
+     * @return the task
+     */
     public Task task() {
         return task;
     }
@@ -64,6 +78,8 @@ public enum LossKind {
     /**
      * The number of network outputs for {@code classes} classes (ignored for regression).
      *
+     * @param classes the number of classes, at least 2 for classification
+     * @return the number of outputs, at least 1
      * @throws IllegalArgumentException if binary cross-entropy meets more than two classes
      */
     public int outputs(int classes) {
@@ -74,12 +90,20 @@ public enum LossKind {
         return this == CROSS_ENTROPY ? classes : 1;
     }
 
-    /** The activation of the last layer: a sigmoid for {@link #BCE}, none (logits or values) otherwise. */
+    /**
+     * The activation of the last layer: a sigmoid for {@link #BCE}, none (logits or values) otherwise.
+     *
+     * @return SIGMOID or NONE
+     */
     public Activation outputActivation() {
         return this == BCE ? Activation.SIGMOID : Activation.NONE;
     }
 
-    /** The loss function. */
+    /**
+     * The loss function.
+     *
+     * @return the loss, mean-reduced
+     */
     public Loss loss() {
         return switch (this) {
             case CROSS_ENTROPY -> Losses.crossEntropy();
@@ -90,7 +114,12 @@ public enum LossKind {
         };
     }
 
-    /** Labels {@code [n]} in the shape this loss compares with the network's output. */
+    /**
+     * Labels {@code [n]} in the shape this loss compares with the network's output.
+     *
+     * @param labels the labels, shape {@code [n]}
+     * @return {@code [n]} or {@code [n, 1]}, as the loss needs
+     */
     public Tensor shapeLabels(Tensor labels) {
         return this == CROSS_ENTROPY ? labels.reshape(labels.size(0)) : labels.reshape(labels.size(0), 1);
     }
@@ -98,6 +127,9 @@ public enum LossKind {
     /**
      * Class probabilities {@code [n, classes]} from the network's output (classification only): the softmax of the
      * logits, or {@code [1 - p, p]} for a sigmoid output.
+     *
+     * @param output the network's output, {@code [n, outputs]}
+     * @return a new tensor {@code [n, classes]}
      */
     public Tensor probabilities(Tensor output) {
         if (this == BCE) {

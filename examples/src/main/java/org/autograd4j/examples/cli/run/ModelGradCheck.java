@@ -33,8 +33,11 @@ public final class ModelGradCheck {
     /**
      * Runs the check in evaluation mode (dropout off).
      *
+     * @param model the network, switched to evaluation mode
+     * @param loss the training loss
      * @param x a batch {@code [n, features]}, as the network sees it (preprocessed)
      * @param y its labels, shaped for {@code loss}
+     * @return the check's result
      * @throws IllegalArgumentException if the network has a layer that cannot be replayed or is too large
      */
     public static GradCheck.Result check(Module model, Loss loss, Tensor x, Tensor y) {

@@ -28,25 +28,50 @@ public record ModelMeta(String dataset, Task task, LossKind loss, List<String> f
     private static final String VERSION_KEY = "examples.version";
     private static final String SEP = "\t";
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param dataset where the training data came from: a built-in dataset's name or a CSV file's path
+     * @param task classification or regression
+     * @param loss the loss trained with
+     * @param featureNames one name per input feature
+     * @param classNames one name per class (empty for regression)
+     * @param format the CSV layout
+     * @param pre the fitted preprocessing
+     */
     public ModelMeta {
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
     }
 
-    /** The metadata of a model trained on {@code problem}. */
+    /**
+     * The metadata of a model trained on {@code problem}.
+     *
+     * @param problem the data and its task
+     * @param loss the loss trained with
+     * @param pre the fitted preprocessing
+     * @return the metadata
+     */
     public static ModelMeta of(Problem problem, LossKind loss, Preprocessing pre) {
         return new ModelMeta(problem.source(), problem.task(), loss, problem.featureNames(), problem.classNames(),
                 problem.format(), pre);
     }
 
-    /** The training data's short name: the built-in name, or the CSV file's name without its extension. */
+    /**
+     * The training data's short name: the built-in name, or the CSV file's name without its extension.
+     *
+     * @return the name
+     */
     public String datasetName() {
         String file = java.nio.file.Path.of(dataset).getFileName().toString();
         return file.replaceFirst("\\.[^.]*$", "");
     }
 
-    /** As the string pairs a model file stores. */
+    /**
+     * As the string pairs a model file stores.
+     *
+     * @return a new map, in a stable order
+     */
     public Map<String, String> toMap() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(VERSION_KEY, "1");
@@ -69,7 +94,9 @@ public record ModelMeta(String dataset, Task task, LossKind loss, List<String> f
     /**
      * Reads the metadata of a model file.
      *
+     * @param m the string pairs stored in the model file
      * @param source names the file in messages
+     * @return the metadata
      * @throws IllegalArgumentException if the model was not saved by {@code train} or an entry is malformed
      */
     public static ModelMeta fromMap(Map<String, String> m, String source) {

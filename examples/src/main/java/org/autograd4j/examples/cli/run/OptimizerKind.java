@@ -41,6 +41,8 @@ public enum OptimizerKind {
     /**
      * The optimizer called {@code name} on the command line.
      *
+     * @param name the command-line name, case-insensitive
+     * @return the optimizer kind
      * @throws IllegalArgumentException listing the choices if there is none
      */
     public static OptimizerKind parse(String name) {
@@ -52,17 +54,29 @@ public enum OptimizerKind {
         throw new IllegalArgumentException("unknown optimizer '" + Report.cut(name) + "'; choose one of " + choices());
     }
 
-    /** The names accepted by {@link #parse}, comma-separated. */
+    /**
+     * The names accepted by {@link #parse}, comma-separated.
+     *
+     * @return the names, comma-separated
+     */
     public static String choices() {
         return Arrays.stream(values()).map(OptimizerKind::id).collect(Collectors.joining(", "));
     }
 
-    /** The command-line name, e.g. {@code adam}. */
+    /**
+     * The command-line name, e.g. {@code adam}.
+     *
+     * @return the command-line name
+     */
     public String id() {
         return id;
     }
 
-    /** The learning rate used when none is given. */
+    /**
+     * The learning rate used when none is given.
+     *
+     * @return the learning rate, greater than 0
+     */
     public double defaultLr() {
         return defaultLr;
     }
@@ -70,7 +84,9 @@ public enum OptimizerKind {
     /**
      * An optimizer over {@code params}.
      *
+     * @param params the parameters to update
      * @param lr the learning rate; empty for {@link #defaultLr()}
+     * @return a new optimizer
      * @throws IllegalArgumentException if {@code lr} is not positive and finite (the optimizer's own message)
      */
     public Optimizer build(List<Tensor> params, OptionalDouble lr) {

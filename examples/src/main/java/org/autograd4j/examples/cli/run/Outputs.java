@@ -46,6 +46,8 @@ public final class Outputs {
      * Checks that {@code dir} can serve as an output folder (it is created if missing), before any training, and
      * removes the staging folders that killed runs left in it.
      *
+     * @param dir the output folder
+     * @return {@code dir}
      * @throws IllegalArgumentException if it is a file or cannot be created, or if one of the files a run writes
      *                                  there is a directory
      */
@@ -66,7 +68,11 @@ public final class Outputs {
         return dir;
     }
 
-    /** Removes {@code dir} if it is an empty folder (one a failed run created); quietly otherwise. */
+    /**
+     * Removes {@code dir} if it is an empty folder (one a failed run created); quietly otherwise.
+     *
+     * @param dir the folder
+     */
     public static void removeIfEmpty(Path dir) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             if (!entries.iterator().hasNext()) {
@@ -80,6 +86,9 @@ public final class Outputs {
     /**
      * What a failed run says about its output folder, which it leaves as it was: e.g. {@code No files written;
      * runs/x/model.ag4j is the model of an earlier run, left as it was.}
+     *
+     * @param dir the output folder
+     * @return the sentence
      */
     public static String nothingWritten(Path dir) {
         Path model = dir.resolve(MODEL);
@@ -92,6 +101,8 @@ public final class Outputs {
      * {@code dir} first, and only when all are written are they moved into place (each move atomic), so a failure
      * leaves the previous run's files untouched.
      *
+     * @param dir the output folder
+     * @param outcome the trained model and its history
      * @param data the problem's rows (the decision boundary draws them)
      * @return the paths written: model, history, then the plots
      * @throws UncheckedIOException     if a file cannot be written (nothing in {@code dir} has changed then)
@@ -150,6 +161,7 @@ public final class Outputs {
      * Removes the temporary files {@code PREFIX<pid>.tmp} in {@code dir} that a killed process left (its pid is no
      * longer running); quietly, as cleanup.
      *
+     * @param dir the folder
      * @param prefix e.g. {@code .train.csv.} for the split command's {@code .train.csv.1234.tmp}
      */
     public static void removeStaleTemporaries(Path dir, String prefix) {
@@ -187,7 +199,14 @@ public final class Outputs {
         }
     }
 
-    /** The learning curves, and the boundary or scatter plot that suits the problem. */
+    /**
+     * The learning curves, and the boundary or scatter plot that suits the problem.
+     *
+     * @param dir the folder to write into
+     * @param outcome the trained model and its history
+     * @param data the problem's rows
+     * @return the files written
+     */
     public static List<Path> plots(Path dir, Experiment.Outcome outcome, Dataset data) {
         List<Path> written = new ArrayList<>();
         ModelMeta meta = outcome.meta();
@@ -204,7 +223,14 @@ public final class Outputs {
         return written;
     }
 
-    /** Loss curves (training and validation) beside the other metrics' curves. */
+    /**
+     * Loss curves (training and validation) beside the other metrics' curves.
+     *
+     * @param file the image file to write (PNG)
+     * @param title the chart's title
+     * @param history the training history
+     * @return {@code file}
+     */
     public static Path learningCurves(Path file, String title, History history) {
         Map<String, double[]> losses = new LinkedHashMap<>();
         Map<String, double[]> metrics = new LinkedHashMap<>();
@@ -214,7 +240,16 @@ public final class Outputs {
         return Plots.learningCurves(file, title, losses, metrics);
     }
 
-    /** The decision regions of a two-feature classifier over its data, in the data's own units. */
+    /**
+     * The decision regions of a two-feature classifier over its data, in the data's own units.
+     *
+     * @param file the image file to write (PNG)
+     * @param title the chart's title
+     * @param model the classifier, of two input features
+     * @param meta its metadata, with the preprocessing
+     * @param data the rows to draw
+     * @return {@code file}
+     */
     public static Path decisionBoundary(Path file, String title, Module model, ModelMeta meta, Dataset data) {
         double[] v = data.features().toDoubleArray();
         double[][] points = new double[data.size()][];

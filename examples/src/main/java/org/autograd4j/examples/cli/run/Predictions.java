@@ -18,6 +18,7 @@ public final class Predictions {
      * overflowed), naming its file line, so that no NaN prediction or score is ever printed.
      *
      * @param out   shape {@code [n, outputs]}
+     * @param source names the data in the message
      * @param lines the file line of each of the {@code n} rows
      * @throws IllegalArgumentException naming {@code source} and the line
      */
@@ -35,6 +36,7 @@ public final class Predictions {
     /**
      * The model's outputs for every row of {@code x}, without recording gradients.
      *
+     * @param model the network
      * @param x shape {@code [n, features]}
      * @return shape {@code [n, outputs]}
      */

@@ -15,17 +15,32 @@ public record Preprocessing(StandardScaler features, double targetMean, double t
     /** No scaling at all. */
     public static final Preprocessing NONE = new Preprocessing(null, 0, 1);
 
-    /** Features as the network sees them: {@code x} standardised, or unchanged. */
+    /**
+     * Features as the network sees them: {@code x} standardised, or unchanged.
+     *
+     * @param x features {@code [n, d]}
+     * @return features {@code [n, d]}
+     */
     public Tensor transform(Tensor x) {
         return features == null ? x : features.transform(x);
     }
 
-    /** Regression targets as the network learns them: {@code (y - targetMean) / targetScale}. */
+    /**
+     * Regression targets as the network learns them: {@code (y - targetMean) / targetScale}.
+     *
+     * @param y targets, in their own units
+     * @return a new tensor of the same shape
+     */
     public Tensor scaleTarget(Tensor y) {
         return y.sub(targetMean).div(targetScale);
     }
 
-    /** Network outputs back in the target's units: {@code out * targetScale + targetMean}. */
+    /**
+     * Network outputs back in the target's units: {@code out * targetScale + targetMean}.
+     *
+     * @param out network outputs, {@code [n]} or {@code [n, 1]}
+     * @return a new array of {@code n} values
+     */
     public double[] unscaleTarget(Tensor out) {
         double[] v = out.toDoubleArray();
         for (int i = 0; i < v.length; i++) {

@@ -24,7 +24,19 @@ import org.autograd4j.nn.data.Dataset;
  */
 public record Problem(String name, String source, Task task, Dataset data, Dataset test, List<String> featureNames,
         List<String> classNames, CsvFormat format, boolean standardize) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param name a short name for messages and file names (e.g. {@code wdbc} or the CSV's file name)
+     * @param source where the rows came from: a built-in dataset's name or the CSV file's path
+     * @param task classification or regression
+     * @param data every row to split into training and validation; labels {@code [n]}
+     * @param test a separate test set (MNIST's), or null
+     * @param featureNames one name per feature column
+     * @param classNames one name per class, in index order (empty for regression)
+     * @param format how a CSV with this layout is read
+     * @param standardize whether to standardise the features (fitted on the training split)
+     */
     public Problem {
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
@@ -33,9 +45,11 @@ public record Problem(String name, String source, Task task, Dataset data, Datas
     /**
      * A built-in dataset.
      *
+     * @param b the dataset
      * @param seed     the seed of generated datasets
      * @param mnistDir the folder of MNIST's IDX files
      * @param limit    for MNIST, the number of training (and at most of test) images to read; {@code < 0} for all
+     * @return the problem
      */
     public static Problem builtin(Builtin b, long seed, Path mnistDir, int limit) {
         if (b == Builtin.MNIST) {
@@ -51,7 +65,10 @@ public record Problem(String name, String source, Task task, Dataset data, Datas
     /**
      * A CSV file.
      *
+     * @param file the CSV file
+     * @param format its layout
      * @param task classification (labels become class indices; strings are mapped in sorted order) or regression
+     * @return the problem
      * @throws IllegalArgumentException naming the file and line for malformed content, or for labels that are not
      *                                  class indices in a classification
      */
@@ -77,7 +94,11 @@ public record Problem(String name, String source, Task task, Dataset data, Datas
                 task == Task.CLASSIFICATION ? classes : List.of(), format.withLabels(t.classNames()), true);
     }
 
-    /** The number of classes (0 for regression). */
+    /**
+     * The number of classes (0 for regression).
+     *
+     * @return the count, at least 0
+     */
     public int numClasses() {
         return classNames.size();
     }

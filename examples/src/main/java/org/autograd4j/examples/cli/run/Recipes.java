@@ -18,7 +18,12 @@ public final class Recipes {
     private Recipes() {
     }
 
-    /** The default run for a built-in dataset. */
+    /**
+     * The default run for a built-in dataset.
+     *
+     * @param b the dataset
+     * @return the run's settings
+     */
     public static TrainSpec of(Builtin b) {
         return switch (b) {
             case WDBC -> spec(new int[] {32, 16}, Activation.RELU, LossKind.CROSS_ENTROPY, 1e-3, 32, 200, 15);
@@ -33,7 +38,12 @@ public final class Recipes {
         };
     }
 
-    /** The default run for a CSV file: a small ReLU network with Adam. */
+    /**
+     * The default run for a CSV file: a small ReLU network with Adam.
+     *
+     * @param task classification or regression
+     * @return the run's settings
+     */
     public static TrainSpec forCsv(Task task) {
         return spec(new int[] {16, 8}, Activation.RELU, task == Task.REGRESSION ? LossKind.MSE
                 : LossKind.CROSS_ENTROPY, 1e-3, 32, 100, 10);

@@ -33,6 +33,13 @@ public final class Report {
      * One line naming the data, the network and the optimizer, e.g. {@code wdbc: 455 training and 114 validation
      * rows; MLP 30-16-8-2 (relu, cross-entropy, 674 parameters); adam lr 0.001, batch 32, up to 200 epochs,
      * patience 15}.
+     *
+     * @param problem the data and its task
+     * @param spec the run's settings
+     * @param model the network
+     * @param trainRows the number of training rows
+     * @param validationRows the number of validation rows
+     * @return the line, without a line break
      */
     public static String header(Problem problem, TrainSpec spec, Mlp model, int trainRows, int validationRows) {
         StringBuilder sizes = new StringBuilder();
@@ -51,6 +58,9 @@ public final class Report {
      * A number as a person would write it: a whole number without a fraction (7, not 7.0), else the shortest text that
      * reads back as the same float32 when the value is one (5.1, not 5.099999904632568), else the shortest for the
      * double; very large values keep their exponent ({@code 1.0E30}).
+     *
+     * @param v any value
+     * @return the text
      */
     public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
@@ -63,12 +73,25 @@ public final class Report {
         return Double.toString(v);
     }
 
-    /** {@code text} for a message: at most 40 characters, cut with "..." (an echoed field may be a paragraph). */
+    /**
+     * {@code text} for a message: at most 40 characters, cut with "..." (an echoed field may be a paragraph).
+     *
+     * @param text any text
+     * @return the text, at most 40 characters
+     */
     public static String cut(String text) {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
-    /** The epochs run, the scores on the validation (and test) rows, and every file written. */
+    /**
+     * The epochs run, the scores on the validation (and test) rows, and every file written.
+     *
+     * @param out where to print
+     * @param problem the data and its task
+     * @param spec the run's settings
+     * @param outcome the trained model with its history and scores
+     * @param written the files written
+     */
     public static void print(PrintWriter out, Problem problem, TrainSpec spec, Experiment.Outcome outcome,
             List<Path> written) {
         int ran = outcome.history().epochs();

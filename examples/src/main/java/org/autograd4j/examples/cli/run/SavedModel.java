@@ -29,6 +29,8 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
     /**
      * Loads a model file.
      *
+     * @param file a model file written by {@code train}
+     * @return the model with its metadata
      * @throws IllegalArgumentException if the file is missing, not a model, corrupted, was not saved by
      *                                  {@code train}, or its metadata contradicts its network (checked before the
      *                                  network is built; see {@link ModelMeta#checkFits})
@@ -70,7 +72,11 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
         return new SavedModel(file, c.model(), meta[0]);
     }
 
-    /** The number of input features the model expects. */
+    /**
+     * The number of input features the model expects.
+     *
+     * @return the count, at least 1
+     */
     public int numFeatures() {
         return meta.featureNames().size();
     }
@@ -79,9 +85,12 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
      * The rows of {@code data}: a built-in dataset's name (for MNIST its test set) or a CSV file, read in the model's
      * CSV layout unless {@code format} overrides it.
      *
+     * @param data a built-in dataset's name or a CSV file's path
      * @param format      the layout to read a CSV with, or null for the model's
+     * @param mnistDir the folder of MNIST's IDX files
      * @param ignoreNames use the CSV's columns by position whatever their header says (see {@link #checkNames})
      * @param warnings    where a header that differs from the model's feature names is reported
+     * @return the rows, in the model's feature order
      * @throws IllegalArgumentException if the file is missing or malformed, its width does not fit the model, or its
      *                                  columns are the model's features reordered
      */
@@ -123,6 +132,9 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
      * differences (renamed columns) are a warning, and the columns are used by position. Models trained on a file
      * without a header have no names to compare.
      *
+     * @param source names the CSV in messages
+     * @param names the CSV's feature column names
+     * @param warnings where a renamed column is reported
      * @throws IllegalArgumentException if the names are the model's, reordered
      */
     public void checkNames(String source, List<String> names, PrintWriter warnings) {
@@ -151,6 +163,8 @@ public record SavedModel(Path file, Module model, ModelMeta meta) {
     /**
      * Checks that data with {@code width} feature columns fits the model.
      *
+     * @param width the data's number of feature columns
+     * @param source names the data in the message
      * @throws IllegalArgumentException naming both widths otherwise
      */
     public void checkWidth(int width, String source) {
