@@ -79,22 +79,38 @@ public final class Embedding extends Module {
         registerParameter("weight", Tensor.of(w, numEmbeddings, embeddingDim));
     }
 
-    /** The number of rows. */
+    /**
+     * The number of rows.
+     *
+     * @return the row count, at least 1
+     */
     public int numEmbeddings() {
         return numEmbeddings;
     }
 
-    /** The size of each vector. */
+    /**
+     * The size of each vector.
+     *
+     * @return the vector size, at least 1
+     */
     public int embeddingDim() {
         return embeddingDim;
     }
 
-    /** The padding row (in {@code [0, numEmbeddings)}, a negative one given to the constructor counted), or empty. */
+    /**
+     * The padding row (in {@code [0, numEmbeddings)}, a negative one given to the constructor counted), or empty.
+     *
+     * @return the row index, or empty if there is none
+     */
     public OptionalInt paddingIdx() {
         return paddingIdx;
     }
 
-    /** The table, shape {@code [numEmbeddings, embeddingDim]}. */
+    /**
+     * The table, shape {@code [numEmbeddings, embeddingDim]}.
+     *
+     * @return the weight parameter itself (not a copy)
+     */
     public Tensor weight() {
         return parameter("weight");
     }
