@@ -49,6 +49,12 @@ class ExamplesTest {
     }
 
     @Test
+    void tabularEmbeddingLearnsTheRegion() {
+        assertTrue(Tabular.run(out) >= 0.85, this::printed);
+        assertTrue(printed().contains("without it"), this::printed);
+    }
+
+    @Test
     void digits() {
         assertTrue(Digits.run(out) >= 0.95, this::printed);
     }
