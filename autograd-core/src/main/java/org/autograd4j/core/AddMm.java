@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Blas;
+
 /**
  * {@code bias + x·w} for 2-D {@code x} and {@code w}, fused (PyTorch's {@code addmm}, the linear layer):
  * {@code d/dx = g·wᵀ}, {@code d/dw = xᵀ·g}, {@code d/dbias = g} summed back to the bias's shape. Why fused: the bias is

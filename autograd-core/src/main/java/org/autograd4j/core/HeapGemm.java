@@ -4,10 +4,11 @@ import java.io.File;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * Native BLAS products straight on the engine's Java arrays, with no copies, for {@link Blas}: a small JNI library of
- * our own ({@code src/main/c/heap_gemm.c}, built by {@code src/main/c/build.sh} and shipped prebuilt for
- * linux-x86_64) locks the arrays with {@code GetPrimitiveArrayCritical} and calls the BLAS routine that the engine
- * already loaded (OpenBLAS or MKL), found by its address.
+ * Native BLAS products straight on the engine's Java arrays, with no copies, for
+ * {@link org.autograd4j.core.backend.Blas}: a small JNI library of our own ({@code src/main/c/heap_gemm.c}, built by
+ * {@code src/main/c/build.sh} and shipped prebuilt for linux-x86_64) locks the arrays with
+ * {@code GetPrimitiveArrayCritical} and calls the BLAS routine that the engine already loaded (OpenBLAS or MKL), found
+ * by its address.
  *
  * <p>Why: the bytedeco bindings take off-heap memory, so each product used to copy its operands out of the heap and its
  * result back in; in the mlp-mnist-shape training step those copies were 14–16 % of the time (perf, 1 thread), and they
@@ -19,16 +20,21 @@ import org.bytedeco.javacpp.Loader;
  *
  * <p>Where the library cannot load (another OS or CPU, an old C library) {@link #AVAILABLE} is false and every product
  * copies as before; nothing else changes.
+ *
+ * <p>Internal, not API: public only for {@code org.autograd4j.core.backend}, which holds the rest of the BLAS backend.
+ * It stays in this package because the committed library's JNI symbols ({@code Java_org_autograd4j_core_HeapGemm_*})
+ * name this class; moving it would need the library rebuilt.
  */
-final class HeapGemm {
+public final class HeapGemm {
     /** Largest m·n·k done in place: 2^27 multiply-adds, about 3 ms on one core of the machines measured here. */
-    static final long MAX_MACS = 1L << 27;
+    public static final long MAX_MACS = 1L << 27;
 
     static final String LIBRARY = "libautograd4j_heapgemm.so";
 
     /** Why the library did not load, or null when it did. */
-    static final String FAILURE = loadLibrary();
-    static final boolean AVAILABLE = FAILURE == null;
+    public static final String FAILURE = loadLibrary();
+    /** Whether the library loaded. */
+    public static final boolean AVAILABLE = FAILURE == null;
 
     private HeapGemm() {
     }
@@ -53,14 +59,19 @@ final class HeapGemm {
      * The address of a BLAS routine in a loaded library, for {@link #sgemm}/{@link #dgemm}.
      *
      * @param library a library already loaded into this process (a JNI library is fine: its dependencies are searched)
+     * @param symbol the routine's name, e.g. {@code cblas_sgemm}
      * @return the address, or 0 when this class is unavailable or the symbol is not there
      */
-    static long address(String library, String symbol) {
+    public static long address(String library, String symbol) {
         return AVAILABLE && library != null ? lookup(library, symbol) : 0;
     }
 
-    /** The SHA-256 of the {@code heap_gemm.c} that the loaded library was built from. */
-    static native String sourceHash();
+    /**
+     * The SHA-256 of the {@code heap_gemm.c} that the loaded library was built from.
+     *
+     * @return the hash in lower-case hex
+     */
+    public static native String sourceHash();
 
     private static native long lookup(String path, String symbol);
 
@@ -68,11 +79,47 @@ final class HeapGemm {
      * {@code c = op(a)·op(b) + beta·c} with CBLAS's {@code cblas_sgemm} at {@code fn}, row-major, on the arrays in
      * place. The caller has checked every size, offset and length, and that {@code c} is neither {@code a} nor
      * {@code b}: nothing is checked here.
+     *
+     * @param fn the routine's address, from {@link #address}
+     * @param transA CBLAS's transpose code for a
+     * @param transB CBLAS's transpose code for b
+     * @param m rows of op(a) and of c
+     * @param n columns of op(b) and of c
+     * @param k columns of op(a), rows of op(b)
+     * @param a the left operand
+     * @param aOff where a starts in its array
+     * @param lda a's leading dimension
+     * @param b the right operand
+     * @param bOff where b starts in its array
+     * @param ldb b's leading dimension
+     * @param beta the factor on c's old contents
+     * @param c the result
+     * @param cOff where c starts in its array
+     * @param ldc c's leading dimension
      */
-    static native void sgemm(long fn, int transA, int transB, int m, int n, int k, float[] a, int aOff, int lda,
+    public static native void sgemm(long fn, int transA, int transB, int m, int n, int k, float[] a, int aOff, int lda,
                              float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
 
-    /** The float64 twin of {@link #sgemm}, for {@code cblas_dgemm}. */
-    static native void dgemm(long fn, int transA, int transB, int m, int n, int k, double[] a, int aOff, int lda,
+    /**
+     * The float64 twin of {@link #sgemm}, for {@code cblas_dgemm}.
+     *
+     * @param fn the routine's address, from {@link #address}
+     * @param transA CBLAS's transpose code for a
+     * @param transB CBLAS's transpose code for b
+     * @param m rows of op(a) and of c
+     * @param n columns of op(b) and of c
+     * @param k columns of op(a), rows of op(b)
+     * @param a the left operand
+     * @param aOff where a starts in its array
+     * @param lda a's leading dimension
+     * @param b the right operand
+     * @param bOff where b starts in its array
+     * @param ldb b's leading dimension
+     * @param beta the factor on c's old contents
+     * @param c the result
+     * @param cOff where c starts in its array
+     * @param ldc c's leading dimension
+     */
+    public static native void dgemm(long fn, int transA, int transB, int m, int n, int k, double[] a, int aOff, int lda,
                              double[] b, int bOff, int ldb, double beta, double[] c, int cOff, int ldc);
 }

@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Blas;
+
 /**
  * Matrix product of 2-D operands, or of 3-D batches of equal size, each optionally transposed (the flags let the
  * backward use BLAS's transposed products instead of materialising transposes):

@@ -4,8 +4,8 @@ import static org.autograd4j.core.nd4j.Nd4jInterop.toNd4j;
 
 import com.sun.jna.NativeLibrary;
 import java.util.Locale;
-import org.autograd4j.core.BlasBackend;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.core.backend.BlasBackend;
 
 /**
  * Thread settings for the native libraries, applied inside the process before they load, and what the process reports

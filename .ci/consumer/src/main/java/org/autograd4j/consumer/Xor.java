@@ -1,8 +1,8 @@
 package org.autograd4j.consumer;
 
 import java.util.Random;
-import org.autograd4j.core.BlasBackend;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.core.backend.BlasBackend;
 import org.autograd4j.nn.Activation;
 import org.autograd4j.nn.Losses;
 import org.autograd4j.nn.Mlp;

@@ -1,8 +1,8 @@
 package org.autograd4j.core.nd4j;
 
-import org.autograd4j.core.BlasBackend;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.core.backend.BlasBackend;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.autograd4j.core.BlasBackend;
+import org.autograd4j.core.backend.BlasBackend;
 import org.autograd4j.nn.Mlp;
 
 /** The text a training run prints: a header before the epochs, the scores and the files written after them. */

@@ -1,4 +1,4 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.autograd4j.core.BlasBackend.Library.JAVA;
-import static org.autograd4j.core.BlasBackend.Library.MKL;
-import static org.autograd4j.core.BlasBackend.Library.OPENBLAS;
+import static org.autograd4j.core.backend.BlasBackend.Library.JAVA;
+import static org.autograd4j.core.backend.BlasBackend.Library.MKL;
+import static org.autograd4j.core.backend.BlasBackend.Library.OPENBLAS;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.autograd4j.core.Tensor;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.autograd4j.core.HeapGemm;
 import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class HeapGemmTest {
         }
         double[] square = new double[n * n];
         JavaGemm.gemm(false, true, n, n, n, a, 0, a, 0, square, 0);
-        float[] f = Kernels.narrow(a);
+        float[] f = Floats.narrow(a);
         float[] original = f.clone();
         Blas.nativeGemm(false, true, n, n, n, a, 0, a, 0, a, 0);  // a = a·aᵀ
         Blas.gemmAdd(true, false, n, n, n, f, 0, f, 0, f, 0);      // f += fᵀ·f, f read before it is written

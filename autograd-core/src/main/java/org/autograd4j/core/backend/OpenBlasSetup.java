@@ -1,4 +1,4 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
 import java.io.BufferedReader;
 import java.io.IOException;

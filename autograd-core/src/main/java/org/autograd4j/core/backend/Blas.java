@@ -1,10 +1,7 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
-import org.bytedeco.javacpp.Loader;
-import org.bytedeco.openblas.global.openblas_nolapack;
+import org.autograd4j.core.HeapGemm;
 
 /**
  * The matrix-product kernel of the engine, on the engine's storage ({@code double[]} for FLOAT64, {@code float[]} for
@@ -22,12 +19,15 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  *
  * <p>Library note: this binds {@code openblas_nolapack} from the bytedeco presets, which ND4J's own BLAS calls use
  * too; ND4J's native code links a second, identical copy ({@code libopenblas.so.0}). Both read
- * {@code OPENBLAS_CORETYPE} when they load, so {@link OpenBlasSetup#ensure()} runs first (see {@code Native}). MKL,
+ * {@code OPENBLAS_CORETYPE} when they load, so {@link OpenBlasSetup#ensure()} runs first (see {@link NativeGemm}). MKL,
  * when chosen, replaces only this class's products; ND4J keeps its OpenBLAS.
  *
  * <p>Float32 note: both paths multiply and add in float32, as sgemm does.
+ *
+ * <p>Internal: public only so that the ops in {@code org.autograd4j.core} can call {@link #gemm}, {@link #gemmAdd}
+ * and {@link #runsNatively}; not part of the API, may change in any release. {@link BlasBackend} is the API.
  */
-final class Blas {
+public final class Blas {
 
     /**
      * Largest m·n·k still done in Java. Measured on the 2-core AVX-512 CI machine (SkylakeX kernel, best of 41
@@ -52,9 +52,20 @@ final class Blas {
      * c[m×n] = op(a) · op(b) in float64, row-major, contiguous; a holds [m×k] ([k×m] if transA) from aOff, b holds
      * [k×n] ([n×k] if transB) from bOff; c is overwritten from cOff.
      *
+     * @param transA whether a is stored transposed ([k×m])
+     * @param transB whether b is stored transposed ([n×k])
+     * @param m rows of op(a) and of c
+     * @param n columns of op(b) and of c
+     * @param k columns of op(a), rows of op(b)
+     * @param a the left operand
+     * @param aOff where a starts in its array
+     * @param b the right operand
+     * @param bOff where b starts in its array
+     * @param c the result
+     * @param cOff where c starts in its array
      * @throws IllegalArgumentException for negative sizes or offsets, or arrays too short for the sizes
      */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         check(m, n, k, a, aOff, b, bOff, c, cOff);
         if (m == 0 || n == 0) {
@@ -65,12 +76,27 @@ final class Blas {
         } else if ((long) m * n * k <= JAVA_MAX_MACS || !nativeUsable()) {
             JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
+            NativeGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
         }
     }
 
-    /** {@link #gemm(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)} in float32. */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k,
+    /**
+     * {@link #gemm(boolean, boolean, int, int, int, double[], int, double[], int, double[], int)} in float32.
+     *
+     * @param transA whether a is stored transposed ([k×m])
+     * @param transB whether b is stored transposed ([n×k])
+     * @param m rows of op(a) and of c
+     * @param n columns of op(b) and of c
+     * @param k columns of op(a), rows of op(b)
+     * @param a the left operand
+     * @param aOff where a starts in its array
+     * @param b the right operand
+     * @param bOff where b starts in its array
+     * @param c the result
+     * @param cOff where c starts in its array
+     * @throws IllegalArgumentException for negative sizes or offsets, or arrays too short for the sizes
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
         check(m, n, k, a, aOff, b, bOff, c, cOff);
         if (m == 0 || n == 0) {
@@ -81,15 +107,21 @@ final class Blas {
         } else if ((long) m * n * k <= JAVA_MAX_MACS_F32 || !nativeUsable()) {
             JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
+            NativeGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
         }
     }
 
     /**
      * Whether a product of these sizes runs natively (else in Java): for callers that prepare an accumulating
      * product ({@link #gemmAdd}) only where the native path makes it pay.
+     *
+     * @param m rows of the product
+     * @param n columns of the product
+     * @param k the inner size
+     * @param float32 whether the product is in float32 (else float64)
+     * @return true when the product would run in the native library
      */
-    static boolean runsNatively(int m, int n, int k, boolean float32) {
+    public static boolean runsNatively(int m, int n, int k, boolean float32) {
         return (long) m * n * k > (float32 ? JAVA_MAX_MACS_F32 : JAVA_MAX_MACS) && nativeUsable();
     }
 
@@ -97,16 +129,28 @@ final class Blas {
      * c[m×n] += op(a) · op(b), layout as in {@link #gemm}: in the native path c is BLAS's C with beta = 1, so an
      * addend (a bias broadcast into c) costs one copy in instead of a pass of its own; in Java, a product and an add.
      *
+     *
+     * @param transA whether a is stored transposed ([k×m])
+     * @param transB whether b is stored transposed ([n×k])
+     * @param m rows of op(a) and of c
+     * @param n columns of op(b) and of c
+     * @param k columns of op(a), rows of op(b)
+     * @param a the left operand
+     * @param aOff where a starts in its array
+     * @param b the right operand
+     * @param bOff where b starts in its array
+     * @param c the addend on entry, the sum on return
+     * @param cOff where c starts in its array
      * @throws IllegalArgumentException as {@link #gemm}
      */
-    static void gemmAdd(boolean transA, boolean transB, int m, int n, int k,
+    public static void gemmAdd(boolean transA, boolean transB, int m, int n, int k,
                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
         check(m, n, k, a, aOff, b, bOff, c, cOff);
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
         if (runsNatively(m, n, k, false)) {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, true);
+            NativeGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, true);
         } else {
             double[] t = new double[m * n];
             JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, t, 0);
@@ -116,15 +160,30 @@ final class Blas {
         }
     }
 
-    /** The float32 twin of the method above. */
-    static void gemmAdd(boolean transA, boolean transB, int m, int n, int k,
+    /**
+     * The float32 twin of the method above.
+     *
+     * @param transA whether a is stored transposed ([k×m])
+     * @param transB whether b is stored transposed ([n×k])
+     * @param m rows of op(a) and of c
+     * @param n columns of op(b) and of c
+     * @param k columns of op(a), rows of op(b)
+     * @param a the left operand
+     * @param aOff where a starts in its array
+     * @param b the right operand
+     * @param bOff where b starts in its array
+     * @param c the addend on entry, the sum on return
+     * @param cOff where c starts in its array
+     * @throws IllegalArgumentException as {@link #gemm}
+     */
+    public static void gemmAdd(boolean transA, boolean transB, int m, int n, int k,
                         float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
         check(m, n, k, a, aOff, b, bOff, c, cOff);
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
         if (runsNatively(m, n, k, true)) {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, true);
+            NativeGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, true);
         } else {
             float[] t = new float[m * n];
             JavaGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, t, 0);
@@ -147,7 +206,7 @@ final class Blas {
         if (m == 0 || n == 0 || k == 0) {
             gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
+            NativeGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
         }
     }
 
@@ -159,7 +218,7 @@ final class Blas {
         if (m == 0 || n == 0 || k == 0) {
             gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
         } else {
-            Native.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
+            NativeGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
         }
     }
 
@@ -175,20 +234,20 @@ final class Blas {
      * @throws IllegalStateException when the {@code autograd4j.blas} setting is invalid or asks for a missing MKL
      */
     static boolean nativeUsable() {
-        if (Native.FAILURE != null) {
-            throw new IllegalStateException("gemm: " + Native.FAILURE);
+        if (NativeGemm.FAILURE != null) {
+            throw new IllegalStateException("gemm: " + NativeGemm.FAILURE);
         }
-        return Native.AVAILABLE;
+        return NativeGemm.AVAILABLE;
     }
 
     /** Whether large products run natively; never throws (false also when the backend setting is unusable). */
     static boolean nativeAvailable() {
-        return Native.FAILURE == null && Native.AVAILABLE;
+        return NativeGemm.FAILURE == null && NativeGemm.AVAILABLE;
     }
 
     /** Whether native products within {@link HeapGemm#MAX_MACS} run on the Java arrays in place; loads the natives. */
     static boolean inPlaceAvailable() {
-        return Native.SGEMM != 0 && Native.DGEMM != 0;
+        return NativeGemm.SGEMM != 0 && NativeGemm.DGEMM != 0;
     }
 
     /**
@@ -196,8 +255,8 @@ final class Blas {
      * previous setting.
      */
     static boolean inPlace(boolean on) {
-        boolean was = Native.inPlace;
-        Native.inPlace = on;
+        boolean was = NativeGemm.inPlace;
+        NativeGemm.inPlace = on;
         return was;
     }
 
@@ -206,17 +265,17 @@ final class Blas {
      * or null; loads the natives.
      */
     static String fallbackReason() {
-        return Native.FALLBACK;
+        return NativeGemm.FALLBACK;
     }
 
     /** Whether the native path is MKL (else OpenBLAS); loads the natives. */
     static boolean usesMkl() {
-        return Native.MKL;
+        return NativeGemm.MKL;
     }
 
     /** The setting's failure message, or null when the chosen backend runs; loads the natives. */
     static String failure() {
-        return Native.FAILURE;
+        return NativeGemm.FAILURE;
     }
 
     /** Checks sizes and ranges; a, b and c are arrays of one type (double[] or float[]). */
@@ -237,142 +296,6 @@ final class Blas {
         if (off < 0 || off + len > length) {
             throw new IllegalArgumentException("gemm: " + name + " needs " + len + " elements from offset " + off
                     + " but has length " + length);
-        }
-    }
-
-    /**
-     * The native path: OpenBLAS or Intel MKL, chosen once as {@link BlasBackend} describes. A holder class, so that the
-     * natives load (after {@link OpenBlasSetup#ensure()}, which must come first) on the first large product, not when
-     * {@code Blas} is first used.
-     */
-    private static final class Native {
-        /** Whether products go to MKL (else OpenBLAS); final, so the JIT folds the branch in {@link #gemm}. */
-        static final boolean MKL;
-        static final boolean AVAILABLE;
-        /** Why the backend the user asked for cannot run (a bad setting, or MKL asked for but missing); else null. */
-        static final String FAILURE;
-
-        /**
-         * Why the Java kernels run although natives were asked for (they are missing or did not load on this
-         * platform); null when a native library runs, when Java was asked for, or when the setting is unusable.
-         */
-        static final String FALLBACK;
-
-        static {
-            String setting = BlasBackend.setting();
-            // Java asked for: load nothing native (not even JNA for the set-up), so it runs where natives would crash.
-            if (!setting.equals("java")) {
-                OpenBlasSetup.ensure();
-            }
-            BlasBackend.Choice choice = BlasBackend.choose(setting, Mkl::load);
-            boolean ok = choice.mkl();
-            String library = choice.mkl() ? Mkl.path : null;
-            String fallback = null;
-            if (choice.library() == BlasBackend.Library.OPENBLAS && choice.failure() == null) {
-                try {
-                    library = Loader.load(openblas_nolapack.class);
-                    ok = true;
-                } catch (RuntimeException | LinkageError e) {
-                    ok = false;
-                    String why = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    fallback = "no native BLAS for " + platform() + ": " + (why.length() <= 100 ? why
-                            : why.substring(0, 97) + "...");
-                }
-            }
-            FALLBACK = fallback;
-            String inPlaceValue = System.getProperty(BlasBackend.IN_PLACE_PROPERTY);
-            Boolean inPlaceSetting = BlasBackend.inPlaceSetting(inPlaceValue);
-            MKL = choice.mkl();
-            AVAILABLE = ok;
-            FAILURE = choice.failure() != null || inPlaceSetting != null ? choice.failure()
-                    : BlasBackend.inPlaceFailure(inPlaceValue);
-            boolean lookUp = ok && Boolean.TRUE.equals(inPlaceSetting);
-            SGEMM = lookUp ? HeapGemm.address(library, "cblas_sgemm") : 0;
-            DGEMM = lookUp ? HeapGemm.address(library, "cblas_dgemm") : 0;
-        }
-
-        /** Addresses of the chosen library's CBLAS products for {@link HeapGemm}; 0 when it is unavailable. */
-        static final long SGEMM;
-        static final long DGEMM;
-
-        /**
-         * Whether products within {@link HeapGemm#MAX_MACS} run on the arrays in place (when {@link HeapGemm} is
-         * available); tests turn it off to check the copying path.
-         */
-        static boolean inPlace = true;
-
-        private static final ThreadLocal<GemmScratch> SCRATCH = ThreadLocal.withInitial(GemmScratch::new);
-
-        /** c = op(a)·op(b), or c += op(a)·op(b) when {@code add} (BLAS's beta = 1, with c copied in). */
-        static void gemm(boolean transA, boolean transB, int m, int n, int k,
-                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean add) {
-            int lda = transA ? m : k;
-            int ldb = transB ? k : n;
-            double beta = add ? 1.0 : 0.0;
-            if (DGEMM != 0 && inPlace && c != a && c != b && (long) m * n * k <= HeapGemm.MAX_MACS) {
-                HeapGemm.dgemm(DGEMM, trans(transA), trans(transB), m, n, k, a, aOff, lda, b, bOff, ldb, beta, c,
-                        cOff, n);
-                return;
-            }
-            GemmScratch s = SCRATCH.get();
-            int lenC = m * n;
-            s.a.doubles(m * k).put(0, a, aOff, m * k);
-            s.b.doubles(k * n).put(0, b, bOff, k * n);
-            DoubleBuffer cv = s.c.doubles(lenC);
-            if (add) {
-                cv.put(0, c, cOff, lenC);
-            }
-            if (MKL) {
-                Mkl.dgemm(trans(transA), trans(transB), m, n, k, s.a.d, lda, s.b.d, ldb, beta, s.c.d, n);
-            } else {
-                openblas_nolapack.cblas_dgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n,
-                        k, 1.0, s.a.d, lda, s.b.d, ldb, beta, s.c.d, n);
-            }
-            s.c.dv.get(0, c, cOff, lenC);
-            s.trim();
-        }
-
-        /** The float32 twin of the method above. */
-        static void gemm(boolean transA, boolean transB, int m, int n, int k,
-                         float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean add) {
-            int lda = transA ? m : k;
-            int ldb = transB ? k : n;
-            float beta = add ? 1f : 0f;
-            if (SGEMM != 0 && inPlace && c != a && c != b && (long) m * n * k <= HeapGemm.MAX_MACS) {
-                HeapGemm.sgemm(SGEMM, trans(transA), trans(transB), m, n, k, a, aOff, lda, b, bOff, ldb, beta, c,
-                        cOff, n);
-                return;
-            }
-            GemmScratch s = SCRATCH.get();
-            int lenC = m * n;
-            s.a.floats(m * k).put(0, a, aOff, m * k);
-            s.b.floats(k * n).put(0, b, bOff, k * n);
-            FloatBuffer cv = s.c.floats(lenC);
-            if (add) {
-                cv.put(0, c, cOff, lenC);
-            }
-            if (MKL) {
-                Mkl.sgemm(trans(transA), trans(transB), m, n, k, s.a.f, lda, s.b.f, ldb, beta, s.c.f, n);
-            } else {
-                openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, trans(transA), trans(transB), m, n,
-                        k, 1f, s.a.f, lda, s.b.f, ldb, beta, s.c.f, n);
-            }
-            s.c.fv.get(0, c, cOff, lenC);
-            s.trim();
-        }
-
-        /** JavaCPP's name for this platform (e.g. {@code macosx-arm64}); never throws. */
-        private static String platform() {
-            try {
-                return Loader.getPlatform();
-            } catch (RuntimeException | LinkageError e) {
-                return System.getProperty("os.name") + "-" + System.getProperty("os.arch");
-            }
-        }
-
-        /** CBLAS's transpose codes, which MKL shares with OpenBLAS (111, 112). */
-        private static int trans(boolean t) {
-            return t ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
 /**
  * The plain-Java matrix products behind {@link Blas} for the small sizes where a native call would cost more than the

@@ -1,8 +1,9 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.autograd4j.core.HeapGemm;
 
 /**
  * Which native library runs the engine's large matrix products, and with how many threads.

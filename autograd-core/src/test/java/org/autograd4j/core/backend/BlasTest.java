@@ -1,4 +1,4 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -110,9 +110,9 @@ class BlasTest {
                 double[] c0 = operand(rng, pad + m * n + pad, f32);
                 double[] c = c0.clone();
                 if (f32) {
-                    float[] c32 = Kernels.narrow(c);
-                    Blas.gemmAdd(ta, tb, m, n, k, Kernels.narrow(a), pad, Kernels.narrow(b), pad, c32, pad);
-                    c = Kernels.widen(c32);
+                    float[] c32 = Floats.narrow(c);
+                    Blas.gemmAdd(ta, tb, m, n, k, Floats.narrow(a), pad, Floats.narrow(b), pad, c32, pad);
+                    c = Floats.widen(c32);
                 } else {
                     Blas.gemmAdd(ta, tb, m, n, k, a, pad, b, pad, c, pad);
                 }
@@ -227,8 +227,8 @@ class BlasTest {
             return;
         }
         if (f32) {
-            float[] c32 = Kernels.narrow(c);
-            gemm(path, ta, tb, m, n, k, Kernels.narrow(a), pad, Kernels.narrow(b), pad, c32, pad);
+            float[] c32 = Floats.narrow(c);
+            gemm(path, ta, tb, m, n, k, Floats.narrow(a), pad, Floats.narrow(b), pad, c32, pad);
             for (int i = 0; i < c.length; i++) {
                 c[i] = c32[i];
             }

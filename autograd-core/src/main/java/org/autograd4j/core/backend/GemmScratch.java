@@ -1,7 +1,8 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import org.autograd4j.core.HeapGemm;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 

@@ -1,4 +1,4 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * GFLOP/s of the native path at MLP and square sizes against {@code Nd4j.gemm}, and ns per call of the Java and
  * native paths around {@link Blas#JAVA_MAX_MACS}. Run it once as is and once with {@code OPENBLAS_CORETYPE=Prescott}
  * in the environment to see what the kernel choice is worth:
- * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.autograd4j.core.BlasMeasure [large] [small]</pre>
+ * <pre>java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
+ *     org.autograd4j.core.backend.BlasMeasure [large] [small]</pre>
  * Timings are the best of 7 rounds: the machine may be shared, and the best round is the least disturbed one.
  */
 public final class BlasMeasure {
@@ -55,8 +56,8 @@ public final class BlasMeasure {
         double[] b = rand(k * n, f32);
         double[] c = new double[m * n];
         double flop = 2.0 * m * n * k;
-        float[] a32 = Kernels.narrow(a);
-        float[] b32 = Kernels.narrow(b);
+        float[] a32 = Floats.narrow(a);
+        float[] b32 = Floats.narrow(b);
         float[] c32 = new float[m * n];
         double blas = flop / nanos(f32 ? () -> Blas.gemm(ta, tb, m, n, k, a32, 0, b32, 0, c32, 0)
                 : () -> Blas.gemm(ta, tb, m, n, k, a, 0, b, 0, c, 0), 1.0);
@@ -101,8 +102,8 @@ public final class BlasMeasure {
         double[] a = rand(m * k, f32);
         double[] b = rand(k * n, f32);
         double[] c = new double[m * n];
-        float[] a32 = Kernels.narrow(a);
-        float[] b32 = Kernels.narrow(b);
+        float[] a32 = Floats.narrow(a);
+        float[] b32 = Floats.narrow(b);
         float[] c32 = new float[m * n];
         boolean[][] cases = {{false, false}, {true, false}, {false, true}, {true, true}};
         double seconds = print ? 0.2 : 0.02;

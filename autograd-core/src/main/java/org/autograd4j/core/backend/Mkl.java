@@ -1,5 +1,6 @@
-package org.autograd4j.core;
+package org.autograd4j.core.backend;
 
+import org.autograd4j.core.HeapGemm;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
