@@ -1,7 +1,6 @@
 package org.autograd4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -112,49 +110,10 @@ class FunctionReadmeExampleTest {
     }
 
     private static List<String> expectedOutput(String marker) {
-        List<String> snippet = snippet(marker);
-        List<String> expected = new ArrayList<>();
-        for (int i = 0; i < snippet.size(); i++) {
-            if (snippet.get(i).trim().startsWith("System.out.println(")) {
-                for (int j = i + 1; j < snippet.size() && snippet.get(j).trim().startsWith("// "); j++) {
-                    expected.add(snippet.get(j).trim().substring(3));
-                }
-            }
-        }
-        assertFalse(expected.isEmpty());
-        return expected;
+        return ReadmeExampleTest.expectedOutput(snippet(marker));
     }
 
-    /** The lines between the markers of this file, with their common indentation removed. */
     private static List<String> snippet(String marker) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(SELF, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + SELF.toAbsolutePath(), e);
-        }
-        int start = -1;
-        int end = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String s = lines.get(i).trim();
-            if (s.equals("// " + marker + "-START")) {
-                start = i;
-            } else if (s.equals("// " + marker + "-END")) {
-                end = i;
-            }
-        }
-        assertTrue(start >= 0 && end > start, "markers not found in " + SELF);
-        List<String> body = lines.subList(start + 1, end);
-        int indent = Integer.MAX_VALUE;
-        for (String l : body) {
-            if (!l.isBlank()) {
-                indent = Math.min(indent, l.length() - l.stripLeading().length());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String l : body) {
-            out.add(l.isBlank() ? "" : l.substring(indent).stripTrailing());
-        }
-        return out;
+        return ReadmeExampleTest.snippet(SELF, marker);
     }
 }
