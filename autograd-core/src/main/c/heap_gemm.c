@@ -13,7 +13,8 @@
  * routine runs. The Java side sends only products small enough to finish in milliseconds this way, since a critical
  * section holds off garbage collection.
  *
- * Build: autograd-core/src/main/c/build.sh (gcc, JDK headers); the result is committed under src/main/resources.
+ * Build: autograd-core/src/main/c/build.sh (gcc, JDK headers), which the Maven build of autograd-core runs on
+ * linux-x86_64 (its `native` profile); the jar ships the result. Nothing built is committed.
  */
 #include <dlfcn.h>
 #include <jni.h>

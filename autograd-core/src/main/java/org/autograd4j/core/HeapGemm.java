@@ -6,7 +6,8 @@ import org.bytedeco.javacpp.Loader;
 /**
  * Native BLAS products straight on the engine's Java arrays, with no copies, for
  * {@link org.autograd4j.core.backend.Blas}: a small JNI library of our own ({@code src/main/c/heap_gemm.c}, built by
- * {@code src/main/c/build.sh} and shipped prebuilt for linux-x86_64) locks the arrays with
+ * {@code src/main/c/build.sh} when Maven builds autograd-core on linux-x86_64, and shipped in the jar) locks the arrays
+ * with
  * {@code GetPrimitiveArrayCritical} and calls the BLAS routine that the engine already loaded (OpenBLAS or MKL), found
  * by its address.
  *
@@ -18,12 +19,13 @@ import org.bytedeco.javacpp.Loader;
  * that allocate wait; products up to the limit finish within a few milliseconds. Larger ones are dominated by their
  * multiply-adds (which grow as n³ against the copies' n²) and take the copying path.
  *
- * <p>Where the library cannot load (another OS or CPU, an old C library) {@link #AVAILABLE} is false and every product
- * copies as before; nothing else changes.
+ * <p>Where the library cannot load (another OS or CPU, an old C library, or a jar built without gcc) {@link #AVAILABLE}
+ * is false, {@link #FAILURE} says why (and {@code BlasBackend.describe()} with it), and every product copies as before;
+ * nothing else changes.
  *
  * <p>Internal, not API: public only for {@code org.autograd4j.core.backend}, which holds the rest of the BLAS backend.
- * It stays in this package because the committed library's JNI symbols ({@code Java_org_autograd4j_core_HeapGemm_*})
- * name this class; moving it would need the library rebuilt.
+ * It stays in this package because the library's JNI symbols ({@code Java_org_autograd4j_core_HeapGemm_*}) name this
+ * class.
  */
 public final class HeapGemm {
     /** Largest m·n·k done in place: 2^27 multiply-adds, about 3 ms on one core of the machines measured here. */
@@ -46,7 +48,8 @@ public final class HeapGemm {
         try {
             File file = Loader.cacheResource(HeapGemm.class, "linux-x86_64/" + LIBRARY);
             if (file == null) {
-                return LIBRARY + " is not among the resources";
+                return LIBRARY + " is not in this jar: it was built without gcc, or with -P!native"
+                        + " (see autograd-core/src/main/c/build.sh)";
             }
             System.load(file.getAbsolutePath());
             return null;

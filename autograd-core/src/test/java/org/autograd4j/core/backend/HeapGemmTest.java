@@ -29,22 +29,28 @@ import org.junit.jupiter.api.Test;
  */
 class HeapGemmTest {
 
-    /** A broken build or symbol look-up would silently fall back to copying; on the platform we ship, it must not. */
+    /**
+     * A broken library or symbol look-up would silently fall back to copying; on the platform we ship, it must not. (A
+     * build without gcc has no library, warns, and says so in {@link HeapGemm#FAILURE}; a gcc that fails fails the
+     * build.)
+     */
     @Test
     void inPlaceProductsAreInUseOnLinuxX8664() {
         assumeTrue("linux-x86_64".equals(Loader.getPlatform()), "the library is built for linux-x86_64 only");
+        assumeTrue(HeapGemm.class.getResource("linux-x86_64/libautograd4j_heapgemm.so") != null,
+                "built without the library (no gcc, or -P!native)");
         assumeTrue(Blas.nativeAvailable(), "no native BLAS here");
         assertNull(HeapGemm.FAILURE);
         assertTrue(Blas.inPlaceAvailable(), "cblas_sgemm/cblas_dgemm not found in the loaded BLAS");
     }
 
-    /** Catches a change to heap_gemm.c committed without running build.sh. */
+    /** Catches a stale library in target/classes, built from another version of heap_gemm.c. */
     @Test
     void shippedLibraryWasBuiltFromTheSourceBesideIt() throws IOException, NoSuchAlgorithmException {
         assumeTrue(HeapGemm.AVAILABLE, "library not loadable here");
         byte[] source = Files.readAllBytes(Path.of("src/main/c/heap_gemm.c"));
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(source));
-        assertEquals(hash, HeapGemm.sourceHash(), "rebuild with src/main/c/build.sh");
+        assertEquals(hash, HeapGemm.sourceHash(), "rebuild: mvn -o generate-resources -pl autograd-core");
     }
 
     /** c may not be handed to BLAS while it is also an operand; such calls must take the copying path. */
