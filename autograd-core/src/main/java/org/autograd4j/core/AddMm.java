@@ -38,8 +38,21 @@ final class AddMm extends Node {
             return MatMul.apply(x, w, false, false).add(bias);
         }
         int k = x.shape[1];
-        Tensor out = Blas.runsNatively(m, n, k, x.fdata != null) ? biasPlusProduct(bias, x, w, m, n, k)
-                : productPlusBias(bias, x, w, n);
+        Tensor out;
+        if (Blas.runsNatively(m, n, k, x.fdata != null)) {
+            out = Tensor.over(Tensor.alloc(x.dtype, m * n), new int[] {m, n});
+            Object b = bias.storage();
+            Object xs = x.storage();
+            Object ws = w.storage();
+            Object c = out.storage();
+            biasPlusProduct(b, xs, ws, c, m, n, k);
+            Capture capture = Capture.current();
+            if (capture != null) {
+                capture.record("addmm", () -> biasPlusProduct(b, xs, ws, c, m, n, k), out, bias, x, w);
+            }
+        } else {
+            out = productPlusBias(bias, x, w, n);
+        }
         boolean recording = (bias.requiresGrad || x.requiresGrad || w.requiresGrad) && GradMode.enabled();
         return recording ? Node.attach(out, new AddMm(bias, x, w)) : out;
     }
@@ -48,24 +61,34 @@ final class AddMm extends Node {
     private static Tensor productPlusBias(Tensor bias, Tensor x, Tensor w, int n) {
         Tensor out = MatMul.product(x, w, false, false);
         // the product is a fresh array that no one else has seen, so adding into it keeps tensors immutable
-        if (out.fdata != null) {
-            float[] c = out.fdata;
-            float[] b = bias.fdata;
+        Object b = bias.storage();
+        Object c = out.storage();
+        addRows(b, c, n);
+        Capture capture = Capture.current();
+        if (capture != null) {
+            // after the product's own instruction, which overwrites c first
+            capture.record("addmm bias", () -> addRows(b, c, n), out, bias);
+        }
+        return out;
+    }
+
+    private static void addRows(Object bias, Object out, int n) {
+        if (out instanceof float[] c) {
+            float[] b = (float[]) bias;
             for (int r = 0; r < c.length; r += n) {
                 for (int j = 0; j < n; j++) {
                     c[r + j] += b[j];
                 }
             }
         } else {
-            double[] c = out.data;
-            double[] b = bias.data;
+            double[] c = (double[]) out;
+            double[] b = (double[]) bias;
             for (int r = 0; r < c.length; r += n) {
                 for (int j = 0; j < n; j++) {
                     c[r + j] += b[j];
                 }
             }
         }
-        return out;
     }
 
     /**
@@ -75,19 +98,14 @@ final class AddMm extends Node {
      * [32, 30]·[30, 64] 10.0–14.2 → 3.2–4.7 µs, [32, 64]·[64, 32] 5.7–8.5 → 2.7–3.7 µs, [128, 256]·[256, 128]
      * 126–147 → 108–136 µs, [128, 784]·[784, 256] level within noise.
      */
-    private static Tensor biasPlusProduct(Tensor bias, Tensor x, Tensor w, int m, int n, int k) {
-        if (x.fdata != null) {
-            float[] c = new float[m * n];
-            System.arraycopy(bias.fdata, 0, c, 0, n);
-            repeatFirstRow(c, n);
-            Blas.gemmAdd(false, false, m, n, k, x.fdata, 0, w.fdata, 0, c, 0);
-            return new Tensor(c, new int[] {m, n});
-        }
-        double[] c = new double[m * n];
-        System.arraycopy(bias.data, 0, c, 0, n);
+    private static void biasPlusProduct(Object bias, Object x, Object w, Object c, int m, int n, int k) {
+        System.arraycopy(bias, 0, c, 0, n);
         repeatFirstRow(c, n);
-        Blas.gemmAdd(false, false, m, n, k, x.data, 0, w.data, 0, c, 0);
-        return new Tensor(c, new int[] {m, n}, DType.FLOAT64);
+        if (c instanceof float[] f) {
+            Blas.gemmAdd(false, false, m, n, k, (float[]) x, 0, (float[]) w, 0, f, 0);
+        } else {
+            Blas.gemmAdd(false, false, m, n, k, (double[]) x, 0, (double[]) w, 0, (double[]) c, 0);
+        }
     }
 
     /**

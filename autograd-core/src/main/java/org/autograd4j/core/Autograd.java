@@ -129,6 +129,28 @@ public final class Autograd {
     }
 
     /**
+     * A step to capture once and replay: the first {@link CapturedStep#run} with given input shapes runs {@code body}
+     * eagerly while recording every op's kernel; later runs replay the kernels into the same buffers, bit for bit what
+     * eager execution computes, without building a tape (the way CUDA graphs and {@code tf.function} run a traced
+     * step). See {@link CapturedStep} for what a step may do, and what the capture refuses.
+     *
+     * <pre>{@code
+     * CapturedStep step = Autograd.capture(in -> {
+     *     Tensor loss = model.forward(in[0]).logSoftmax(1).gather(1, in[1]).neg().mean();
+     *     loss.backward();
+     *     return loss;
+     * });
+     * double loss = step.run(x, labels).item();
+     * }</pre>
+     *
+     * @param body the step, reading its data from the array it is given
+     * @return the step, not yet captured
+     */
+    public static CapturedStep capture(CapturedStep.Body body) {
+        return new CapturedStep(body);
+    }
+
+    /**
      * The gradients of a scalar {@code output} with respect to {@code inputs}, without touching any tensor's
      * {@link Tensor#grad()}. The graph is kept when {@code createGraph} is true, released otherwise.
      *

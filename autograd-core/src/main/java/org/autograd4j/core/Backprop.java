@@ -34,6 +34,9 @@ final class Backprop {
             throw new IllegalStateException(op + ": the output does not require a gradient: no input of the graph"
                     + " had requiresGrad(true), or it was computed under noGrad()");
         }
+        if (createGraph) {
+            Capture.refuse(op, "with createGraph (higher-order gradients)");
+        }
         seed = checkSeed(op, root, seed);
         List<Tensor> order = topologicalOrder(op, root);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
@@ -110,9 +113,16 @@ final class Backprop {
 
     /** The gradient for a leaf, copied if its array is already referenced elsewhere (see "shared gradients"). */
     private static Tensor unshared(Tensor g, Tensor leaf, Map<Object, Boolean> handedOut) {
-        if (leaf.grad() == null && handedOut.put(g.storage(), Boolean.TRUE) != null) {
+        if (leaf.currentGrad() == null && handedOut.put(g.storage(), Boolean.TRUE) != null) {
             Tensor copy = g.fdata != null ? new Tensor(g.fdata.clone(), g.shape) : new Tensor(g.data.clone(), g.shape,
                     g.dtype);
+            Capture c = Capture.current();
+            if (c != null) {
+                Object from = g.storage();
+                Object to = copy.storage();
+                int n = g.length();
+                c.record("copy", () -> System.arraycopy(from, 0, to, 0, n), copy, g);
+            }
             handedOut.put(copy.storage(), Boolean.TRUE);
             return copy;
         }
@@ -158,7 +168,7 @@ final class Backprop {
                 throw new IllegalStateException(op + ": output has shape " + Shapes.str(root.shape)
                         + "; pass a gradient of that shape or reduce to a scalar");
             }
-            return new Tensor(new double[] {1.0}, root.shape, root.dtype);
+            return Capture.constant(new Tensor(new double[] {1.0}, root.shape, root.dtype));
         }
         if (!java.util.Arrays.equals(seed.shape, root.shape)) {
             throw new IllegalArgumentException(op + ": gradient has shape " + Shapes.str(seed.shape)

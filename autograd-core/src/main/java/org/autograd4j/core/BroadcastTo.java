@@ -15,8 +15,13 @@ final class BroadcastTo extends Node {
                     + Shapes.str(shape));
         }
         // to its own shape: a view, never the input itself (Autograd.grad and requiresGrad treat the result apart)
-        Tensor out = java.util.Arrays.equals(x.shape, shape) ? x.view(shape)
-                : new Tensor(Kernels.expand(x, shape), shape, x.dtype);
+        Tensor out;
+        if (java.util.Arrays.equals(x.shape, shape)) {
+            out = x.view(shape);
+        } else {
+            int[] xs = x.shape;
+            out = Recorded.map("broadcastTo", x, shape, (a, y) -> Kernels.expand(a, xs, shape, y));
+        }
         return Node.recording(x) ? Node.attach(out, new BroadcastTo(x)) : out;
     }
 

@@ -32,33 +32,76 @@ final class Gather extends Node {
         }
         int n = rank == 0 ? 1 : x.shape[a];
         int[] idx = new int[indices.length()];
+        readIndices(indices, n, axis, x.shape, idx);
+        Capture c = Capture.current();
+        if (c != null) {
+            // the positions are read again on every replay, into the array this op's kernel and its backward read
+            c.recordEffect("gather indices", () -> readIndices(indices, n, axis, x.shape, idx), indices);
+            c.liveIndex(idx);
+        }
+        return apply(x, a, idx, indices.shape);
+    }
+
+    /** Reads whole-number positions in [0, n) from {@code indices} into {@code idx}, refusing any other value. */
+    private static void readIndices(Tensor indices, int n, int axis, int[] shape, int[] idx) {
         for (int i = 0; i < idx.length; i++) {
             double v = indices.at(i);
             if (v != Math.rint(v) || v < 0 || v >= n) {
                 throw new IllegalArgumentException("gather: index " + v + " at position " + i
                         + " is not a whole number in [0, " + n + ") for axis " + axis + " of shape "
-                        + Shapes.str(x.shape));
+                        + Shapes.str(shape));
             }
             idx[i] = (int) v;
         }
-        return apply(x, a, idx, indices.shape);
     }
 
     static Tensor apply(Tensor x, int axis, int[] index, int[] indexShape) {
         double[] out = new double[index.length];
-        int[] offsets = sourceOffsets(x.shape, axis, index, indexShape);
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x.at(offsets[i]);
-        }
+        int[] offsets = new int[index.length];
+        int[] shape = x.shape;
+        Object src = x.storage();
+        pick(src, shape, axis, index, indexShape, offsets, out);
         Tensor result = new Tensor(out, indexShape, x.dtype);
+        Capture c = Capture.current();
+        if (c != null) {
+            c.checkIndex("gather", index);
+            float[] dst = result.fdata;
+            c.record("gather", () -> {
+                pick(src, shape, axis, index, indexShape, offsets, out);
+                if (dst != null) {
+                    Recorded.narrow(out, dst);
+                }
+            }, result, x);
+        }
         return Node.recording(x) ? Node.attach(result, new Gather(x, axis, index, indexShape)) : result;
+    }
+
+    private static void pick(Object src, int[] shape, int axis, int[] index, int[] indexShape, int[] offsets,
+            double[] out) {
+        sourceOffsets(shape, axis, index, indexShape, offsets);
+        if (src instanceof float[] f) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = f[offsets[i]];
+            }
+        } else {
+            double[] d = (double[]) src;
+            for (int i = 0; i < out.length; i++) {
+                out[i] = d[offsets[i]];
+            }
+        }
     }
 
     /** For each index position, the offset it reads in a tensor of {@code shape}. */
     static int[] sourceOffsets(int[] shape, int axis, int[] index, int[] indexShape) {
+        int[] offsets = new int[index.length];
+        sourceOffsets(shape, axis, index, indexShape, offsets);
+        return offsets;
+    }
+
+    /** {@link #sourceOffsets(int[], int, int[], int[])} into {@code offsets}. */
+    static void sourceOffsets(int[] shape, int axis, int[] index, int[] indexShape, int[] offsets) {
         int rank = shape.length;
         int[] strides = Shapes.strides(shape);
-        int[] offsets = new int[index.length];
         int[] pos = new int[rank];
         for (int i = 0; i < index.length; i++) {
             int off = 0;
@@ -73,7 +116,6 @@ final class Gather extends Node {
                 pos[d] = 0;
             }
         }
-        return offsets;
     }
 
     @Override

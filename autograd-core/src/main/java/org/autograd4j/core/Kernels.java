@@ -34,27 +34,57 @@ final class Kernels {
     private static final DoubleBinaryOperator[] ARITHMETIC = {
         Double::sum, (a, b) -> a - b, (a, b) -> a * b, (a, b) -> a / b};
 
+    private static final String[] NAMES = {"add", "sub", "mul", "div"};
+
     /**
      * One of {@link #ADD}, {@link #SUB}, {@link #MUL}, {@link #DIV} elementwise at the broadcast shape {@code shape},
      * with direct loops for the layouts that dominate real networks: equal shapes, a scalar operand, and a bias-like
-     * operand repeated over leading rows.
+     * operand repeated over leading rows. Recorded when a step is being captured (see {@link Capture}).
      */
     static Tensor arithmetic(Tensor x, Tensor y, int[] shape, int op) {
         if (x.fdata != null && y.fdata != null) {
-            return new Tensor(arithmetic(x.fdata, y.fdata, y.shape, shape, op, x, y), shape);
+            float[] a = x.fdata;
+            float[] b = y.fdata;
+            int[] xs = x.shape;
+            int[] ys = y.shape;
+            float[] out = new float[Shapes.size(shape)];
+            arithmetic(a, xs, b, ys, shape, op, out);
+            Tensor result = new Tensor(out, shape);
+            Capture c = Capture.current();
+            if (c != null) {
+                c.record(NAMES[op], () -> arithmetic(a, xs, b, ys, shape, op, out), result, x, y);
+            }
+            return result;
         }
         if (DType.result(x, y) == DType.FLOAT32) {
             // a FLOAT64 0-d operand beside a FLOAT32 tensor with dimensions: float arithmetic, as PyTorch
+            Capture.refuse(NAMES[op], "with a FLOAT64 0-d operand beside a FLOAT32 tensor (convert it with to())");
             Tensor a = DType.convert(x, DType.FLOAT32);
             Tensor b = DType.convert(y, DType.FLOAT32);
-            return new Tensor(arithmetic(a.fdata, b.fdata, b.shape, shape, op, a, b), shape);
+            float[] out = new float[Shapes.size(shape)];
+            arithmetic(a.fdata, a.shape, b.fdata, b.shape, shape, op, out);
+            return new Tensor(out, shape);
         }
-        return new Tensor(arithmetic(x.values(), y.values(), y.shape, shape, op, x, y), shape, DType.FLOAT64);
+        if (x.data == null || y.data == null) {
+            Capture.refuse(NAMES[op], "with FLOAT32 and FLOAT64 operands (convert one with to())");
+        }
+        double[] a = x.values();
+        double[] b = y.values();
+        int[] xs = x.shape;
+        int[] ys = y.shape;
+        double[] out = new double[Shapes.size(shape)];
+        arithmetic(a, xs, b, ys, shape, op, out);
+        Tensor result = new Tensor(out, shape, DType.FLOAT64);
+        Capture c = Capture.current();
+        if (c != null) {
+            c.record(NAMES[op], () -> arithmetic(a, xs, b, ys, shape, op, out), result, x, y);
+        }
+        return result;
     }
 
-    private static double[] arithmetic(double[] a, double[] b, int[] yShape, int[] shape, int op, Tensor x, Tensor y) {
-        int n = Shapes.size(shape);
-        double[] out = new double[n];
+    /** The kernel of {@link #arithmetic(Tensor, Tensor, int[], int)} in double, into {@code out}. */
+    static void arithmetic(double[] a, int[] xShape, double[] b, int[] yShape, int[] shape, int op, double[] out) {
+        int n = out.length;
         if (a.length == n && b.length == n) {
             switch (op) {
                 case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + b[i]; } }
@@ -81,18 +111,16 @@ final class Kernels {
                 }
             }
         } else {
-            return zip(x, y, shape, ARITHMETIC[op]);
+            zip(a, xShape, b, yShape, shape, out, ARITHMETIC[op]);
         }
-        return out;
     }
 
     /**
      * The float32 twin of the loops above. One float operation is exact to the float result, as the double operation
      * rounded once would be, so both storage types compute the same values.
      */
-    private static float[] arithmetic(float[] a, float[] b, int[] yShape, int[] shape, int op, Tensor x, Tensor y) {
-        int n = Shapes.size(shape);
-        float[] out = new float[n];
+    static void arithmetic(float[] a, int[] xShape, float[] b, int[] yShape, int[] shape, int op, float[] out) {
+        int n = out.length;
         if (a.length == n && b.length == n) {
             switch (op) {
                 case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + b[i]; } }
@@ -119,9 +147,13 @@ final class Kernels {
                 }
             }
         } else {
-            return narrow(zip(x, y, shape, ARITHMETIC[op]));
+            // the general layouts in double, rounded once (a widening loop, then the double kernel; "conversion loops")
+            double[] d = new double[n];
+            zip(widen(a), xShape, widen(b), yShape, shape, d, ARITHMETIC[op]);
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) d[i];
+            }
         }
-        return out;
     }
 
     /** Whether an operand of shape {@code s} is the trailing part of {@code shape} (leading axes absent or 1). */
@@ -141,10 +173,15 @@ final class Kernels {
 
     /** {@code f(x, y)} elementwise at the broadcast shape {@code shape}. */
     static double[] zip(Tensor x, Tensor y, int[] shape, DoubleBinaryOperator f) {
-        double[] a = x.values();
-        double[] b = y.values();
-        int n = Shapes.size(shape);
-        double[] out = new double[n];
+        double[] out = new double[Shapes.size(shape)];
+        zip(x.values(), x.shape, y.values(), y.shape, shape, out, f);
+        return out;
+    }
+
+    /** {@code f(a, b)} elementwise at the broadcast shape {@code shape}, into {@code out}. */
+    static void zip(double[] a, int[] xShape, double[] b, int[] yShape, int[] shape, double[] out,
+            DoubleBinaryOperator f) {
+        int n = out.length;
         if (a.length == n && b.length == n) {
             for (int i = 0; i < n; i++) {
                 out[i] = f.applyAsDouble(a[i], b[i]);
@@ -160,9 +197,8 @@ final class Kernels {
                 out[i] = f.applyAsDouble(c, b[i]);
             }
         } else if (n > 0) {
-            zipStrided(a, Broadcasting.strides(x.shape, shape), b, Broadcasting.strides(y.shape, shape), shape, out, f);
+            zipStrided(a, Broadcasting.strides(xShape, shape), b, Broadcasting.strides(yShape, shape), shape, out, f);
         }
-        return out;
     }
 
     /** The general case: an odometer over all axes but the last, and a strided loop along the last. */
@@ -197,17 +233,21 @@ final class Kernels {
      * Copies {@code x} into a new array laid out as the broadcast shape {@code shape}.
      */
     static double[] expand(Tensor x, int[] shape) {
-        int n = Shapes.size(shape);
-        double[] out = new double[n];
-        double[] a = x.values();
+        double[] out = new double[Shapes.size(shape)];
+        expand(x.values(), x.shape, shape, out);
+        return out;
+    }
+
+    /** Copies {@code a} (of shape {@code from}) into {@code out} laid out as the broadcast shape {@code shape}. */
+    static void expand(double[] a, int[] from, int[] shape, double[] out) {
+        int n = out.length;
         if (a.length == n) {
             System.arraycopy(a, 0, out, 0, n);
         } else if (a.length == 1) {
             java.util.Arrays.fill(out, a[0]);
         } else if (n > 0) {
-            gather(a, Broadcasting.strides(x.shape, shape), shape, out);
+            gather(a, Broadcasting.strides(from, shape), shape, out);
         }
-        return out;
     }
 
     /**

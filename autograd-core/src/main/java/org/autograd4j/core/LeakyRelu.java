@@ -13,7 +13,7 @@ final class LeakyRelu extends Node {
         if (!Double.isFinite(slope)) {
             throw new IllegalArgumentException("leakyRelu: slope must be finite, got " + slope);
         }
-        Tensor out = new Tensor(Kernels.map(x, v -> v > 0 ? v : slope * v), x.shape, x.dtype);
+        Tensor out = Recorded.unary("leakyRelu", x, (a, y) -> forward(a, y, slope));
         return Node.recording(x) ? Node.attach(out, new LeakyRelu(x, slope)) : out;
     }
 
@@ -21,6 +21,19 @@ final class LeakyRelu extends Node {
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
         double s = slope;
-        return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x, v -> v > 0 ? 1.0 : s), x.shape, x.dtype))};
+        return new Tensor[] {gradOut.mul(Recorded.unary("leakyRelu slope", x, (a, m) -> slopes(a, m, s)))};
+    }
+
+    private static void forward(double[] a, double[] y, double slope) {
+        for (int i = 0; i < a.length; i++) {
+            double v = a[i];
+            y[i] = v > 0 ? v : slope * v;
+        }
+    }
+
+    private static void slopes(double[] a, double[] m, double slope) {
+        for (int i = 0; i < a.length; i++) {
+            m[i] = a[i] > 0 ? 1.0 : slope;
+        }
     }
 }

@@ -27,6 +27,27 @@ final class LogSoftmax extends Node {
         double[] out = new double[v.length];
         boolean recording = Node.recording(x);
         double[] p = recording ? new double[v.length] : null;
+        forward(v, n, inner, outer, out, p);
+        Tensor result = new Tensor(out, x.shape, x.dtype);
+        Capture c = Capture.current();
+        if (c != null) {
+            float[] src = x.fdata;
+            float[] dst = result.fdata;
+            c.record("logSoftmax", () -> {
+                if (src != null) {
+                    Recorded.widen(src, v);
+                }
+                forward(v, n, inner, outer, out, p);
+                if (dst != null) {
+                    Recorded.narrow(out, dst);
+                }
+            }, result, x);
+        }
+        return recording ? Node.attach(result, new LogSoftmax(x, a, p)) : result;
+    }
+
+    /** The kernel: log-softmax of {@code v} into {@code out}, and softmax into {@code p} unless null. */
+    private static void forward(double[] v, int n, int inner, int outer, double[] out, double[] p) {
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
@@ -55,17 +76,10 @@ final class LogSoftmax extends Node {
                 }
             }
         }
-        Tensor result = new Tensor(out, x.shape, x.dtype);
-        return recording ? Node.attach(result, new LogSoftmax(x, a, p)) : result;
     }
 
-    /** {@code g - softmax(x) Σ g} in one pass per slice, for first-order gradients. */
-    private double[] fusedBackward(double[] g) {
-        int n = out.shape[axis];
-        int inner = Shapes.inner(out.shape, axis);
-        int outer = Shapes.outer(out.shape, axis);
-        double[] p = probabilities;
-        double[] d = new double[p.length];
+    /** {@code g - softmax(x) Σ g} in one pass per slice, for first-order gradients, into {@code d}. */
+    private static void fusedBackward(double[] g, double[] p, int n, int inner, int outer, double[] d) {
         for (int k = 0; k < outer; k++) {
             for (int i = 0; i < inner; i++) {
                 int base = k * n * inner + i;
@@ -79,7 +93,6 @@ final class LogSoftmax extends Node {
                 }
             }
         }
-        return d;
     }
 
     @Override
@@ -90,9 +103,35 @@ final class LogSoftmax extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         if (!GradMode.enabled()) {
-            return new Tensor[] {new Tensor(fusedBackward(gradOut.values()), out.shape, gradOut.dtype)};
+            return new Tensor[] {fused(gradOut)};
         }
         return new Tensor[] {gradOut.sub(out.exp().mul(gradOut.sum(axis, true)))};
+    }
+
+    private Tensor fused(Tensor gradOut) {
+        int n = out.shape[axis];
+        int inner = Shapes.inner(out.shape, axis);
+        int outer = Shapes.outer(out.shape, axis);
+        double[] p = probabilities;
+        double[] g = gradOut.values();
+        double[] d = new double[p.length];
+        fusedBackward(g, p, n, inner, outer, d);
+        Tensor result = new Tensor(d, out.shape, gradOut.dtype);
+        Capture c = Capture.current();
+        if (c != null) {
+            float[] src = gradOut.fdata;
+            float[] dst = result.fdata;
+            c.record("logSoftmax backward", () -> {
+                if (src != null) {
+                    Recorded.widen(src, g);
+                }
+                fusedBackward(g, p, n, inner, outer, d);
+                if (dst != null) {
+                    Recorded.narrow(d, dst);
+                }
+            }, result, gradOut);
+        }
+        return result;
     }
 
     @Override

@@ -88,22 +88,42 @@ final class MatMul extends Node {
         int n = transY ? y.shape[r - 2] : y.shape[r - 1];
         int[] shape = r == 3 ? new int[] {batch, m, n} : new int[] {m, n};
         Tensor result;
+        Object xs;
+        Object ys;
         if (x.fdata != null && y.fdata != null) {
-            float[] out = new float[batch * m * n];
-            for (int b = 0; b < batch; b++) {
-                Blas.gemm(transX, transY, m, n, k, x.fdata, b * m * k, y.fdata, b * k * n, out, b * m * n);
-            }
-            result = new Tensor(out, shape);
+            xs = x.fdata;
+            ys = y.fdata;
+            result = new Tensor(new float[batch * m * n], shape);
         } else {
-            double[] xs = x.values();
-            double[] ys = y.values();
-            double[] out = new double[batch * m * n];
-            for (int b = 0; b < batch; b++) {
-                Blas.gemm(transX, transY, m, n, k, xs, b * m * k, ys, b * k * n, out, b * m * n);
+            if (x.data == null || y.data == null) {
+                Capture.refuse("matmul", "with FLOAT32 and FLOAT64 operands (convert one with to())");
             }
-            result = new Tensor(out, shape, DType.FLOAT64);
+            xs = x.values();
+            ys = y.values();
+            result = new Tensor(new double[batch * m * n], shape, DType.FLOAT64);
+        }
+        Object out = result.storage();
+        product(transX, transY, batch, m, n, k, xs, ys, out);
+        Capture c = Capture.current();
+        if (c != null) {
+            c.record("matmul", () -> product(transX, transY, batch, m, n, k, xs, ys, out), result, x, y);
         }
         return result;
+    }
+
+    /** The kernel: {@code batch} products into {@code out}, which they overwrite. */
+    private static void product(boolean transX, boolean transY, int batch, int m, int n, int k, Object xs, Object ys,
+            Object out) {
+        if (out instanceof float[] f) {
+            for (int b = 0; b < batch; b++) {
+                Blas.gemm(transX, transY, m, n, k, (float[]) xs, b * m * k, (float[]) ys, b * k * n, f, b * m * n);
+            }
+        } else {
+            double[] d = (double[]) out;
+            for (int b = 0; b < batch; b++) {
+                Blas.gemm(transX, transY, m, n, k, (double[]) xs, b * m * k, (double[]) ys, b * k * n, d, b * m * n);
+            }
+        }
     }
 
     @Override

@@ -7,13 +7,14 @@ final class Neg extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        double[] a = x.values();
-        double[] out = new double[a.length];
+        Tensor result = Recorded.unary("neg", x, Neg::forward);
+        return Node.recording(x) ? Node.attach(result, new Neg(x)) : result;
+    }
+
+    private static void forward(double[] a, double[] out) {
         for (int i = 0; i < a.length; i++) {
             out[i] = -a[i];
         }
-        Tensor result = new Tensor(out, x.shape, x.dtype);
-        return Node.recording(x) ? Node.attach(result, new Neg(x)) : result;
     }
 
     @Override

@@ -11,22 +11,37 @@ final class Relu extends Node {
     }
 
     static Tensor apply(Tensor x) {
+        Capture c = Capture.current();
         if (x.fdata != null) {
             float[] a = x.fdata;
             float[] y = new float[a.length];
-            for (int i = 0; i < a.length; i++) {
-                y[i] = Math.max(a[i], 0f);
-            }
+            forward(a, y);
             Tensor out = new Tensor(y, x.shape);
+            if (c != null) {
+                c.record("relu", () -> forward(a, y), out, x);
+            }
             return Node.recording(x) ? Node.attach(out, new Relu(x)) : out;
         }
         double[] a = x.data;
         double[] y = new double[a.length];
+        forward(a, y);
+        Tensor out = new Tensor(y, x.shape, x.dtype);
+        if (c != null) {
+            c.record("relu", () -> forward(a, y), out, x);
+        }
+        return Node.recording(x) ? Node.attach(out, new Relu(x)) : out;
+    }
+
+    private static void forward(float[] a, float[] y) {
+        for (int i = 0; i < a.length; i++) {
+            y[i] = Math.max(a[i], 0f);
+        }
+    }
+
+    private static void forward(double[] a, double[] y) {
         for (int i = 0; i < a.length; i++) {
             y[i] = Math.max(a[i], 0.0);
         }
-        Tensor out = new Tensor(y, x.shape, x.dtype);
-        return Node.recording(x) ? Node.attach(out, new Relu(x)) : out;
     }
 
     @Override
@@ -37,26 +52,24 @@ final class Relu extends Node {
     @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
-        if (!GradMode.enabled() && gradOut.fdata != null && out.fdata != null) {
-            float[] g = gradOut.fdata;
-            float[] y = out.fdata;
-            float[] d = new float[y.length];
-            for (int i = 0; i < d.length; i++) {
-                // As below, in two steps: float's range ends at 2^127, and the smallest subnormal is 2^-149.
-                d[i] = g[i] * Math.min(y[i] * 0x1p100f * 0x1p49f, 1f);
-            }
-            return new Tensor[] {new Tensor(d, x.shape)};
-        }
         if (!GradMode.enabled()) {
-            double[] g = gradOut.values();
-            double[] y = out.values();
-            double[] d = new double[y.length];
-            for (int i = 0; i < d.length; i++) {
-                // y >= 0; scaling by 2^2046 sends any positive y, subnormals included, past 1, and keeps 0 at 0.
-                d[i] = g[i] * Math.min(y[i] * 0x1p1023 * 0x1p1023, 1.0);
-            }
-            return new Tensor[] {new Tensor(d, x.shape, gradOut.dtype)};
+            return new Tensor[] {Recorded.gradient("relu backward", gradOut, out, x.shape, Relu::gradient,
+                    Relu::gradient)};
         }
         return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x, v -> v > 0 ? 1.0 : 0.0), x.shape, x.dtype))};
+    }
+
+    private static void gradient(float[] g, float[] y, float[] d) {
+        for (int i = 0; i < d.length; i++) {
+            // As below, in two steps: float's range ends at 2^127, and the smallest subnormal is 2^-149.
+            d[i] = g[i] * Math.min(y[i] * 0x1p100f * 0x1p49f, 1f);
+        }
+    }
+
+    private static void gradient(double[] g, double[] y, double[] d) {
+        for (int i = 0; i < d.length; i++) {
+            // y >= 0; scaling by 2^2046 sends any positive y, subnormals included, past 1, and keeps 0 at 0.
+            d[i] = g[i] * Math.min(y[i] * 0x1p1023 * 0x1p1023, 1.0);
+        }
     }
 }

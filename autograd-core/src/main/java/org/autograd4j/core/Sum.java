@@ -26,48 +26,6 @@ final class Sum extends Node {
             kept[a] = 1;
             reduced[a] = true;
         }
-        double[] out = new double[Shapes.size(kept)];
-        if (x.fdata != null && axes.length == 1) {
-            sumAxis(x.fdata, x.shape, axes[0], out);
-            return result(x, out, kept, keepDim ? kept : Shapes.without(x.shape, axes[0]));
-        }
-        double[] a = x.values();
-        if (out.length == 1) {
-            double s = 0;
-            for (double v : a) {
-                s += v;
-            }
-            out[0] = s;
-        } else if (axes.length == 1) {
-            int axis = axes[0];
-            int outer = Shapes.outer(x.shape, axis);
-            int n = x.shape[axis];
-            int inner = Shapes.inner(x.shape, axis);
-            for (int o = 0; o < outer; o++) {
-                for (int j = 0; j < n; j++) {
-                    int src = (o * n + j) * inner;
-                    int dst = o * inner;
-                    for (int i = 0; i < inner; i++) {
-                        out[dst + i] += a[src + i];
-                    }
-                }
-            }
-        } else if (a.length > 0) {
-            int[] s = Broadcasting.strides(kept, x.shape);
-            int[] idx = new int[rank];
-            int p = 0;
-            for (double v : a) {
-                out[p] += v;
-                for (int d = rank - 1; d >= 0; d--) {
-                    p += s[d];
-                    if (++idx[d] < x.shape[d]) {
-                        break;
-                    }
-                    p -= s[d] * x.shape[d];
-                    idx[d] = 0;
-                }
-            }
-        }
         int[] shape = kept;
         if (!keepDim) {
             shape = new int[rank - axes.length];
@@ -77,12 +35,79 @@ final class Sum extends Node {
                 }
             }
         }
-        return result(x, out, kept, shape);
+        double[] out = new double[Shapes.size(kept)];
+        Object src = x.storage();
+        int[] xs = x.shape;
+        double[] wide = x.fdata != null && axes.length != 1 ? Kernels.widen(x.fdata) : null;
+        sum(src, xs, axes, kept, wide, out);
+        Tensor result = new Tensor(out, shape, x.dtype);
+        Capture c = Capture.current();
+        if (c != null) {
+            float[] dst = result.fdata;
+            c.record("sum", () -> {
+                java.util.Arrays.fill(out, 0.0);
+                sum(src, xs, axes, kept, wide, out);
+                if (dst != null) {
+                    Recorded.narrow(out, dst);
+                }
+            }, result, x);
+        }
+        return Node.recording(x) ? Node.attach(result, new Sum(x, kept)) : result;
     }
 
-    private static Tensor result(Tensor x, double[] out, int[] kept, int[] shape) {
-        Tensor result = new Tensor(out, shape, x.dtype);
-        return Node.recording(x) ? Node.attach(result, new Sum(x, kept)) : result;
+    /**
+     * The kernel: adds the sums into {@code out} (zeros on entry). {@code wide} is a buffer for a FLOAT32 source's
+     * widened values, null where the loops read the source directly.
+     */
+    private static void sum(Object src, int[] shape, int[] axes, int[] kept, double[] wide, double[] out) {
+        if (src instanceof float[] f && axes.length == 1) {
+            sumAxis(f, shape, axes[0], out);
+            return;
+        }
+        double[] a;
+        if (wide != null) {
+            Recorded.widen((float[]) src, wide);
+            a = wide;
+        } else {
+            a = (double[]) src;
+        }
+        int rank = shape.length;
+        if (out.length == 1) {
+            double s = 0;
+            for (double v : a) {
+                s += v;
+            }
+            out[0] = s;
+        } else if (axes.length == 1) {
+            int axis = axes[0];
+            int outer = Shapes.outer(shape, axis);
+            int n = shape[axis];
+            int inner = Shapes.inner(shape, axis);
+            for (int o = 0; o < outer; o++) {
+                for (int j = 0; j < n; j++) {
+                    int from = (o * n + j) * inner;
+                    int dst = o * inner;
+                    for (int i = 0; i < inner; i++) {
+                        out[dst + i] += a[from + i];
+                    }
+                }
+            }
+        } else if (a.length > 0) {
+            int[] s = Broadcasting.strides(kept, shape);
+            int[] idx = new int[rank];
+            int p = 0;
+            for (double v : a) {
+                out[p] += v;
+                for (int d = rank - 1; d >= 0; d--) {
+                    p += s[d];
+                    if (++idx[d] < shape[d]) {
+                        break;
+                    }
+                    p -= s[d] * shape[d];
+                    idx[d] = 0;
+                }
+            }
+        }
     }
 
     /**

@@ -56,6 +56,10 @@ public final class Tensor {
         this.shape = shape;
         this.dtype = dtype;
         this.version = new VersionCounter();
+        Capture c = Capture.current();
+        if (c != null) {
+            c.created(storage());
+        }
     }
 
     /** A FLOAT32 tensor over {@code values}. Takes ownership. */
@@ -65,6 +69,10 @@ public final class Tensor {
         this.shape = shape;
         this.dtype = DType.FLOAT32;
         this.version = new VersionCounter();
+        Capture c = Capture.current();
+        if (c != null) {
+            c.created(values);
+        }
     }
 
     /** A tensor over the same storage as {@code other}, with another shape (reshapes and detach). */
@@ -356,12 +364,31 @@ public final class Tensor {
      * @return the accumulated gradient, or null
      */
     public Tensor grad() {
+        if (Capture.current() != null) {
+            throw new CaptureException("the step read a gradient (grad()) while being captured; a replay may leave"
+                    + " another tensor there: read gradients after run()");
+        }
         return grad;
     }
 
     /** Forgets the accumulated gradient (sets it to null, as PyTorch's {@code zero_grad} does by default). */
     public void zeroGrad() {
+        Capture c = Capture.current();
+        if (c != null) {
+            c.leafGrad(this);
+            c.recordEffect("zeroGrad", () -> grad = null);
+        }
         grad = null;
+    }
+
+    /** The gradient field as it is, for the engine (the public {@link #grad()} is refused while capturing). */
+    Tensor currentGrad() {
+        return grad;
+    }
+
+    /** Puts back the gradient a refused capture found (see {@link Capture#rollBack}). */
+    void restoreGrad(Tensor g) {
+        grad = g;
     }
 
     /**
@@ -380,6 +407,15 @@ public final class Tensor {
         if (grad != null && grad.dtype != dtype) {
             throw new IllegalArgumentException("setGrad: gradient is " + grad.dtype + " but the tensor is " + dtype
                     + "; convert it with to(DType." + dtype + ")");
+        }
+        Capture c = Capture.current();
+        if (c != null) {
+            c.leafGrad(this);
+            if (grad == null) {
+                c.recordEffect("setGrad", () -> this.grad = null);
+            } else {
+                c.recordEffect("setGrad", () -> this.grad = grad, grad);
+            }
         }
         this.grad = grad;
     }
@@ -411,7 +447,37 @@ public final class Tensor {
     }
 
     void accumulateGrad(Tensor g) {
+        Capture c = Capture.current();
+        if (c != null) {
+            // recorded as one effect that decides at each replay, as eager code would: the caller may or may not have
+            // cleared the gradient between runs
+            c.leafGrad(this);
+            c.recordEffect("accumulateGrad", () -> addGrad(g), g);
+            // a gradient not cleared since the last run is the program's own buffer, which the replay is about to
+            // overwrite: it keeps its values in a copy first, to be added to as eagerly
+            c.beforeReplay(() -> {
+                if (grad != null && grad.storage() == g.storage()) {
+                    grad = grad.fdata != null ? new Tensor(grad.fdata.clone(), shape)
+                            : new Tensor(grad.data.clone(), shape, dtype);
+                }
+            });
+            addGradWhileCapturing(g);
+            return;
+        }
+        addGrad(g);
+    }
+
+    private void addGrad(Tensor g) {
         grad = grad == null ? g : grad.add(g);
+    }
+
+    /** {@link #addGrad} during a capture: the sum is eager work of this run, not an instruction of the program. */
+    private void addGradWhileCapturing(Tensor g) {
+        if (grad == null) {
+            grad = g;
+            return;
+        }
+        grad = Capture.outside(() -> grad.add(g));
     }
 
     /**
@@ -621,7 +687,7 @@ public final class Tensor {
     }
 
     private Tensor constant(double c) {
-        return new Tensor(new double[] {c}, Shapes.SCALAR, dtype);
+        return Capture.constant(new Tensor(new double[] {c}, Shapes.SCALAR, dtype));
     }
 
     // ---------------------------------------------------------------- elementwise functions
@@ -1775,6 +1841,7 @@ public final class Tensor {
      * @throws IllegalStateException if the tensor has more or fewer than one element
      */
     public double item() {
+        Capture.read("item()", this);
         if (length() != 1) {
             throw new IllegalStateException("item: tensor of shape " + Shapes.str(shape) + " has " + length()
                     + " elements; item() needs exactly one");
@@ -1788,6 +1855,7 @@ public final class Tensor {
      * @return a new array of {@code size()} doubles
      */
     public double[] toDoubleArray() {
+        Capture.read("toDoubleArray()", this);
         return data != null ? data.clone() : Kernels.widen(fdata);
     }
 
@@ -1797,6 +1865,7 @@ public final class Tensor {
      * @return a new array of {@code size()} floats
      */
     public float[] toFloatArray() {
+        Capture.read("toFloatArray()", this);
         return fdata != null ? fdata.clone() : Kernels.narrow(data);
     }
 
@@ -1821,6 +1890,7 @@ public final class Tensor {
      * @throws IllegalStateException on a FLOAT32 tensor
      */
     public double[] array() {
+        Capture.write("array()", this);
         double[] a = readArray();
         version.bump();
         return a;
@@ -1834,6 +1904,7 @@ public final class Tensor {
      * @throws IllegalStateException on a FLOAT64 tensor
      */
     public float[] floatArray() {
+        Capture.write("floatArray()", this);
         float[] a = readFloatArray();
         version.bump();
         return a;
@@ -1848,6 +1919,7 @@ public final class Tensor {
      * @throws IllegalStateException on a FLOAT32 tensor
      */
     public double[] readArray() {
+        Capture.read("readArray()", this);
         if (data == null) {
             throw new IllegalStateException("array: tensor of shape " + Shapes.str(shape) + " is FLOAT32; use"
                     + " floatArray() for its backing array, or toDoubleArray() for a copy");
@@ -1862,6 +1934,7 @@ public final class Tensor {
      * @throws IllegalStateException on a FLOAT64 tensor
      */
     public float[] readFloatArray() {
+        Capture.read("readFloatArray()", this);
         if (fdata == null) {
             throw new IllegalStateException("floatArray: tensor of shape " + Shapes.str(shape) + " is FLOAT64; use"
                     + " array() for its backing array, or toFloatArray() for a rounded copy");
@@ -1896,6 +1969,7 @@ public final class Tensor {
      */
     @Override
     public String toString() {
+        Capture.read("toString()", this);
         return Printer.print(this);
     }
 }

@@ -1,0 +1,113 @@
+package org.autograd4j.core;
+
+/**
+ * The shapes of kernel that most ops share, run once eagerly and recorded when a step is being captured (see
+ * {@link Capture}): a unary function computed in double, and a gradient computed from the incoming gradient and one
+ * saved tensor. The kernels are static methods of the ops (non-capturing method references), so eager execution
+ * allocates nothing more than before, and a replay runs the very loop eager execution ran.
+ */
+final class Recorded {
+    private Recorded() {
+    }
+
+    /** {@code out[i] = f(in[i])} over whole arrays. */
+    @FunctionalInterface
+    interface Unary {
+        void run(double[] in, double[] out);
+    }
+
+    /** A gradient loop in double: {@code d} from the incoming gradient {@code g} and a saved tensor {@code s}. */
+    @FunctionalInterface
+    interface Gradient {
+        void run(double[] g, double[] s, double[] d);
+    }
+
+    /** The float twin of {@link Gradient}. */
+    @FunctionalInterface
+    interface FloatGradient {
+        void run(float[] g, float[] s, float[] d);
+    }
+
+    /**
+     * {@code f} of every element of {@code x}, in {@code x}'s dtype: computed in double and rounded once for FLOAT32
+     * (see {@link Kernels#narrow}, "conversion loops").
+     */
+    static Tensor unary(String op, Tensor x, Unary f) {
+        return map(op, x, x.shape, f);
+    }
+
+    /** Like {@link #unary}, for a kernel whose result has another shape (a broadcast). */
+    static Tensor map(String op, Tensor x, int[] shape, Unary f) {
+        double[] y = new double[Shapes.size(shape)];
+        if (x.fdata != null) {
+            float[] src = x.fdata;
+            double[] a = Kernels.widen(src);
+            f.run(a, y);
+            Tensor out = new Tensor(y, shape, DType.FLOAT32);
+            Capture c = Capture.current();
+            if (c != null) {
+                float[] dst = out.fdata;
+                c.record(op, () -> {
+                    widen(src, a);
+                    f.run(a, y);
+                    narrow(y, dst);
+                }, out, x);
+            }
+            return out;
+        }
+        double[] a = x.data;
+        f.run(a, y);
+        Tensor out = new Tensor(y, shape, x.dtype);
+        Capture c = Capture.current();
+        if (c != null) {
+            c.record(op, () -> f.run(a, y), out, x);
+        }
+        return out;
+    }
+
+    /**
+     * A first-order gradient from {@code g} and the saved {@code s}: in float when both are FLOAT32, otherwise in
+     * double, in {@code g}'s dtype.
+     */
+    static Tensor gradient(String op, Tensor g, Tensor s, int[] shape, FloatGradient ff, Gradient f) {
+        if (g.fdata != null && s.fdata != null) {
+            float[] gs = g.fdata;
+            float[] ss = s.fdata;
+            float[] d = new float[ss.length];
+            ff.run(gs, ss, d);
+            Tensor out = new Tensor(d, shape);
+            Capture c = Capture.current();
+            if (c != null) {
+                c.record(op, () -> ff.run(gs, ss, d), out, g, s);
+            }
+            return out;
+        }
+        if (g.data == null || s.data == null) {
+            Capture.refuse(op, "with a FLOAT32 gradient of a FLOAT64 tensor, or the reverse");
+        }
+        double[] gs = g.values();
+        double[] ss = s.values();
+        double[] d = new double[ss.length];
+        f.run(gs, ss, d);
+        Tensor out = new Tensor(d, shape, g.dtype);
+        Capture c = Capture.current();
+        if (c != null) {
+            c.record(op, () -> f.run(gs, ss, d), out, g, s);
+        }
+        return out;
+    }
+
+    /** Widens {@code src} into {@code dst} (a replay's reused buffer; see {@link Kernels#widen}). */
+    static void widen(float[] src, double[] dst) {
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = src[i];
+        }
+    }
+
+    /** Rounds {@code src} into {@code dst} (a replay's reused buffer; see {@link Kernels#narrow}). */
+    static void narrow(double[] src, float[] dst) {
+        for (int i = 0; i < dst.length; i++) {
+            dst[i] = (float) src[i];
+        }
+    }
+}
