@@ -151,6 +151,17 @@ public final class Autograd {
     }
 
     /**
+     * Whether a step is being captured on this thread (see {@link #capture}), as PyTorch's
+     * {@code torch.compiler.is_compiling()}: code that reads values from Java to check them (a label in range) can
+     * leave the check to the ops, which repeat it on every replay.
+     *
+     * @return true inside the first run of a {@link CapturedStep} with new input shapes
+     */
+    public static boolean isCapturing() {
+        return Capture.current() != null;
+    }
+
+    /**
      * The gradients of a scalar {@code output} with respect to {@code inputs}, without touching any tensor's
      * {@link Tensor#grad()}. The graph is kept when {@code createGraph} is true, released otherwise.
      *

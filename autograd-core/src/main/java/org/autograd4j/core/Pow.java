@@ -10,14 +10,21 @@ final class Pow extends Node {
     }
 
     static Tensor apply(Tensor x, double p) {
-        double[] out;
-        if (p == 2.0) {
-            out = Kernels.map(x, v -> v * v);
-        } else {
-            out = Kernels.map(x, v -> Math.pow(v, p));
-        }
-        Tensor result = new Tensor(out, x.shape, x.dtype);
+        Tensor result = p == 2.0 ? Recorded.unary("square", x, Pow::square)
+                : Recorded.unary("pow", x, (a, y) -> power(a, y, p));
         return Node.recording(x) ? Node.attach(result, new Pow(x, p)) : result;
+    }
+
+    private static void square(double[] a, double[] y) {
+        for (int i = 0; i < a.length; i++) {
+            y[i] = a[i] * a[i];
+        }
+    }
+
+    private static void power(double[] a, double[] y, double p) {
+        for (int i = 0; i < a.length; i++) {
+            y[i] = Math.pow(a[i], p);
+        }
     }
 
     @Override

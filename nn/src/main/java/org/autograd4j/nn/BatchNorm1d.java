@@ -2,6 +2,8 @@ package org.autograd4j.nn;
 
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.autograd4j.core.Autograd;
+import org.autograd4j.core.CaptureException;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -127,6 +129,11 @@ public final class BatchNorm1d extends Module {
     @Override
     public Tensor forward(Tensor x) {
         Checks.input(OP, x);
+        if (isTraining() && Autograd.isCapturing()) {
+            // refused before the running statistics are touched, so that the eager run that follows updates them once
+            throw new CaptureException(OP + " in training mode has no recorded kernel yet (it updates its running"
+                    + " statistics from Java); run the step eagerly");
+        }
         if ((x.rank() != 2 && x.rank() != 3) || x.size(1) != numFeatures) {
             throw new IllegalArgumentException(OP + ": expected input of shape [batch, " + numFeatures
                     + "] or [batch, " + numFeatures + ", length], got " + Checks.shape(x));

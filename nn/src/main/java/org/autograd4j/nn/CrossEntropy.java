@@ -16,6 +16,25 @@ final class CrossEntropy {
     private CrossEntropy() {
     }
 
+    /**
+     * The mean loss against class indices held in a tensor, without reading them from Java: {@code gather} checks
+     * every label, on every run of a captured step ({@code Autograd.capture}). The same ops as {@link #indices}, so
+     * the same values bit for bit.
+     */
+    static Tensor indexTensor(String op, Tensor input, Tensor labels) {
+        Checks.input(op, input);
+        if (input.rank() != 2) {
+            throw new IllegalArgumentException(op + ": expected input of shape [batch, classes], got "
+                    + Checks.shape(input));
+        }
+        long batch = input.size(0);
+        if (labels == null || labels.rank() != 1 || labels.size(0) != batch) {
+            throw new IllegalArgumentException(op + ": class indices must have shape [" + batch + "], got "
+                    + (labels == null ? "null" : Checks.shape(labels)));
+        }
+        return input.logSoftmax(1).gather(1, labels.reshape(batch, 1)).reshape(batch).neg().mean();
+    }
+
     /** The loss against class indices; {@code logProbs} says whether the input already is a log-softmax (NLL). */
     static Tensor indices(String op, Tensor input, int[] labels, Tensor weights, double smoothing, Reduction r,
             boolean logProbs) {

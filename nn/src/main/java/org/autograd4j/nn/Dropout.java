@@ -3,6 +3,8 @@ package org.autograd4j.nn;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import org.autograd4j.core.Autograd;
+import org.autograd4j.core.CaptureException;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
@@ -61,6 +63,11 @@ public final class Dropout extends Module {
         Checks.input("Dropout", x);
         if (!isTraining() || p == 0.0) {
             return x;
+        }
+        if (Autograd.isCapturing()) {
+            // refused before the generator is drawn from, so that the eager run that follows draws the same masks
+            throw new CaptureException("Dropout in training mode has no recorded kernel yet (its mask is drawn in"
+                    + " Java); run the step eagerly");
         }
         // Why a SplittableRandom per call: java.util.Random costs two atomic updates per double, about 25 ns, which
         // made the masks the largest cost of a training step of the MNIST example (49K elements per batch)

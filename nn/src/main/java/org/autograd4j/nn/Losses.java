@@ -1,5 +1,6 @@
 package org.autograd4j.nn;
 
+import org.autograd4j.core.Autograd;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -82,6 +83,7 @@ public final class Losses {
     public static Loss crossEntropy() {
         return (logits, target) -> target != null && target.rank() == 2
                 ? crossEntropy(logits, target)
+                : Autograd.isCapturing() ? CrossEntropy.indexTensor("crossEntropy", logits, target)
                 : CrossEntropy.indices("crossEntropy", logits, CrossEntropy.toIndices("crossEntropy", target), null,
                         0.0, Reduction.MEAN, false);
     }

@@ -48,6 +48,7 @@ public final class FitConfig {
     final StepInterval schedulerInterval;
     final OptionalDouble clipGradNorm;
     final List<Callback> callbacks;
+    final boolean capture;
 
     private FitConfig(Builder b) {
         this.model = b.model;
@@ -61,6 +62,7 @@ public final class FitConfig {
         this.schedulerMonitor = b.schedulerMonitor;
         this.schedulerInterval = b.schedulerInterval;
         this.clipGradNorm = b.clipGradNorm;
+        this.capture = b.capture;
         List<Callback> all = new ArrayList<>();
         if (b.progress != null) {
             all.add(new ProgressLogger(b.progress));
@@ -126,6 +128,7 @@ public final class FitConfig {
         private OptionalDouble clipGradNorm = OptionalDouble.empty();
         private final List<Callback> callbacks = new ArrayList<>();
         private PrintStream progress;
+        private boolean capture;
 
         private Builder(Module model, Loss loss, Optimizer optimizer, DataLoader train) {
             this.model = model;
@@ -233,6 +236,20 @@ public final class FitConfig {
          */
         public Builder callbacks(Callback... callbacks) {
             this.callbacks.addAll(List.of(callbacks));
+            return this;
+        }
+
+        /**
+         * Whether to capture the training step (forward, loss, backward) on its first batch and replay it on the next
+         * ones ({@code Autograd.capture}): the same numbers bit for bit, without building a tape per batch (default
+         * false). Where the step cannot be captured (a layer without a recorded kernel, such as Dropout today, or a
+         * loss that reads values from Java), training goes on eagerly and {@link History#captureRefusal()} says why.
+         *
+         * @param capture whether to capture and replay
+         * @return this builder
+         */
+        public Builder capture(boolean capture) {
+            this.capture = capture;
             return this;
         }
 

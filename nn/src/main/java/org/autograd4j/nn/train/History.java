@@ -25,6 +25,8 @@ public final class History {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
     private final List<Double> seconds = new ArrayList<>();
     private int stoppedEpoch;
+    private String captureRefusal;
+    private boolean captured;
 
     /** An empty history; {@link Trainer} fills it. */
     History() {
@@ -166,6 +168,32 @@ public final class History {
             out.append(',').append(seconds.get(e)).append('\n');
         }
         Files.writeString(file, out, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether the training step was captured and replayed ({@link FitConfig.Builder#capture(boolean)}).
+     *
+     * @return true if at least one batch was replayed from a captured step
+     */
+    public boolean captured() {
+        return captured;
+    }
+
+    /**
+     * Why the training step could not be captured, when capture was asked for and training went on eagerly.
+     *
+     * @return the reason (the {@code CaptureException}'s message), or empty
+     */
+    public java.util.Optional<String> captureRefusal() {
+        return java.util.Optional.ofNullable(captureRefusal);
+    }
+
+    void captureRefused(String reason) {
+        captureRefusal = reason;
+    }
+
+    void markCaptured() {
+        captured = true;
     }
 
     /** A summary, e.g. {@code History[epochs=12, names=[loss, val_loss], stoppedEpoch=12]}. */

@@ -1,9 +1,12 @@
 package org.autograd4j.nn.train;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.autograd4j.core.Autograd;
+import org.autograd4j.core.CaptureException;
+import org.autograd4j.core.CapturedStep;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.Loss;
 import org.autograd4j.nn.Module;
@@ -71,13 +74,14 @@ public final class Trainer {
     public static History fit(FitConfig c) {
         boolean wasTraining = c.model.isTraining();
         History history = new History();
+        Steps steps = new Steps(c);
         try {
             for (Callback cb : c.callbacks) {
                 cb.onTrainBegin(c.model, c.epochs);
             }
             for (int epoch = 1; epoch <= c.epochs; epoch++) {
                 long start = System.nanoTime();
-                EpochPass train = trainEpoch(c, epoch);
+                EpochPass train = trainEpoch(c, epoch, steps, history);
                 if (train == null) {
                     history.stop(epoch);
                     break;
@@ -122,7 +126,7 @@ public final class Trainer {
 
     @SuppressWarnings("try")
     /** One pass over the training loader; null when a callback stopped training after a batch. */
-    private static EpochPass trainEpoch(FitConfig c, int epoch) {
+    private static EpochPass trainEpoch(FitConfig c, int epoch, Steps steps, History history) {
         c.model.train();
         EpochPass pass = new EpochPass(!c.metrics.isEmpty());
         int batch = 0;
@@ -133,9 +137,9 @@ public final class Trainer {
                     cb.onBatchStart(epoch, batch);
                 }
                 c.optimizer.zeroGrad();
-                Tensor out = c.model.apply(b.x());
-                Tensor loss = lossOf(c, out, b.y());
-                loss.backward();
+                Tensor[] outAndLoss = steps.run(b, history);
+                Tensor out = outAndLoss[0];
+                Tensor loss = outAndLoss[1];
                 if (c.clipGradNorm.isPresent()) {
                     GradClip.clipGradNorm(c.optimizer.parameters(), c.clipGradNorm.getAsDouble());
                 }
@@ -155,6 +159,48 @@ public final class Trainer {
             }
         }
         return pass;
+    }
+
+    /**
+     * The training step, forward to backward: eager, or captured on its first batch and replayed after
+     * ({@link FitConfig.Builder#capture}); a refused capture falls back to eager for the rest of the fit.
+     */
+    private static final class Steps {
+        private final FitConfig c;
+        private CapturedStep captured;
+        /** The model's output buffer of each captured program, by the loss buffer its run returns. */
+        private final Map<Tensor, Tensor> outputs = new IdentityHashMap<>();
+
+        Steps(FitConfig c) {
+            this.c = c;
+            if (c.capture) {
+                captured = Autograd.capture(in -> {
+                    Tensor out = c.model.apply(in[0]);
+                    Tensor loss = lossOf(c, out, in[1]);
+                    loss.backward();
+                    outputs.put(loss, out);
+                    return loss;
+                });
+            }
+        }
+
+        /** Runs the step on {@code b}: the model's output and the loss, gradients accumulated in the parameters. */
+        Tensor[] run(Batch b, History history) {
+            if (captured != null) {
+                try {
+                    Tensor loss = captured.run(b.x(), b.y());
+                    history.markCaptured();
+                    return new Tensor[] {outputs.get(loss), loss};
+                } catch (CaptureException e) {
+                    history.captureRefused(e.getMessage());
+                    captured = null;
+                }
+            }
+            Tensor out = c.model.apply(b.x());
+            Tensor loss = lossOf(c, out, b.y());
+            loss.backward();
+            return new Tensor[] {out, loss};
+        }
     }
 
     @SuppressWarnings("try")
