@@ -13,7 +13,8 @@ public interface Trainer {
     String describe();
 
     /**
-     * The trainer for {@code w}: {@code "nn"} ({@link NnTrainer}, what users write) or {@code "core"}
+     * The trainer for {@code w}: {@code "nn"} ({@link NnTrainer}, what users write), {@code "captured"} (the same step
+     * captured once and replayed: {@code Autograd.capture}) or {@code "core"}
      * ({@link CoreTrainer}: core ops and hand-written optimizer loops, the engine without nn's layers).
      *
      * @throws IllegalArgumentException for another name
@@ -21,8 +22,9 @@ public interface Trainer {
     static Trainer create(Workload w, String kind) {
         return switch (kind) {
             case "nn" -> new NnTrainer(w);
+            case "captured" -> new NnTrainer(w, true);
             case "core" -> new CoreTrainer(w);
-            default -> throw new IllegalArgumentException("TRAINER must be nn or core, got '" + kind + "'");
+            default -> throw new IllegalArgumentException("TRAINER must be nn, captured or core, got '" + kind + "'");
         };
     }
 

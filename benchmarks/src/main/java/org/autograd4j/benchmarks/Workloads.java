@@ -49,6 +49,8 @@ public final class Workloads {
             System.out.println("INFO " + Natives.engineBlasFields() + " blas_threads=" + threads);
         }
         boolean first = true;
+        String peer = "captured".equals(System.getenv().getOrDefault("TRAINER", "nn").trim())
+                ? "autograd4j-captured" : "autograd4j";
         for (Workload w : list) {
             Trainer trainer = Trainer.create(w);
             Data.Batch[] data = w.data();
@@ -56,12 +58,12 @@ public final class Workloads {
             if (first) {
                 Instant start = ProcessHandle.current().info().startInstant().orElse(null);
                 long startup = start == null ? -1 : Duration.between(start, run.firstStepEnd).toMillis();
-                System.out.printf(Locale.ROOT, "STARTUP peer=autograd4j workload=%s process_start_to_first_step_ms=%d"
-                        + " first_step_ms=%.1f threads=%d%n", w.label, startup, run.firstStepMs, threads);
+                System.out.printf(Locale.ROOT, "STARTUP peer=%s workload=%s process_start_to_first_step_ms=%d"
+                        + " first_step_ms=%.1f threads=%d%n", peer, w.label, startup, run.firstStepMs, threads);
                 first = false;
             }
-            System.out.printf(Locale.ROOT, "RESULT peer=autograd4j workload=%s steps=%d seconds=%.4f samples_per_s=%.1f"
-                    + " ms_per_step=%.4f threads=%d%n", w.label, w.steps, run.seconds, run.samplesPerSecond(),
+            System.out.printf(Locale.ROOT, "RESULT peer=%s workload=%s steps=%d seconds=%.4f samples_per_s=%.1f"
+                    + " ms_per_step=%.4f threads=%d%n", peer, w.label, w.steps, run.seconds, run.samplesPerSecond(),
                     run.msPerStep(), threads);
             if (rounds > 0) {
                 double[] ms = new double[rounds];
@@ -70,8 +72,8 @@ public final class Workloads {
                 }
                 Arrays.sort(ms);
                 double median = ms[rounds / 2];
-                System.out.printf(Locale.ROOT, "STEADY peer=autograd4j workload=%s ms_per_step=%.4f samples_per_s=%.1f"
-                        + " rounds=%d min_ms=%.4f max_ms=%.4f cold_over_steady=%.2f threads=%d%n", w.label, median,
+                System.out.printf(Locale.ROOT, "STEADY peer=%s workload=%s ms_per_step=%.4f samples_per_s=%.1f"
+                        + " rounds=%d min_ms=%.4f max_ms=%.4f cold_over_steady=%.2f threads=%d%n", peer, w.label, median,
                         w.batch * 1e3 / median, rounds, ms[0], ms[rounds - 1], run.msPerStep() / median, threads);
             }
             System.out.printf(Locale.ROOT, "INFO workload=%s params=%d final_loss=%.4f implementation=%s%n",
