@@ -194,41 +194,6 @@ public final class Blas {
     }
 
     /**
-     * {@link #gemm} always through OpenBLAS, whatever the size (for tests and measurements; zero sizes stay in
-     * Java, where OpenBLAS would reject a leading dimension of 0).
-     *
-     * @throws IllegalStateException when OpenBLAS could not be loaded
-     */
-    static void nativeGemm(boolean transA, boolean transB, int m, int n, int k,
-                           double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {
-        check(m, n, k, a, aOff, b, bOff, c, cOff);
-        requireNative();
-        if (m == 0 || n == 0 || k == 0) {
-            gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
-        } else {
-            NativeGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
-        }
-    }
-
-    /** The float32 twin of the method above. */
-    static void nativeGemm(boolean transA, boolean transB, int m, int n, int k,
-                           float[] a, int aOff, float[] b, int bOff, float[] c, int cOff) {
-        check(m, n, k, a, aOff, b, bOff, c, cOff);
-        requireNative();
-        if (m == 0 || n == 0 || k == 0) {
-            gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff);
-        } else {
-            NativeGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, false);
-        }
-    }
-
-    private static void requireNative() {
-        if (!nativeUsable()) {
-            throw new IllegalStateException("gemm: no native BLAS could be loaded");
-        }
-    }
-
-    /**
      * Whether large products run natively (false only when the natives failed to load: then they run in Java).
      *
      * @throws IllegalStateException when the {@code autograd4j.blas} setting is invalid or asks for a missing MKL
@@ -240,24 +205,9 @@ public final class Blas {
         return NativeGemm.AVAILABLE;
     }
 
-    /** Whether large products run natively; never throws (false also when the backend setting is unusable). */
-    static boolean nativeAvailable() {
-        return NativeGemm.FAILURE == null && NativeGemm.AVAILABLE;
-    }
-
     /** Whether native products within {@link HeapGemm#MAX_MACS} run on the Java arrays in place; loads the natives. */
     static boolean inPlaceAvailable() {
         return NativeGemm.SGEMM != 0 && NativeGemm.DGEMM != 0;
-    }
-
-    /**
-     * Turns the in-place native path on or off (for tests of the copying path and for measurements); returns the
-     * previous setting.
-     */
-    static boolean inPlace(boolean on) {
-        boolean was = NativeGemm.inPlace;
-        NativeGemm.inPlace = on;
-        return was;
     }
 
     /**
@@ -278,8 +228,11 @@ public final class Blas {
         return NativeGemm.FAILURE;
     }
 
-    /** Checks sizes and ranges; a, b and c are arrays of one type (double[] or float[]). */
-    private static void check(int m, int n, int k, Object a, int aOff, Object b, int bOff, Object c, int cOff) {
+    /**
+     * Checks sizes and ranges; a, b and c are arrays of one type (double[] or float[]). Package-private so that the
+     * tests' direct calls into the native path ({@code BlasHooks}) are checked with the same messages.
+     */
+    static void check(int m, int n, int k, Object a, int aOff, Object b, int bOff, Object c, int cOff) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("gemm: sizes must be >= 0, got m=" + m + ", n=" + n + ", k=" + k);
         }

@@ -66,9 +66,10 @@ final class NativeGemm {
 
     /**
      * Whether products within {@link HeapGemm#MAX_MACS} run on the arrays in place (when {@link HeapGemm} is
-     * available); tests turn it off to check the copying path.
+     * available). Not final only because the tests turn it off (through {@code BlasHooks.inPlace}) to check the copying
+     * path in the same JVM; users choose with {@link BlasBackend#IN_PLACE_PROPERTY}, read once above.
      */
-    static boolean inPlace = true;
+    static volatile boolean inPlace = true;
 
     private static final ThreadLocal<GemmScratch> SCRATCH = ThreadLocal.withInitial(GemmScratch::new);
 

@@ -65,13 +65,19 @@ final class OpenBlasSetup {
         }
     }
 
-    /** The OpenBLAS kernel name that was set here or found in the environment; null when neither. */
+    /**
+     * The OpenBLAS kernel name that was set here or found in the environment; null when neither. Only the tests read
+     * it (OpenBlasSetupTest, BlasMeasure): kept here because it reads this class's private state.
+     */
     static String chosenCoreType() {
         ensure();
         return coreType;
     }
 
-    /** Whether OpenBLAS was already loaded when {@link #ensure()} first ran, so the choice could not take effect. */
+    /**
+     * Whether OpenBLAS was already loaded when {@link #ensure()} first ran, so the choice could not take effect. Only
+     * BlasMeasure (tests) reports it: kept here because it reads this class's private state.
+     */
     static boolean wasTooLate() {
         ensure();
         return tooLate;

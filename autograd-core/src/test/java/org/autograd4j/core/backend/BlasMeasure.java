@@ -28,7 +28,7 @@ public final class BlasMeasure {
         System.out.println("env OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE")
                 + " OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY"));
         System.out.println("chosenCoreType=" + OpenBlasSetup.chosenCoreType() + " tooLate=" + OpenBlasSetup.wasTooLate()
-                + " native=" + Blas.nativeAvailable() + " openblas_get_corename=" + OpenBlasSetup.loadedCoreName());
+                + " native=" + BlasHooks.nativeAvailable() + " openblas_get_corename=" + OpenBlasSetup.loadedCoreName());
         if (what.contains("large")) {
             large();
         }
@@ -110,8 +110,8 @@ public final class BlasMeasure {
         for (boolean[] t : cases) {
             double java = nanos(f32 ? () -> JavaGemm.gemm(t[0], t[1], m, n, k, a32, 0, b32, 0, c32, 0)
                     : () -> JavaGemm.gemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0), seconds);
-            double nat = nanos(f32 ? () -> Blas.nativeGemm(t[0], t[1], m, n, k, a32, 0, b32, 0, c32, 0)
-                    : () -> Blas.nativeGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0), seconds);
+            double nat = nanos(f32 ? () -> BlasHooks.nativeGemm(t[0], t[1], m, n, k, a32, 0, b32, 0, c32, 0)
+                    : () -> BlasHooks.nativeGemm(t[0], t[1], m, n, k, a, 0, b, 0, c, 0), seconds);
             line.append(String.format(" | %8.0f %7.0f", java, nat));
         }
         if (print) {

@@ -142,7 +142,7 @@ class BlasTest {
 
     @Test
     void scratchGrowsAndShrinksBetweenCalls() {
-        assumeTrue(Blas.nativeAvailable(), "OpenBLAS not loadable here");
+        assumeTrue(BlasHooks.nativeAvailable(), "OpenBLAS not loadable here");
         int[][] shapes = {{2, 2, 2}, {90, 70, 80}, {3, 4, 5}, {120, 10, 200}, {1, 1, 1}};
         for (int[] s : shapes) {
             check(Path.NATIVE, false, true, s[0], s[1], s[2], true, 1);
@@ -209,7 +209,7 @@ class BlasTest {
         assertEquals("gemm: a is null", e.getMessage());
         // m·n overflows int (to 0): the check must be done in long, before any native code sees the sizes
         e = assertThrows(IllegalArgumentException.class,
-                () -> Blas.nativeGemm(false, false, 65536, 65536, 0, new float[6], 0, new float[6], 0,
+                () -> BlasHooks.nativeGemm(false, false, 65536, 65536, 0, new float[6], 0, new float[6], 0,
                         new float[6], 0));
         assertEquals("gemm: c needs 4294967296 elements from offset 0 but has length 6", e.getMessage());
     }
@@ -221,7 +221,7 @@ class BlasTest {
         double[] b = operand(rng, pad + k * n, f32);
         double[] c = new double[pad + m * n + pad];
         java.util.Arrays.fill(c, SENTINEL);
-        if ((path == Path.NATIVE || path == Path.COPYING) && !Blas.nativeAvailable()) {
+        if ((path == Path.NATIVE || path == Path.COPYING) && !BlasHooks.nativeAvailable()) {
             // no natives (forced to Java, or none for this platform): only the Java paths can be checked; an
             // assumption would fail the property runs instead of skipping them
             return;
@@ -268,8 +268,8 @@ class BlasTest {
         switch (path) {
             case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case JAVA -> JavaGemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-            case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-            case COPYING -> copying(() -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff));
+            case NATIVE -> BlasHooks.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case COPYING -> copying(() -> BlasHooks.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff));
         }
     }
 
@@ -278,18 +278,18 @@ class BlasTest {
         switch (path) {
             case DISPATCH -> Blas.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
             case JAVA -> JavaGemm.gemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-            case NATIVE -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
-            case COPYING -> copying(() -> Blas.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff));
+            case NATIVE -> BlasHooks.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff);
+            case COPYING -> copying(() -> BlasHooks.nativeGemm(ta, tb, m, n, k, a, aOff, b, bOff, c, cOff));
         }
     }
 
     /** Runs a native product through the scratch copies instead of on the arrays in place. */
     private static void copying(Runnable product) {
-        boolean was = Blas.inPlace(false);
+        boolean was = BlasHooks.inPlace(false);
         try {
             product.run();
         } finally {
-            Blas.inPlace(was);
+            BlasHooks.inPlace(was);
         }
     }
 

@@ -39,7 +39,7 @@ class HeapGemmTest {
         assumeTrue("linux-x86_64".equals(Loader.getPlatform()), "the library is built for linux-x86_64 only");
         assumeTrue(HeapGemm.class.getResource("linux-x86_64/libautograd4j_heapgemm.so") != null,
                 "built without the library (no gcc, or -P!native)");
-        assumeTrue(Blas.nativeAvailable(), "no native BLAS here");
+        assumeTrue(BlasHooks.nativeAvailable(), "no native BLAS here");
         assertNull(HeapGemm.FAILURE);
         assertTrue(Blas.inPlaceAvailable(), "cblas_sgemm/cblas_dgemm not found in the loaded BLAS");
     }
@@ -56,7 +56,7 @@ class HeapGemmTest {
     /** c may not be handed to BLAS while it is also an operand; such calls must take the copying path. */
     @Test
     void resultArrayThatIsAlsoAnOperandGivesTheProduct() {
-        assumeTrue(Blas.nativeAvailable(), "no native BLAS here");
+        assumeTrue(BlasHooks.nativeAvailable(), "no native BLAS here");
         int n = 40;
         Random rng = new Random(3);
         double[] a = new double[n * n];
@@ -67,7 +67,7 @@ class HeapGemmTest {
         JavaGemm.gemm(false, true, n, n, n, a, 0, a, 0, square, 0);
         float[] f = Floats.narrow(a);
         float[] original = f.clone();
-        Blas.nativeGemm(false, true, n, n, n, a, 0, a, 0, a, 0);  // a = a·aᵀ
+        BlasHooks.nativeGemm(false, true, n, n, n, a, 0, a, 0, a, 0);  // a = a·aᵀ
         Blas.gemmAdd(true, false, n, n, n, f, 0, f, 0, f, 0);      // f += fᵀ·f, f read before it is written
         for (int i = 0; i < n * n; i++) {
             assertEquals(square[i], a[i], 0.0, "a·aᵀ element " + i);
@@ -85,7 +85,7 @@ class HeapGemmTest {
      */
     @Test
     void productsStayRightWhileTheHeapIsCollected() throws Exception {
-        assumeTrue(Blas.nativeAvailable(), "no native BLAS here");
+        assumeTrue(BlasHooks.nativeAvailable(), "no native BLAS here");
         AtomicBoolean stop = new AtomicBoolean();
         Thread churn = new Thread(() -> {
             List<float[]> keep = new ArrayList<>();
@@ -123,7 +123,7 @@ class HeapGemmTest {
     /** Past {@link HeapGemm#MAX_MACS} the copying path runs, and the result is the same product. */
     @Test
     void productsPastTheLimitCopyAndStayRight() {
-        assumeTrue(Blas.nativeAvailable(), "no native BLAS here");
+        assumeTrue(BlasHooks.nativeAvailable(), "no native BLAS here");
         int m = 512;
         int n = 512;
         int k = (int) (HeapGemm.MAX_MACS / (m * n)) + 1;
@@ -160,7 +160,7 @@ class HeapGemmTest {
         float[] expected = new float[m * n];
         float[] got = new float[m * n];
         JavaGemm.gemm(false, true, m, n, k, a, 0, b, 0, expected, 0);
-        Blas.nativeGemm(false, true, m, n, k, a, 0, b, 0, got, 0);
+        BlasHooks.nativeGemm(false, true, m, n, k, a, 0, b, 0, got, 0);
         for (int i = 0; i < got.length; i++) {
             assertEquals(expected[i], got[i], 0f, "element " + i);  // exact: small integers
         }
