@@ -150,7 +150,9 @@ public final class BlasBackend {
     /**
      * Sets the number of threads the library may use for one product, as PyTorch's {@code torch.set_num_threads}
      * does for its own. By default OpenBLAS uses one per CPU and MKL one per physical core, unless
-     * {@code OMP_NUM_THREADS} (or {@code OPENBLAS_NUM_THREADS} / {@code MKL_NUM_THREADS}) was set before start.
+     * {@code OMP_NUM_THREADS} (or {@code OPENBLAS_NUM_THREADS} / {@code MKL_NUM_THREADS}) was set before start. The
+     * engine's large elementwise passes, reductions and optimizer updates use as many threads ({@link Parallel}),
+     * also with the Java kernels.
      *
      * @param n the thread count, at least 1; above the CPU count it only adds overhead
      * @throws IllegalArgumentException when {@code n < 1}
@@ -173,6 +175,7 @@ public final class BlasBackend {
                 // the Java kernels are single-threaded; nothing to set
             }
         }
+        Parallel.setThreads(n);
     }
 
     /**
