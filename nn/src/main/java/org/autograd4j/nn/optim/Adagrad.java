@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.core.backend.Parallel;
 
 /**
  * Adagrad as PyTorch's {@code torch.optim.Adagrad}: on a parameter's step {@code t} (counted from 1), with
@@ -82,11 +83,17 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
         Slot s = slots.get(i);
         s.step++;
         double clr = lr / (1 + (s.step - 1) * o.lrDecay);
-        update(x, withWeightDecay(grad, x, o.weightDecay), s.sum, clr, o.eps);
+        double[] g = withWeightDecay(grad, x, o.weightDecay);
+        if (Parallel.worthSplitting(AdamBase.WORK * x.length)) {
+            Parallel.forRange(x.length, (from, to) -> update(x, g, s.sum, clr, o.eps, from, to));
+        } else {
+            update(x, g, s.sum, clr, o.eps, 0, x.length);
+        }
     }
 
-    private static void update(double[] x, double[] g, double[] sum, double clr, double eps) {
-        for (int j = 0; j < x.length; j++) {
+    /** The update over {@code [from, to)}; elementwise, so split over threads ({@link Parallel}) it is bit-identical. */
+    private static void update(double[] x, double[] g, double[] sum, double clr, double eps, int from, int to) {
+        for (int j = from; j < to; j++) {
             double gj = g[j];
             double s = sum[j] + gj * gj;
             sum[j] = s;

@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.core.backend.Parallel;
 
 /**
  * The Adam update shared by {@link Adam} (weight decay as an L2 term in the gradient) and {@link AdamW} (decoupled
@@ -41,6 +42,12 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         float[] expAvgSq32;
         float[] maxExpAvgSq32;
     }
+
+    /**
+     * The cost of one element of the update in units of a simple pass (a square root and a division against one
+     * multiply-add), for {@link Parallel#worthSplitting}.
+     */
+    static final long WORK = 4;
 
     /** True for AdamW: {@code p *= 1 - lr * weightDecay} before the step instead of adding the L2 term to g. */
     private final boolean decoupled;
@@ -82,7 +89,11 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         double invBc2Sqrt = 1 / Math.sqrt(1 - Math.pow(o.beta2, s.step));
         double shrink = decoupled ? 1 - lr * o.weightDecay : 1;
         double[] g = withWeightDecay(grad, x, decoupled ? 0 : o.weightDecay);
-        update(x, g, s, o, stepSize, invBc2Sqrt, shrink);
+        if (Parallel.worthSplitting(WORK * x.length)) {
+            Parallel.forRange(x.length, (from, to) -> update(x, g, s, o, stepSize, invBc2Sqrt, shrink, from, to));
+        } else {
+            update(x, g, s, o, stepSize, invBc2Sqrt, shrink, 0, x.length);
+        }
     }
 
     /**
@@ -90,10 +101,11 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
      * instead of a second division (the slowest operation here), equal to within an ulp. {@code shrink} is 1 for Adam,
      * and {@code x * 1} is exactly {@code x}. With amsgrad the running maximum of the raw second moment takes the place
      * of {@code v} in the denominator; the test on {@code amsgrad} does not change inside the loop, so the JIT compiles
-     * one loop without it for each case (loop unswitching).
+     * one loop without it for each case (loop unswitching). Over {@code [from, to)}: elementwise, so a parameter split
+     * over threads ({@link Parallel}) gets the one-thread result bit for bit.
      */
     private static void update(double[] x, double[] g, Slot s, Options o, double stepSize, double invBc2Sqrt,
-            double shrink) {
+            double shrink, int from, int to) {
         double b1 = o.beta1;
         double c1 = 1 - b1;
         double b2 = o.beta2;
@@ -103,7 +115,7 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         double[] v = s.expAvgSq;
         double[] vMax = s.maxExpAvgSq;
         boolean amsgrad = vMax != null;
-        for (int j = 0; j < x.length; j++) {
+        for (int j = from; j < to; j++) {
             double gj = g[j];
             // kept out of the subnormal range (see SUBNORMAL_GUARD_64)
             double mj = b1 * m[j] + c1 * gj + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
@@ -134,6 +146,18 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         float invBc2Sqrt = (float) (1 / Math.sqrt(1 - Math.pow(o.beta2, s.step)));
         float shrink = (float) (decoupled ? 1 - lr * o.weightDecay : 1);
         float wd = (float) (decoupled ? 0 : o.weightDecay);
+        if (Parallel.worthSplitting(WORK * x.length)) {
+            Parallel.forRange(x.length, (from, to) -> stepFloat(x, grad, s, o, stepSize, invBc2Sqrt, shrink, wd,
+                    from, to));
+        } else {
+            stepFloat(x, grad, s, o, stepSize, invBc2Sqrt, shrink, wd, 0, x.length);
+        }
+        return true;
+    }
+
+    /** The float loop over {@code [from, to)} (elementwise, as the double one). */
+    private static void stepFloat(float[] x, float[] grad, Slot s, Options o, float stepSize, float invBc2Sqrt,
+            float shrink, float wd, int from, int to) {
         float b1 = (float) o.beta1;
         float c1 = (float) (1 - o.beta1);
         float b2 = (float) o.beta2;
@@ -142,7 +166,7 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
         float[] m = s.expAvg32;
         float[] v = s.expAvgSq32;
         float[] vMax = s.maxExpAvgSq32;
-        for (int j = 0; j < x.length; j++) {
+        for (int j = from; j < to; j++) {
             float gj = wd == 0 ? grad[j] : grad[j] + wd * x[j];
             // kept out of the subnormal range (see SUBNORMAL_GUARD): the step moves by at most 5e-37 · stepSize / eps
             float mj = b1 * m[j] + c1 * gj + SUBNORMAL_GUARD - SUBNORMAL_GUARD;
@@ -156,7 +180,6 @@ abstract class AdamBase extends BaseOptimizer<AdamBase.Options, AdamBase.Slot> {
             // (float) Math.sqrt of a float compiles to the float square root: no conversion in the loop
             x[j] = x[j] * shrink - stepSize * (mj / ((float) Math.sqrt(vj) * invBc2Sqrt + eps));
         }
-        return true;
     }
 
     /** Adam's momentum is beta1, as PyTorch's OneCycleLR takes it. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.core.backend.Parallel;
 
 /**
  * RMSprop as PyTorch's {@code torch.optim.RMSprop}: with {@code g = grad + weightDecay * p},
@@ -91,18 +92,27 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
             // momentum set after the optimizer was built (OneCycleLr cycles it): the buffer starts at zero
             s.momentumBuffer = new double[x.length];
         }
-        update(x, withWeightDecay(grad, x, o.weightDecay), scratch(1), s, lr, o);
+        double[] g = withWeightDecay(grad, x, o.weightDecay);
+        double[] den = scratch(1);
+        if (Parallel.worthSplitting(AdamBase.WORK * x.length)) {
+            Parallel.forRange(x.length, (from, to) -> update(x, g, den, s, lr, o, from, to));
+        } else {
+            update(x, g, den, s, lr, o, 0, x.length);
+        }
     }
 
-    /** Two passes of simple loops, so that each vectorizes: the averages and denominators, then the update. */
-    private static void update(double[] x, double[] g, double[] den, Slot s, double lr, Options o) {
+    /**
+     * Two passes of simple loops over {@code [from, to)}, so that each vectorizes: the averages and denominators, then
+     * the update. Elementwise, so a range split over threads ({@link Parallel}) gives the one-thread result.
+     */
+    private static void update(double[] x, double[] g, double[] den, Slot s, double lr, Options o, int from, int to) {
         double alpha = o.alpha;
         double beta = 1 - alpha;
         double eps = o.eps;
         double[] sq = s.squareAvg;
         double[] ga = s.gradAvg;
         if (ga != null) {
-            for (int j = 0; j < x.length; j++) {
+            for (int j = from; j < to; j++) {
                 double gj = g[j];
                 double v = alpha * sq[j] + beta * (gj * gj) + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
                 double a = alpha * ga[j] + beta * gj + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
@@ -111,7 +121,7 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
                 den[j] = Math.sqrt(v - a * a) + eps;
             }
         } else {
-            for (int j = 0; j < x.length; j++) {
+            for (int j = from; j < to; j++) {
                 double gj = g[j];
                 double v = alpha * sq[j] + beta * (gj * gj) + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
                 sq[j] = v;
@@ -121,13 +131,13 @@ public final class RmsProp extends BaseOptimizer<RmsProp.Options, RmsProp.Slot> 
         double[] buf = s.momentumBuffer;
         if (buf != null) {
             double mu = o.momentum;
-            for (int j = 0; j < x.length; j++) {
+            for (int j = from; j < to; j++) {
                 double b = mu * buf[j] + g[j] / den[j] + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
                 buf[j] = b;
                 x[j] -= lr * b;
             }
         } else {
-            for (int j = 0; j < x.length; j++) {
+            for (int j = from; j < to; j++) {
                 x[j] -= lr * (g[j] / den[j]);
             }
         }

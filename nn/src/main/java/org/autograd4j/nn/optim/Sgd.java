@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
+import org.autograd4j.core.backend.Parallel;
 
 /**
  * Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2 weight decay, as PyTorch's
@@ -77,16 +78,23 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
         return new Builder(groups);
     }
 
-    /** Applies {@code p -= lr * update} to parameter {@code i} as the class comment states. */
+    /**
+     * Applies {@code p -= lr * update} to parameter {@code i} as the class comment states; a large parameter's
+     * elements are split over threads ({@link Parallel}: elementwise, so bit-identical to one thread).
+     */
     @Override
     void update(int i, double lr, Options o, double[] x, double[] grad) {
         double[] g = withWeightDecay(grad, x, o.weightDecay);
-        if (o.momentum == 0) {
-            for (int j = 0; j < x.length; j++) {
-                x[j] -= lr * g[j];
-            }
+        Slot s = slots.get(i);
+        boolean first = o.momentum != 0 && s.momentumBuffer == null;
+        if (first) {
+            s.momentumBuffer = new double[x.length];
+        }
+        double[] buf = o.momentum == 0 ? null : s.momentumBuffer;
+        if (Parallel.worthSplitting(x.length)) {
+            Parallel.forRange(x.length, (from, to) -> step(x, g, buf, first, lr, o, from, to));
         } else {
-            momentumStep(x, g, slots.get(i), lr, o);
+            step(x, g, buf, first, lr, o, 0, x.length);
         }
     }
 
@@ -99,54 +107,74 @@ public final class Sgd extends BaseOptimizer<Sgd.Options, Sgd.Slot> {
      */
     @Override
     boolean updateFloat(int i, double lrWide, Options o, float[] x, float[] g) {
+        float[] buf = null;
+        boolean first = false;
+        if (o.momentum != 0) {
+            Slot s = slots.get(i);
+            buf = s.momentumBuffer32;
+            first = buf == null;
+            if (first) {
+                buf = new float[x.length];
+                s.momentumBuffer32 = buf;
+            }
+        }
+        float[] b = buf;
+        boolean f = first;
         float lr = (float) lrWide;
         float wd = (float) o.weightDecay;
-        if (o.momentum == 0) {
-            for (int j = 0; j < x.length; j++) {
-                float gj = wd == 0 ? g[j] : g[j] + wd * x[j];
-                x[j] -= lr * gj;
-            }
-            return true;
-        }
-        Slot s = slots.get(i);
         float mu = (float) o.momentum;
         float damp = (float) (1 - o.dampening);
         boolean nesterov = o.nesterov;
-        float[] buf = s.momentumBuffer32;
-        boolean first = buf == null;
-        if (first) {
-            buf = new float[x.length];
-            s.momentumBuffer32 = buf;
+        if (Parallel.worthSplitting(x.length)) {
+            Parallel.forRange(x.length, (from, to) -> stepFloat(x, g, b, f, lr, wd, mu, damp, nesterov, from, to));
+        } else {
+            stepFloat(x, g, b, f, lr, wd, mu, damp, nesterov, 0, x.length);
         }
-        for (int j = 0; j < x.length; j++) {
+        return true;
+    }
+
+    /** The float update over {@code [from, to)}; {@code buf} null without momentum. */
+    private static void stepFloat(float[] x, float[] g, float[] buf, boolean first, float lr, float wd, float mu,
+            float damp, boolean nesterov, int from, int to) {
+        if (buf == null) {
+            for (int j = from; j < to; j++) {
+                float gj = wd == 0 ? g[j] : g[j] + wd * x[j];
+                x[j] -= lr * gj;
+            }
+            return;
+        }
+        for (int j = from; j < to; j++) {
             float gj = wd == 0 ? g[j] : g[j] + wd * x[j];
             float bj = first ? gj : mu * buf[j] + damp * gj + SUBNORMAL_GUARD - SUBNORMAL_GUARD;
             buf[j] = bj;
             x[j] -= lr * (nesterov ? gj + mu * bj : bj);
         }
-        return true;
     }
 
-    /** Separate simple loops, so that each one vectorizes. */
-    private static void momentumStep(double[] x, double[] g, Slot s, double lr, Options o) {
-        double mu = o.momentum;
-        double[] buf = s.momentumBuffer;
+    /** The double update over {@code [from, to)}, in separate simple loops so that each one vectorizes. */
+    private static void step(double[] x, double[] g, double[] buf, boolean first, double lr, Options o, int from,
+            int to) {
         if (buf == null) {
-            buf = new double[x.length];
-            System.arraycopy(g, 0, buf, 0, x.length);
-            s.momentumBuffer = buf;
+            for (int j = from; j < to; j++) {
+                x[j] -= lr * g[j];
+            }
+            return;
+        }
+        double mu = o.momentum;
+        if (first) {
+            System.arraycopy(g, from, buf, from, to - from);
         } else {
             double damp = 1 - o.dampening;
-            for (int j = 0; j < x.length; j++) {
+            for (int j = from; j < to; j++) {
                 buf[j] = mu * buf[j] + damp * g[j] + SUBNORMAL_GUARD_64 - SUBNORMAL_GUARD_64;
             }
         }
         if (o.nesterov) {
-            for (int j = 0; j < x.length; j++) {
+            for (int j = from; j < to; j++) {
                 x[j] -= lr * (g[j] + mu * buf[j]);
             }
         } else {
-            for (int j = 0; j < x.length; j++) {
+            for (int j = from; j < to; j++) {
                 x[j] -= lr * buf[j];
             }
         }
