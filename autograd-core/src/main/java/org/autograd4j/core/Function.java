@@ -37,7 +37,11 @@ import java.util.Map;
  * PyTorch: save inputs and outputs and recompute the rest in backward when second derivatives matter.
  *
  * <p>Saved tensors take part in version counting (see {@link Tensor#version()}): writing one between the forward and
- * the backward makes the backward fail instead of using the new values. One output per function.
+ * the backward makes the backward fail instead of using the new values.
+ *
+ * <p>A gradient returned by {@code backward} has its input's shape, or a shape the input broadcasts to, which the
+ * backward walk sums back to the input's shape, as PyTorch accepts. A function with several outputs is a
+ * {@link MultiOutputFunction}; it shares this class's {@link Context}.
  */
 public abstract class Function {
     /** For subclasses. */
@@ -58,8 +62,9 @@ public abstract class Function {
      *
      * @param ctx     the context the forward filled
      * @param gradOut the gradient of the output, of the output's shape and dtype
-     * @return one entry per input, in order: the gradient, of that input's shape and dtype, or null where none flows
-     *     (always allowed for an input that does not require a gradient; see {@link Context#needsInputGrad})
+     * @return one entry per input, in order: the gradient, of that input's dtype and shape (or a shape the input
+     *     broadcasts to, summed back to it), or null where none flows (always allowed for an input that does not
+     *     require a gradient; see {@link Context#needsInputGrad})
      */
     protected abstract Tensor[] backward(Context ctx, Tensor gradOut);
 
@@ -73,14 +78,7 @@ public abstract class Function {
      */
     public final Tensor apply(Tensor... inputs) {
         String name = name();
-        if (inputs.length == 0) {
-            throw new IllegalArgumentException(name + ": apply needs at least one input tensor");
-        }
-        for (int i = 0; i < inputs.length; i++) {
-            if (inputs[i] == null) {
-                throw new IllegalArgumentException(name + ": input " + i + " is null");
-            }
-        }
+        checkInputs(name, inputs);
         boolean record = Node.recording(inputs);
         Context ctx = new Context(inputs);
         Tensor out;
@@ -105,15 +103,65 @@ public abstract class Function {
 
     /** The name shown as {@code grad_fn} and in error messages: the class's simple name, then "Backward". */
     final String name() {
-        String simple = getClass().getSimpleName();
+        return nameOf(getClass());
+    }
+
+    static String nameOf(Class<?> type) {
+        String simple = type.getSimpleName();
         if (simple.isEmpty()) {
-            String full = getClass().getName();
+            String full = type.getName();
             simple = full.substring(full.lastIndexOf('.') + 1);
         }
         return simple + "Backward";
     }
 
-    private static boolean contains(Tensor[] xs, Tensor t) {
+    static void checkInputs(String name, Tensor[] inputs) {
+        if (inputs.length == 0) {
+            throw new IllegalArgumentException(name + ": apply needs at least one input tensor");
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                throw new IllegalArgumentException(name + ": input " + i + " is null");
+            }
+        }
+    }
+
+    /**
+     * What the user's backward returned, checked against the inputs: one entry per input, each null, or of the input's
+     * dtype and of a shape the input broadcasts to (PyTorch's "shape compatible with"; the backward walk sums it back).
+     * Gradients for inputs that need none are dropped.
+     */
+    static Tensor[] checkGradients(String name, Tensor[] inputs, Tensor[] gs) {
+        if (gs == null || gs.length != inputs.length) {
+            throw new IllegalStateException(name + ": backward returned " + (gs == null ? "null" : gs.length
+                    + " gradients") + " but the function has " + inputs.length + " inputs; return one entry per"
+                    + " input, null where no gradient flows");
+        }
+        Tensor[] checked = gs.clone();
+        for (int i = 0; i < gs.length; i++) {
+            Tensor x = inputs[i];
+            Tensor g = gs[i];
+            if (g == null) {
+                continue;
+            }
+            if (!x.requiresGrad) {
+                checked[i] = null;
+                continue;
+            }
+            if (!Broadcasting.broadcastsTo(x.shape, g.shape)) {
+                throw new IllegalStateException(name + ": backward returned a gradient of shape "
+                        + Shapes.str(g.shape) + " for input " + i + ", which has shape " + Shapes.str(x.shape)
+                        + "; expected that shape or one it broadcasts to (summed back to it)");
+            }
+            if (g.dtype != x.dtype) {
+                throw new IllegalStateException(name + ": backward returned a " + g.dtype + " gradient for input "
+                        + i + ", which is " + x.dtype);
+            }
+        }
+        return checked;
+    }
+
+    static boolean contains(Tensor[] xs, Tensor t) {
         for (Tensor x : xs) {
             if (x == t) {
                 return true;
@@ -132,8 +180,9 @@ public abstract class Function {
         private int[] savedVersions = new int[0];
         private final Map<String, Object> values = new HashMap<>();
         private boolean released;
+        private boolean materializeGrads = true;
 
-        private Context(Tensor[] inputs) {
+        Context(Tensor[] inputs) {
             needsInputGrad = new boolean[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
                 needsInputGrad[i] = inputs[i].requiresGrad;
@@ -216,7 +265,27 @@ public abstract class Function {
             return needsInputGrad[i];
         }
 
-        private void checkVersions(String name) {
+        /**
+         * Whether a {@link MultiOutputFunction}'s backward receives zeros (true, the default, as PyTorch) or null
+         * (false) for an output that no gradient reached, e.g. one the loss does not use; null lets it skip work.
+         * A one-output {@link Function}'s backward always receives its gradient.
+         *
+         * @param materialize false to receive null for outputs that no gradient reached
+         */
+        public void setMaterializeGrads(boolean materialize) {
+            materializeGrads = materialize;
+        }
+
+        boolean materializeGrads() {
+            return materializeGrads;
+        }
+
+        void release() {
+            released = true;
+            saved = List.of();
+        }
+
+        void checkVersions(String name) {
             for (int i = 0; i < saved.size(); i++) {
                 Tensor t = saved.get(i);
                 if (t.version.value != savedVersions[i]) {
@@ -246,33 +315,7 @@ public abstract class Function {
         Tensor[] backward(Tensor gradOut) {
             String name = name();
             ctx.checkVersions(name);
-            Tensor[] gs = function.backward(ctx, gradOut);
-            if (gs == null || gs.length != inputs.length) {
-                throw new IllegalStateException(name + ": backward returned " + (gs == null ? "null" : gs.length
-                        + " gradients") + " but the function has " + inputs.length + " inputs; return one entry per"
-                        + " input, null where no gradient flows");
-            }
-            Tensor[] checked = gs.clone();
-            for (int i = 0; i < gs.length; i++) {
-                Tensor x = inputs[i];
-                Tensor g = gs[i];
-                if (g == null) {
-                    continue;
-                }
-                if (!x.requiresGrad) {
-                    checked[i] = null;
-                    continue;
-                }
-                if (!java.util.Arrays.equals(g.shape, x.shape)) {
-                    throw new IllegalStateException(name + ": backward returned a gradient of shape "
-                            + Shapes.str(g.shape) + " for input " + i + ", which has shape " + Shapes.str(x.shape));
-                }
-                if (g.dtype != x.dtype) {
-                    throw new IllegalStateException(name + ": backward returned a " + g.dtype + " gradient for input "
-                            + i + ", which is " + x.dtype);
-                }
-            }
-            return checked;
+            return checkGradients(name, inputs, function.backward(ctx, gradOut));
         }
 
         @Override
@@ -282,8 +325,7 @@ public abstract class Function {
 
         @Override
         void release() {
-            ctx.released = true;
-            ctx.saved = List.of();
+            ctx.release();
             super.release();
         }
     }

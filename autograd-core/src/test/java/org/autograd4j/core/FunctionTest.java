@@ -135,8 +135,33 @@ class FunctionTest {
     void wrongShape() {
         Tensor y = new Broken(g -> new Tensor[] {g.sum()}).apply(leaf());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.sum().backward());
-        assertEquals("BrokenBackward: backward returned a gradient of shape [] for input 0, which has shape [3]",
-                e.getMessage());
+        assertEquals("BrokenBackward: backward returned a gradient of shape [] for input 0, which has shape [3];"
+                + " expected that shape or one it broadcasts to (summed back to it)", e.getMessage());
+    }
+
+    /** As PyTorch: a gradient of a shape the input broadcasts to is summed back; any other shape is refused. */
+    @Test
+    void aGradientOfABroadcastShapeIsSummedBack() {
+        Tensor x = leaf();
+        new Broken(g -> new Tensor[] {Tensor.ones(2, 3)}).apply(x).sum().backward();
+        assertArrayEquals(new double[] {2, 2, 2}, x.grad().toDoubleArray(), 0);
+        Tensor column = Tensor.of(new double[] {1, 2}).reshape(2, 1).requiresGrad(true);
+        new Broken(g -> new Tensor[] {Tensor.ones(2, 3)}).apply(column).sum().backward();
+        assertArrayEquals(new long[] {2, 1}, column.grad().shape());
+        assertArrayEquals(new double[] {3, 3}, column.grad().toDoubleArray(), 0);
+        Tensor scalar = Tensor.scalar(2.0).requiresGrad(true);
+        new Broken(g -> new Tensor[] {Tensor.ones(3)}).apply(scalar).backward();
+        assertEquals(3.0, scalar.grad().item(), 0);
+        // PyTorch refuses these too ("expected shape compatible with"): the input does not broadcast to the gradient.
+        for (long[] bad : new long[][] {{1}, {4}, {1, 4}}) {
+            Tensor z = new Broken(g -> new Tensor[] {Tensor.ones(bad)}).apply(leaf());
+            assertThrows(IllegalStateException.class, () -> z.sum().backward(), () -> java.util.Arrays.toString(bad));
+        }
+        Tensor row = Tensor.ones(1, 3).requiresGrad(true);
+        Tensor r = new Broken(g -> new Tensor[] {Tensor.ones(3)}).apply(row);
+        assertEquals("BrokenBackward: backward returned a gradient of shape [3] for input 0, which has shape [1, 3];"
+                + " expected that shape or one it broadcasts to (summed back to it)",
+                assertThrows(IllegalStateException.class, () -> r.sum().backward()).getMessage());
     }
 
     @Test
