@@ -21,6 +21,10 @@ import org.autograd4j.core.Tensor;
  * Tensor loss = Losses.mse(Functional.call(model, fast, x), y);                             // depends on the originals
  * }</pre>
  *
+ * <p>The module is called as PyTorch's {@code functional_call} calls it, {@code module(x)}: through
+ * {@link Module#apply}, so its hooks (and those of the sub-modules it calls that way) run. Hooks take one input, so a
+ * call with several inputs runs {@link Module#forward(Tensor...)} without the module's own hooks.
+ *
  * <p>The swap is not thread-safe: while a call runs, the module holds the given tensors. They are restored when the
  * forward pass returns or throws.
  */
@@ -29,7 +33,8 @@ public final class Functional {
     }
 
     /**
-     * Runs {@code module.forward(inputs)} with {@code parameters} (by dotted path, e.g. {@code 0.weight}; parameters or
+     * Calls the module ({@code module.apply(input)}, with its hooks; {@code module.forward(inputs)} for several
+     * inputs) with {@code parameters} (by dotted path, e.g. {@code 0.weight}; parameters or
      * buffers, any subset) in place of the module's own, then restores them.
      *
      * @param module the module to run; its own parameters are restored afterwards, even on an exception
@@ -44,7 +49,7 @@ public final class Functional {
         }
         Map<String, Tensor> previous = swap(module, parameters);
         try {
-            return module.forward(inputs);
+            return inputs != null && inputs.length == 1 ? module.apply(inputs[0]) : module.forward(inputs);
         } finally {
             swap(module, previous);
         }

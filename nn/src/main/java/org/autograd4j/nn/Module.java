@@ -331,7 +331,8 @@ public abstract class Module {
      * mode: every output axis whose size differs between the two is a batch axis) and their counts of
      * parameters and buffer elements, with totals (buffers and frozen parameters count as non-trainable). Containers
      * ({@link Sequential}, {@link Mlp}) are expanded into their layers; a user-defined module is listed with its
-     * sub-modules below it; the modes of all modules are left as they were.
+     * sub-modules below it; the modes of all modules are left as they were. The model is called through
+     * {@link #apply}, as torchinfo calls {@code model(x)}, so its hooks run (twice, once per batch size).
      *
      * <pre>{@code
      * new Sequential(new Linear(4, 32), new BatchNorm1d(32)).summary(4);

@@ -7,18 +7,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.autograd4j.core.Autograd;
+import org.autograd4j.core.HookHandle;
 import org.autograd4j.core.Tensor;
 
 /**
  * The table behind {@link Module#summary(long...)}: one row per layer (containers expanded), Keras-style, the batch
- * axis shown as {@code -1}. Which output axes are batch axes is measured, not guessed: the model runs on a batch of one
- * sample and on a batch of two, and every axis whose size differs between the two runs (the batch axis, wherever a
+ * axis shown as {@code -1}. As torchinfo does, the model is called as a whole ({@link Module#apply}, so the user's own
+ * hooks run as in any call) with a forward hook of the summary's own on every module, which records each module's
+ * output shape, then removed. Which output axes are batch axes is measured, not guessed: the model runs on a batch of
+ * one sample and on a batch of two, and every axis whose size differs between the two runs (the batch axis, wherever a
  * layer moved it, or an axis that merged it with others) is shown as {@code -1}; an axis of size 1 that does not
- * follow the batch keeps its size. {@link Sequential} and {@link Mlp} are run layer by layer, so each row has its output
- * shape; any other module with sub-modules (a user-defined one) is run as a whole, its row showing its output shape
- * and the parameters it owns directly, followed by rows for its sub-modules (depth first) whose output shapes cannot be
- * known without running them one by one, shown as {@code -}. A row's count includes buffers (running statistics), which
- * the totals count as non-trainable, as Keras counts a BatchNormalization's moving statistics.
+ * follow the batch keeps its size. {@link Sequential} and {@link Mlp} get no row of their own, their layers do; any
+ * other module (a user-defined one) has a row with the parameters it owns directly, followed by rows for its
+ * sub-modules (depth first). A module that the forward pass calls directly ({@code child.forward(x)}), not through
+ * {@code apply}, runs without hooks, so its output shape is unknown and shown as {@code -}; a module called several
+ * times shows its first call's. A row's count includes buffers (running statistics), which the totals count as
+ * non-trainable, as Keras counts a BatchNormalization's moving statistics.
  *
  * <pre>
  * Layer (type)                 Output Shape        Param #
@@ -54,21 +58,33 @@ final class Summary {
         }
         Map<Module, Boolean> modes = new IdentityHashMap<>();
         rememberModes(model, modes);
-        List<Row> rows = new ArrayList<>();
+        Map<Module, long[][]> outputs = new IdentityHashMap<>();
+        List<HookHandle> handles = new ArrayList<>();
+        int[] run = {0};
         model.eval();
         Autograd.Scope noGrad = Autograd.noGrad();
         try {
-            List<Tensor> params = model.parameters();
-            Tensor[] x = new Tensor[2];
-            for (int n = 0; n < 2; n++) {
-                shape[0] = n + 1;
-                x[n] = params.isEmpty() ? Tensor.zeros(shape) : Tensor.zeros(shape).to(params.get(0).dtype());
+            for (Module m : modes.keySet()) {
+                handles.add(m.registerForwardHook((module, input, output) -> {
+                    long[][] seen = outputs.computeIfAbsent(module, k -> new long[2][]);
+                    seen[run[0]] = seen[run[0]] == null ? output.shape() : seen[run[0]];
+                    return null;
+                }));
             }
-            walk("", model, x, rows);
+            List<Tensor> params = model.parameters();
+            for (int n = 0; n < 2; n++) {
+                run[0] = n;
+                shape[0] = n + 1;
+                Tensor x = params.isEmpty() ? Tensor.zeros(shape) : Tensor.zeros(shape).to(params.get(0).dtype());
+                model.apply(x);
+            }
         } finally {
+            handles.forEach(HookHandle::remove);
             noGrad.close();
             modes.forEach(Module::setOwnTraining);
         }
+        List<Row> rows = new ArrayList<>();
+        addRows("", model, outputs, rows);
         return format(model, rows);
     }
 
@@ -79,33 +95,21 @@ final class Summary {
         }
     }
 
-    /**
-     * Runs {@code m} on {@code x} (a batch of one sample and a batch of two), adding rows for its layers, and returns
-     * its two outputs.
-     */
-    private static Tensor[] walk(String name, Module m, Tensor[] x, List<Row> rows) {
-        if (m instanceof Mlp mlp) {
-            return walk(prefix(name) + "layers", mlp.layers(), x, rows);
-        }
-        if (m instanceof Sequential seq) {
-            Tensor[] y = x;
-            for (int i = 0; i < seq.size(); i++) {
-                y = walk(prefix(name) + i, seq.get(i), y, rows);
-            }
-            return y;
-        }
-        Tensor[] y = {m.forward(x[0]), m.forward(x[1])};
-        String shown = shape(y[0].shape(), y[1].shape());
+    /** Rows for {@code m} (unless it is a container) and its sub-modules, depth first. */
+    private static void addRows(String name, Module m, Map<Module, long[][]> outputs, List<Row> rows) {
         long inChildren = 0;
         for (Module c : m.children().values()) {
             inChildren += count(c);
         }
-        rows.add(new Row(name.isEmpty() ? "model" : name, m.getClass().getSimpleName(), shown,
-                count(m) - inChildren));
-        for (Map.Entry<String, Module> e : m.children().entrySet()) {
-            listChildren(prefix(name) + e.getKey(), e.getValue(), rows);
+        if (!(m instanceof Sequential) && !(m instanceof Mlp)) {
+            long[][] seen = outputs.get(m);
+            String shown = seen == null || seen[0] == null || seen[1] == null ? "-" : shape(seen[0], seen[1]);
+            rows.add(new Row(name.isEmpty() ? "model" : name, m.getClass().getSimpleName(), shown,
+                    count(m) - inChildren));
         }
-        return y;
+        for (Map.Entry<String, Module> e : m.children().entrySet()) {
+            addRows(prefix(name) + e.getKey(), e.getValue(), outputs, rows);
+        }
     }
 
     /**
@@ -121,20 +125,6 @@ final class Summary {
             b.append(i == 0 ? "" : ", ").append(one[i] == two[i] ? one[i] : -1);
         }
         return b.append(']').toString();
-    }
-
-    /** Rows for a module that was not run on its own: no output shape. */
-    private static void listChildren(String name, Module m, List<Row> rows) {
-        long inChildren = 0;
-        for (Module c : m.children().values()) {
-            inChildren += count(c);
-        }
-        if (!(m instanceof Sequential) && !(m instanceof Mlp)) {
-            rows.add(new Row(name, m.getClass().getSimpleName(), "-", count(m) - inChildren));
-        }
-        for (Map.Entry<String, Module> e : m.children().entrySet()) {
-            listChildren(name + "." + e.getKey(), e.getValue(), rows);
-        }
     }
 
     /** Parameters and buffer elements of {@code m} and its sub-modules. */

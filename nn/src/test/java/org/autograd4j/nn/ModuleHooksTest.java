@@ -53,6 +53,45 @@ class ModuleHooksTest {
         assertEquals(0.0, l.apply(Tensor.of(new double[] {1, 1}, 1, 2)).item(), 1e-12);
     }
 
+    /** As PyTorch's {@code torch.func.functional_call}, which calls {@code module(x)}: hooks run, inner ones too. */
+    @Test
+    void functionalCallRunsTheHooks() {
+        Linear first = layer();
+        Sequential net = new Sequential(first, new ReLU());
+        List<String> seen = new ArrayList<>();
+        net.registerForwardPreHook((m, x) -> {
+            seen.add("pre outer");
+            return null;
+        });
+        first.registerForwardHook((m, x, y) -> {
+            seen.add("post inner " + y.item());
+            return y.mul(10);
+        });
+        Tensor w = Tensor.of(new double[] {2, -1}, 2, 1).requiresGrad(true);
+        Tensor out = Functional.call(net, java.util.Map.of("0.weight", w), Tensor.of(new double[] {1, 1}, 1, 2));
+        assertEquals(List.of("pre outer", "post inner 1.5"), seen);
+        assertEquals(15.0, out.item(), 1e-12);
+        out.backward();
+        assertArrayEquals(new double[] {10, 10}, w.grad().toDoubleArray(), 0);
+    }
+
+    /** As torchinfo, which calls {@code model(x)}: a summary runs the user's hooks, and shows what they return. */
+    @Test
+    void summaryRunsTheHooks() {
+        Linear first = layer();
+        Sequential net = new Sequential(first, new ReLU());
+        List<String> seen = new ArrayList<>();
+        net.registerForwardHook((m, x, y) -> {
+            seen.add("outer " + java.util.Arrays.toString(y.shape()));
+            return null;
+        });
+        first.registerForwardHook((m, x, y) -> y.reshape(-1));
+        String table = net.summary(2);
+        assertEquals(List.of("outer [1]", "outer [2]"), seen);
+        assertEquals("0 (Linear) [-1] 3", table.lines().skip(2).findFirst().orElseThrow().replaceAll(" +", " ").trim());
+        assertEquals(1, first.apply(Tensor.of(new double[] {1, 1}, 1, 2)).rank(), "the summary's own hook is gone");
+    }
+
     @Test
     void fullBackwardHookSeesBothGradientsAndMayReplaceTheInputs() {
         Linear l = layer();

@@ -96,9 +96,9 @@ class SummaryTest {
                 "=================================================",
                 "model (TwoTower)          [-1, 2]               1",
                 "left (Linear)             -                    10",
-                "right.0 (Linear)          -                    10",
-                "right.1 (BatchNorm1d)     -                     8",
-                "right.2 (Wrapper)         -                     0",
+                "right.0 (Linear)          [-1, 2]              10",
+                "right.1 (BatchNorm1d)     [-1, 2]               8",
+                "right.2 (Wrapper)         [-1, 2]               0",
                 "right.2.inner (Linear)    -                     6",
                 "=================================================",
                 "Total params: 35",
@@ -108,7 +108,11 @@ class SummaryTest {
         assertEquals(expected, new TwoTower().summary(4));
     }
 
-    /** A user-defined module with a parameter of its own, a layer, and a container holding a nested custom module. */
+    /**
+     * A user-defined module with a parameter of its own, a layer, and a container holding a nested custom module. The
+     * shapes shown are those of the modules called through {@code apply} (the container's layers); {@code left} and
+     * {@code inner} are called with {@code forward}, without hooks, so their shapes are not seen.
+     */
     private static final class TwoTower extends Module {
         private final Linear left = registerModule("left", new Linear(4, 2));
         private final Sequential right = registerModule("right", new Sequential(new Linear(4, 2),
