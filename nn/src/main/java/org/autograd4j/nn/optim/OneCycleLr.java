@@ -22,9 +22,11 @@ import java.util.Map;
  * ({@link Adagrad}) needs that.
  *
  * <p><b>Note (the last step).</b> The {@code totalSteps}-th step sets the rate of a batch that never runs; PyTorch
- * extends its curve there (a rate that rises again with cosine annealing, or turns negative with linear annealing),
- * while this scheduler keeps the final rate {@code maxLr / divFactor / finalDivFactor} (and momentum). Every earlier
- * value is PyTorch's.
+ * 2.13 extends its curve there (with {@code totalSteps} 4 and {@code maxLr} 1: 0.283, rising again, with cosine
+ * annealing; -0.357 with linear annealing, which our optimizers would refuse as a negative rate), while this scheduler
+ * keeps the final rate {@code maxLr / divFactor / finalDivFactor} (and momentum). Every earlier value is PyTorch's.
+ * One step more is refused as PyTorch refuses it ("Tried to step 5 times. The specified number of total steps is 4"),
+ * except that the failed step changes nothing here (PyTorch has already counted it).
  */
 public final class OneCycleLr extends BaseLrScheduler {
     /** How the rate moves within a phase. */
@@ -117,13 +119,15 @@ public final class OneCycleLr extends BaseLrScheduler {
     /**
      * Ends a step and sets each group's rate at the new step.
      *
-     * @throws IllegalStateException after {@code totalSteps} steps (as PyTorch: the cycle is over)
+     * @throws IllegalStateException on a step past {@code totalSteps} (as PyTorch: the cycle is over), leaving the
+     *     schedule as it was
      */
     @Override
     public void step() {
         if (lastEpoch >= totalSteps) {
-            throw new IllegalStateException(NAME + ": stepped " + (lastEpoch + 1) + " times, but totalSteps is "
-                    + totalSteps + "; give totalSteps = epochs × batches per epoch");
+            throw new IllegalStateException(NAME + ": tried to step " + (lastEpoch + 1) + " times; the specified"
+                    + " number of total steps is " + totalSteps + " (give totalSteps = epochs × batches per epoch and"
+                    + " step once per batch)");
         }
         lastEpoch++;
         applyClosedForm();
