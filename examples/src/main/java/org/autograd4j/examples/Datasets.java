@@ -69,6 +69,18 @@ public final class Datasets {
     }
 
     /**
+     * The {@code Tabular} example's table: 2000 rows of a region with 8 levels (column 0, its index as a number) and 4
+     * standard-normal features; the label depends on the region non-monotonically ({@link Synthetic#tabular}).
+     *
+     * @param seed       the same seed gives the same rows
+     * @param withRegion false to blank the region out (region 0 in every row), for a baseline
+     * @return the 2000 rows
+     */
+    public static Dataset tabular(long seed, boolean withRegion) {
+        return Synthetic.tabular(seed, withRegion);
+    }
+
+    /**
      * MNIST's training images (pixels scaled to [0, 1]) and their digits.
      *
      * @param dir    the folder holding the four IDX files, e.g. {@link #MNIST_DIR}

@@ -31,18 +31,16 @@ import org.autograd4j.nn.train.Trainer;
  * features, then Linear-LayerNorm-ReLU-Linear; AdamW with parameter groups (weight decay on the linear weights only,
  * none on biases, the norm or the embedding) and a linear warm-up followed by cosine annealing, stepped per batch.
  *
- * <p>The data are synthetic, generated here from a fixed seed, because a real census table (UCI "adult", 48,842 rows)
- * is too large to ship: 2000 rows of a "region" with 8 levels and 4 standard-normal numeric features {@code x0..x3};
- * the label is {@code REGION[region] + x0 - x1 + x2 * x3 + noise > 0} with noise N(0, 0.5²). The region's effect
- * {@code REGION} is not monotonic in its index, so only a per-level representation (the embedding) learns it. The
- * same network trained with the region column blanked out is the baseline: 91.75% validation accuracy against 74.5%.
+ * <p>The data are synthetic ({@link Datasets#tabular}, generated from a fixed seed), because a real census table
+ * (UCI "adult", 48,842 rows) is too large to ship: 2000 rows of a "region" with 8 levels and 4 standard-normal numeric
+ * features; the region's effect on the label is not monotonic in its index, so only a per-level representation (the
+ * embedding) learns it. The same network trained with the region column blanked out is the baseline: 91.75%
+ * validation accuracy against 74.5%.
  *
- * <p>Run: {@code java -cp examples/target/autograd4j-examples.jar org.autograd4j.examples.Tabular}
+ * <p>Run: {@code java -cp examples/target/autograd4j-examples.jar org.autograd4j.examples.Tabular}. The CLI trains
+ * an MLP on the same table with {@code train tabular}, reading the region as a number (no embedding).
  */
 public final class Tabular {
-    /** Each region's additive effect on the label's score; deliberately unordered. */
-    static final double[] REGION = {2, -2, 0.5, -1.5, 1.5, -0.5, 1, -1};
-
     private Tabular() {
     }
 
@@ -53,8 +51,8 @@ public final class Tabular {
      * @return the validation accuracy of the network that sees the region
      */
     public static double run(PrintStream out) {
-        double baseline = fit(synthetic(42, false), out);
-        double accuracy = fit(synthetic(42, true), out);
+        double baseline = fit(Datasets.tabular(42, false), out);
+        double accuracy = fit(Datasets.tabular(42, true), out);
         out.printf("validation accuracy %.4f with the region, %.4f without it%n", accuracy, baseline);
         return accuracy;
     }
@@ -106,27 +104,6 @@ public final class Tabular {
             Tensor features = Tensor.concat(List.of(embedded, x.slice(1, 1, 5)), 1);
             return out.forward(norm.forward(hidden.forward(features)).relu());
         }
-    }
-
-    /**
-     * The synthetic table described above: {@code rows} 2000, the same rows for the same seed either way.
-     *
-     * @param seed       the generator's seed
-     * @param withRegion false to write region 0 in every row (the baseline, which cannot see the region)
-     * @return 2000 rows of 5 feature columns and a class label 0 or 1
-     */
-    static Dataset synthetic(long seed, boolean withRegion) {
-        Random rng = new Random(seed);
-        double[][] features = new double[2000][];
-        int[] labels = new int[2000];
-        for (int i = 0; i < features.length; i++) {
-            int r = rng.nextInt(REGION.length);
-            double x0 = rng.nextGaussian(), x1 = rng.nextGaussian(), x2 = rng.nextGaussian(), x3 = rng.nextGaussian();
-            double score = REGION[r] + x0 - x1 + x2 * x3 + 0.5 * rng.nextGaussian();
-            features[i] = new double[] {withRegion ? r : 0, x0, x1, x2, x3};
-            labels[i] = score > 0 ? 1 : 0;
-        }
-        return Dataset.of(features, labels);
     }
 
     /**

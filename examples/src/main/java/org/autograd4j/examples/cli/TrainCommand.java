@@ -55,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(paramLabel = "DATASET", arity = "0..1", defaultValue = "wdbc", description = "A built-in dataset (wdbc, digits, iris,"
-            + " wine, diabetes, xor, circles, mnist) or a CSV file (default: ${DEFAULT-VALUE}).")
+            + " wine, diabetes, xor, circles, tabular, mnist) or a CSV file (default: ${DEFAULT-VALUE}).")
     private String dataset;
 
     @Mixin

@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.autograd4j.core.DType;
 import org.autograd4j.nn.data.Csv;
 import org.autograd4j.nn.data.Dataset;
 
 /**
  * The datasets the examples know by name: five real ones shipped as resources ({@code datasets/*.csv}, see their
- * README for licences and citations), two generated ones and MNIST (read from IDX files).
+ * README for licences and citations), three generated ones and MNIST (read from IDX files).
  */
 public enum Builtin {
     /** Wisconsin diagnostic breast cancer: 569 × 30, benign (0) or malignant (1). */
@@ -32,6 +33,11 @@ public enum Builtin {
     XOR(null, Task.CLASSIFICATION, List.of("red", "blue")),
     /** Generated concentric circles: 400 points, noise 0.15, inner radius 0.3. */
     CIRCLES(null, Task.CLASSIFICATION, List.of("outer", "inner")),
+    /**
+     * The {@code Tabular} example's generated table: 2000 rows, a region with 8 levels (its index, a number) and 4
+     * numeric features, the label the sign of a score ({@link Synthetic#tabular}).
+     */
+    TABULAR(null, Task.CLASSIFICATION, List.of("negative", "positive")),
     /** MNIST handwritten digits, 28×28: 60000 training and 10000 test images. */
     MNIST(null, Task.CLASSIFICATION, digits());
 
@@ -126,13 +132,18 @@ public enum Builtin {
         return switch (this) {
             case XOR -> Synthetic.xorClusters(400, 0.15, seed);
             case CIRCLES -> Synthetic.circles(400, 0.15, 0.3, seed);
+            case TABULAR -> {
+                Dataset d = Synthetic.tabular(seed, true);
+                yield new Dataset(d.features().to(DType.FLOAT32), d.labels().to(DType.FLOAT32));
+            }
             case MNIST -> MnistData.load(mnistDir, limit, 0).train();
             default -> table().dataset();
         };
     }
 
     /**
-     * The feature names: from the CSV header, or {@code x1, x2} and {@code pixel0 ...} for the others.
+     * The feature names: from the CSV header, or {@code x1, x2}, {@code region, x0 ... x3} and {@code pixel0 ...} for
+     * the others.
      *
      * @param count the number of features, for the generated names
      * @return the names
@@ -140,6 +151,9 @@ public enum Builtin {
     public List<String> featureNames(int count) {
         if (resource != null) {
             return table().featureNames();
+        }
+        if (this == TABULAR) {
+            return List.of("region", "x0", "x1", "x2", "x3");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -5,11 +5,13 @@ import org.autograd4j.core.DType;
 import org.autograd4j.nn.data.Dataset;
 
 /**
- * Two-dimensional toy problems that no straight line separates, generated from a seed.
+ * Toy problems generated from a seed: two-dimensional ones that no straight line separates, and a small table with a
+ * categorical column.
  *
  * <pre>{@code
  * Dataset xor = Synthetic.xorClusters(400, 0.15, 7);      // labels 0 (red) and 1 (blue)
  * Dataset rings = Synthetic.circles(400, 0.15, 0.3, 7);   // labels 0 (outer) and 1 (inner)
+ * Dataset table = Synthetic.tabular(42, true);            // column 0 a region 0..7, labels 0 and 1
  * }</pre>
  */
 public final class Synthetic {
@@ -69,6 +71,35 @@ public final class Synthetic {
             y[i] = isOuter ? 0 : 1;
         }
         return shuffled(x, y, rng);
+    }
+
+    /** Each region's additive effect on {@link #tabular}'s score; deliberately unordered. */
+    static final double[] REGION = {2, -2, 0.5, -1.5, 1.5, -0.5, 1, -1};
+
+    /**
+     * A table with a categorical column, the {@code Tabular} example's (a real census table is too large to ship):
+     * 2000 rows of a "region" with 8 levels (column 0, its index 0..7 as a number) and 4 standard-normal numeric
+     * features {@code x0..x3} (columns 1-4); the label is {@code REGION[region] + x0 - x1 + x2 * x3 + noise > 0} with
+     * noise N(0, 0.5²). The region's effect is not monotonic in its index, so only a per-level representation (an
+     * embedding) learns it well.
+     *
+     * @param seed       the same seed gives the same rows
+     * @param withRegion false to write region 0 in every row (a baseline that cannot see the region); the other
+     *                   columns and the labels are the same either way
+     * @return features {@code [2000, 5]} and labels {@code [2000]}, FLOAT64
+     */
+    public static Dataset tabular(long seed, boolean withRegion) {
+        Random rng = new Random(seed);
+        double[][] features = new double[2000][];
+        int[] labels = new int[2000];
+        for (int i = 0; i < features.length; i++) {
+            int r = rng.nextInt(REGION.length);
+            double x0 = rng.nextGaussian(), x1 = rng.nextGaussian(), x2 = rng.nextGaussian(), x3 = rng.nextGaussian();
+            double score = REGION[r] + x0 - x1 + x2 * x3 + 0.5 * rng.nextGaussian();
+            features[i] = new double[] {withRegion ? r : 0, x0, x1, x2, x3};
+            labels[i] = score > 0 ? 1 : 0;
+        }
+        return Dataset.of(features, labels);
     }
 
     private static void check(String op, int n, double std) {

@@ -33,6 +33,7 @@ public final class Recipes {
             case DIABETES -> spec(new int[] {32, 16}, Activation.RELU, LossKind.MSE, 1e-3, 32, 300, 20);
             case XOR -> spec(new int[] {8}, Activation.SIGMOID, LossKind.CROSS_ENTROPY, 5e-2, 16, 200, 20);
             case CIRCLES -> spec(new int[] {20}, Activation.RELU, LossKind.BCE, 1e-2, 16, 300, 30);
+            case TABULAR -> spec(new int[] {32}, Activation.RELU, LossKind.CROSS_ENTROPY, 1e-2, 64, 100, 15);
             case MNIST -> new TrainSpec(new int[] {256, 128}, Activation.RELU, LossKind.CROSS_ENTROPY,
                     OptimizerKind.ADAM, OptionalDouble.of(1e-3), 64, 10, 3, SEED, MNIST_VALIDATION, 0.2);
         };
