@@ -2,8 +2,6 @@ package org.autograd4j.benchmarks;
 
 import static org.autograd4j.core.nd4j.Nd4jInterop.toNd4j;
 
-import com.sun.jna.NativeLibrary;
-import java.util.Locale;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.core.backend.BlasBackend;
 
@@ -11,11 +9,11 @@ import org.autograd4j.core.backend.BlasBackend;
  * Thread settings for the native libraries, applied inside the process before they load, and what the process reports
  * about itself (threads, RSS).
  *
- * <p>Why through libc: OpenBLAS reads {@code OPENBLAS_NUM_THREADS}/{@code OMP_NUM_THREADS} once when it loads, and
- * libgomp (under ND4J) reads {@code OMP_NUM_THREADS} once too; Java cannot change its own environment, so, like core's
- * {@code OpenBlasSetup}, this calls {@code setenv} through JNA before the first native use. After loading, the count is
- * also forced through {@link BlasBackend#setThreads} (OpenBLAS or MKL) and read back, so a report never claims a
- * thread count that was not in force.
+ * <p>OpenBLAS reads {@code OPENBLAS_NUM_THREADS}/{@code OMP_NUM_THREADS} once when it loads, and libgomp (under ND4J)
+ * reads {@code OMP_NUM_THREADS} once too; core's {@link BlasBackend#prepareEnvironment(int)} sets them (and
+ * {@code OMP_WAIT_POLICY=PASSIVE}, and the OpenBLAS kernel) inside the process before the first native use. After
+ * loading, the count is also forced through {@link BlasBackend#setThreads} (OpenBLAS or MKL) and read back, so a report
+ * never claims a thread count that was not in force.
  */
 public final class Natives {
     private static int requested = -1;
@@ -34,11 +32,10 @@ public final class Natives {
             return requested;
         }
         int t = threads > 0 ? threads : parse(System.getenv("THREADS"));
-        if (t > 0) {
-            setenv("OMP_NUM_THREADS", Integer.toString(t), true);
-            setenv("OPENBLAS_NUM_THREADS", Integer.toString(t), true);
+        if (!BlasBackend.prepareEnvironment(t)) {
+            System.err.println("warning: could not set " + (t > 0 ? "OMP_NUM_THREADS/OPENBLAS_NUM_THREADS=" + t
+                    + " and " : "") + "OMP_WAIT_POLICY=PASSIVE in this process (no JNA or libc)");
         }
-        setenv("OMP_WAIT_POLICY", "PASSIVE", false);
         requested = t;
         return t;
     }
@@ -114,15 +111,6 @@ public final class Natives {
             return Math.max(0, Integer.parseInt(s.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("THREADS must be a whole number, got '" + s + "'");
-        }
-    }
-
-    private static void setenv(String name, String value, boolean overwrite) {
-        try {
-            NativeLibrary c = NativeLibrary.getInstance("c");
-            c.getFunction("setenv").invokeInt(new Object[] {name, value, overwrite ? 1 : 0});
-        } catch (RuntimeException | LinkageError e) {
-            System.err.println(String.format(Locale.ROOT, "warning: could not set %s=%s (%s)", name, value, e));
         }
     }
 }

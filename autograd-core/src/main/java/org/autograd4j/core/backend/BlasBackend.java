@@ -78,6 +78,29 @@ public final class BlasBackend {
     }
 
     /**
+     * {@link #prepareEnvironment()}, and the natives' thread count fixed before they load: sets
+     * {@code OMP_NUM_THREADS} and {@code OPENBLAS_NUM_THREADS} to {@code threads}, replacing values the environment
+     * has (the caller asks for this count), and {@code OMP_WAIT_POLICY=PASSIVE} unless it is set, on any platform
+     * with libc. For programs that fix their thread count first thing, such as the benchmarks; OpenBLAS, MKL's
+     * OpenMP and ND4J's libgomp read these once, when they load. Once loaded, {@link #setThreads(int)} changes the
+     * count of the engine's library.
+     *
+     * @param threads the thread count, or 0 to keep the libraries' defaults
+     * @return false when a variable could not be set (no JNA, no libc's {@code setenv}): then the libraries use their
+     *         defaults
+     * @throws IllegalArgumentException when {@code threads < 0}
+     */
+    public static boolean prepareEnvironment(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("BlasBackend.prepareEnvironment: the thread count must be >= 0, got "
+                    + threads);
+        }
+        boolean set = OpenBlasSetup.setThreadsBeforeLoad(threads);
+        OpenBlasSetup.ensure();
+        return set;
+    }
+
+    /**
      * The library in use, loading it if no large product has run yet.
      *
      * @return MKL, OPENBLAS, or JAVA when no native library is in use

@@ -186,6 +186,25 @@ final class OpenBlasSetup {
         }
     }
 
+    /**
+     * Sets the natives' thread count for when they load ({@code OMP_NUM_THREADS} and {@code OPENBLAS_NUM_THREADS},
+     * replacing values the environment has: the caller asks for this count; none for 0) and
+     * {@code OMP_WAIT_POLICY=PASSIVE} unless it is set; false when one could not be set (no JNA, no libc). The class
+     * note on {@code setenv} applies.
+     */
+    static boolean setThreadsBeforeLoad(int threads) {
+        try {
+            boolean ok = true;
+            if (threads > 0) {
+                ok = LibC.setenv("OMP_NUM_THREADS", Integer.toString(threads), true);
+                ok &= LibC.setenv("OPENBLAS_NUM_THREADS", Integer.toString(threads), true);
+            }
+            return setenvIfAbsent(WAIT_POLICY, "PASSIVE") && ok;
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static String configure() {
         String existing = LibC.getenv(CORETYPE);
         if (existing == null) {
@@ -236,7 +255,11 @@ final class OpenBlasSetup {
 
         /** Sets without overwriting (a value appearing meanwhile wins); true on success. */
         static boolean setenv(String name, String value) {
-            return C.getFunction("setenv").invokeInt(new Object[] {name, value, 0}) == 0;
+            return setenv(name, value, false);
+        }
+
+        static boolean setenv(String name, String value, boolean overwrite) {
+            return C.getFunction("setenv").invokeInt(new Object[] {name, value, overwrite ? 1 : 0}) == 0;
         }
 
         static String call(String libraryPath, String function) {

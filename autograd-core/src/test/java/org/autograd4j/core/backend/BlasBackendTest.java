@@ -99,6 +99,15 @@ class BlasBackendTest {
         }
     }
 
+    /** The thread count set before the natives load is the one OpenBLAS runs with (it defaults to one per CPU). */
+    @Test
+    void prepareEnvironmentWithThreadsSetsTheCountBeforeLoading() throws Exception {
+        assertEquals("OPENBLAS 2500.0 " + IN_PLACE + " threads=1 set=true",
+                runChild("-D" + BlasBackend.PROPERTY + "=openblas", "threads1"));
+        assertEquals("BlasBackend.prepareEnvironment: the thread count must be >= 0, got -1",
+                assertThrows(IllegalArgumentException.class, () -> BlasBackend.prepareEnvironment(-1)).getMessage());
+    }
+
     @Test
     void aForcedOpenBlasIsUsedEvenWithMklAround() throws Exception {
         assertEquals("OPENBLAS 2500.0 " + IN_PLACE, runChild("-D" + BlasBackend.PROPERTY + "=openblas"));
@@ -173,7 +182,8 @@ class BlasBackendTest {
 
     /**
      * Multiplies two 50×50 matrices of ones (large enough for the native path) and prints the library used; with
-     * the argument {@code describe}, also {@link BlasBackend#describe()} and whether any BLAS library was mapped.
+     * the argument {@code describe}, also {@link BlasBackend#describe()} and whether any BLAS library was mapped; with
+     * {@code threads1}, first {@link BlasBackend#prepareEnvironment(int)} with 1, then the thread count in force.
      */
     static final class Child {
         private Child() {
@@ -181,6 +191,15 @@ class BlasBackendTest {
 
         public static void main(String[] args) {
             try {
+                if (args.length > 0 && args[0].equals("threads1")) {
+                    boolean set = BlasBackend.prepareEnvironment(1);
+                    Tensor a = Tensor.ones(50, 50);
+                    double v = a.matmul(a).sum().item() / 50;
+                    System.out.println(BlasBackend.current() + " " + v + " "
+                            + (Blas.inPlaceAvailable() ? "in-place" : "copying") + " threads=" + BlasBackend.threads()
+                            + " set=" + set);
+                    return;
+                }
                 String described = args.length > 0 ? " " + BlasBackend.describe() : "";
                 Tensor a = Tensor.ones(50, 50);
                 double v = a.matmul(a).sum().item() / 50;
