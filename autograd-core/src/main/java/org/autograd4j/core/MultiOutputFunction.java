@@ -33,6 +33,7 @@ import java.util.List;
  * one hidden tensor that the user's backward node produces; each output is recorded as a piece of it. The backward
  * walk adds the pieces' gradients (each zero outside its piece) into the hidden tensor's gradient, which is cut back
  * into one gradient per output when the user's backward runs. Those steps are Tensor ops, so higher order works.
+ * {@link Graphs#toDot} shows the hidden tensor under the function's name, with the outputs' total size as its shape.
  */
 public abstract class MultiOutputFunction {
     /** For subclasses. */

@@ -14,7 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's extension-point examples (a clipped ReLU with its own gradient; a gradient hook and the graph as DOT),
+ * The README's extension-point examples (a clipped ReLU with its own gradient; sin and cos as one function with two
+ * outputs; a gradient hook and the graph as DOT),
  * compiled and run here; as in
  * {@link ReadmeExampleTest}, the README quotes the code between the markers verbatim and what it prints is what its
  * comments say.
@@ -27,6 +28,11 @@ class FunctionReadmeExampleTest {
     @Test
     void exampleRunsAndPrintsWhatItsCommentsSay() {
         assertEquals(expectedOutput("README-EXAMPLE"), printed(FunctionReadmeExampleTest::example));
+    }
+
+    @Test
+    void multiOutputExampleRunsAndPrintsWhatItsCommentsSay() {
+        assertEquals(expectedOutput("README-MULTI"), printed(FunctionReadmeExampleTest::multiOutput));
     }
 
     @Test
@@ -69,6 +75,40 @@ class FunctionReadmeExampleTest {
         // README-HOOKS-END
     }
 
+    private static void multiOutput() {
+        // README-MULTI-START
+        // sin(x) and cos(x) from one call; backward gets one gradient per output
+        class SinCos extends MultiOutputFunction {
+            @Override
+            protected Tensor[] forward(Function.Context ctx, Tensor... inputs) {
+                ctx.saveForBackward(inputs[0]);
+                return new Tensor[] {inputs[0].sin(), inputs[0].cos()};
+            }
+
+            @Override
+            protected Tensor[] backward(Function.Context ctx, Tensor... gradOuts) {
+                Tensor x = ctx.savedTensors().get(0);
+                return new Tensor[] {gradOuts[0].mul(x.cos()).sub(gradOuts[1].mul(x.sin()))};
+            }
+        }
+
+        Tensor x = Tensor.of(new double[] {0, 0}).requiresGrad(true);
+        List<Tensor> sc = new SinCos().apply(x);
+        System.out.println(sc.get(1));
+        // tensor([1.0, 1.0], shape=[2], dtype=FLOAT64, grad_fn=<SinCosBackward>)
+        sc.get(0).sum().backward();                         // cos is unused: its gradient arrives as zeros
+        System.out.println(x.grad());                       // cos(0)
+        // tensor([1.0, 1.0], shape=[2], dtype=FLOAT64)
+        Tensor z = Tensor.of(new double[] {0.5, -1}).requiresGrad(true);
+        GradCheck.Result second = GradCheck.checkSecondOrder(in -> {
+            List<Tensor> out = new SinCos().apply(in.get(0));
+            return out.get(0).mul(out.get(1)).sum();
+        }, List.of(z));
+        System.out.println(second.passed());
+        // true
+        // README-MULTI-END
+    }
+
     private static void example() {
         // README-EXAMPLE-START
         // min(max(x, 0), 6) with its own gradient: 1 strictly inside (0, 6), 0 elsewhere
@@ -101,7 +141,7 @@ class FunctionReadmeExampleTest {
     @Test
     void readmeQuotesTheExamplesVerbatim() throws IOException {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
-        for (String marker : List.of("README-EXAMPLE", "README-HOOKS")) {
+        for (String marker : List.of("README-EXAMPLE", "README-MULTI", "README-HOOKS")) {
             String code = String.join("\n", snippet(marker));
             assertTrue(readme.contains("```java\n" + code + "\n```"),
                     "README.md must contain, in a ```java block, exactly this example from FunctionReadmeExampleTest:\n"

@@ -64,6 +64,8 @@ class MultiOutputFunctionTest {
         assertArrayEquals(new double[] {2, -4}, ab.get(0).toDoubleArray(), 0);
         assertArrayEquals(new double[] {3, -6}, ab.get(1).toDoubleArray(), 0);
         assertThrows(UnsupportedOperationException.class, () -> ab.set(0, null));
+        String dot = Graphs.toDot(ab.get(0).add(ab.get(1)));
+        assertTrue(dot.contains("PairBackward\\n[2] FLOAT64") && dot.contains("PairBackward\\n[4] FLOAT64"), dot);
     }
 
     /** PyTorch 2.13: {@code a, b = M.apply(x); a.sum().backward()} calls backward with {@code (ones, zeros)}. */
