@@ -40,7 +40,7 @@ final class AddMm extends Node {
         int k = x.shape[1];
         Tensor out;
         if (Blas.runsNatively(m, n, k, x.fdata != null)) {
-            out = Tensor.over(Tensor.alloc(x.dtype, m * n), new int[] {m, n});
+            out = Tensor.over(Tensor.alloc(x.dtype, m * n), new int[] {m, n}, x.dtype);
             Object b = bias.storage();
             Object xs = x.storage();
             Object ws = w.storage();

@@ -36,13 +36,13 @@ final class Concat extends Node {
         int offset = 0;
         for (Tensor x : xs) {
             int block = x.shape[a] * inner;
-            Object src = x.dtype == dtype ? x.storage() : x.values();
+            Object src = x.dtype == dtype ? x.storage() : DType.convert(x, dtype).storage();
             for (int o = 0; o < outer; o++) {
                 System.arraycopy(src, o * block, out, o * rowLength + offset, block);
             }
             offset += block;
         }
-        Tensor result = Tensor.over(out, shape);
+        Tensor result = Tensor.over(out, shape, dtype);
         return Node.recording(xs) ? Node.attach(result, new Concat(xs.clone(), a)) : result;
     }
 

@@ -33,7 +33,7 @@ final class Index extends Node {
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(src, rows[i] * inner, out, i * inner, inner);
         }
-        Tensor result = Tensor.over(out, shape);
+        Tensor result = Tensor.over(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Index(x, rows)) : result;
     }
 

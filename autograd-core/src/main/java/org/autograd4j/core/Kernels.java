@@ -74,7 +74,13 @@ final class Kernels {
         int[] ys = y.shape;
         double[] out = new double[Shapes.size(shape)];
         arithmetic(a, xs, b, ys, shape, op, out);
-        Tensor result = new Tensor(out, shape, DType.FLOAT64);
+        DType type = DType.result(x, y);
+        if (type == DType.INT64 && op == DIV) {
+            type = DType.FLOAT64;   // true division of integers is floating, as PyTorch's int64 / int64
+        } else if (type == DType.INT64) {
+            DType.checkWhole(NAMES[op], out);
+        }
+        Tensor result = new Tensor(out, shape, type);
         Capture c = Capture.current();
         if (c != null) {
             c.record(NAMES[op], () -> arithmetic(a, xs, b, ys, shape, op, out), result, x, y);

@@ -47,7 +47,7 @@ final class Max extends Node {
         return Node.recording(x) ? Node.attach(result, new Max(x, ALL, pos, Shapes.SCALAR, min)) : result;
     }
 
-    /** The positions of the extremes along an axis, as a FLOAT64 tensor of whole numbers. */
+    /** The positions of the extremes along an axis, as an INT64 tensor (as PyTorch's argmax). */
     static Tensor positions(Tensor x, int axis, boolean min) {
         String op = min ? "argmin" : "argmax";
         int a = Shapes.axis(op, axis, x.shape.length);
@@ -56,7 +56,7 @@ final class Max extends Node {
         for (int k = 0; k < pos.length; k++) {
             out[k] = pos[k];
         }
-        return new Tensor(out, Shapes.without(x.shape, a), DType.FLOAT64);
+        return new Tensor(out, Shapes.without(x.shape, a), DType.INT64);
     }
 
     private static int[] search(String op, Tensor x, int a, boolean min) {

@@ -127,6 +127,10 @@ abstract class Node {
 
     /** Makes {@code node} the creator of {@code out}; ops call it only when {@link #recording} said so. */
     static Tensor attach(Tensor out, Node node) {
+        if (out.dtype == DType.INT64) {
+            // an integer output carries no gradient (PyTorch marks such outputs of a Function non-differentiable)
+            return out;
+        }
         node.out = out;
         node.outVersion = out.version.value;
         out.node = node;

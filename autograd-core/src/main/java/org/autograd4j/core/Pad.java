@@ -22,7 +22,7 @@ final class Pad extends Node {
         for (int o = 0; o < outer; o++) {
             System.arraycopy(src, o * n * inner, out, (o * total + before) * inner, n * inner);
         }
-        Tensor result = Tensor.over(out, shape);
+        Tensor result = Tensor.over(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Pad(x, axis, before)) : result;
     }
 

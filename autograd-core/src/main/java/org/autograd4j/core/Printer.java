@@ -8,7 +8,8 @@ import java.util.Locale;
  * <p>As in PyTorch, one format serves the whole tensor and is chosen from the values shown: whole numbers print with
  * one decimal ({@code 1.0}), others with four ({@code 1.2500}), and scientific notation ({@code 1.0000e-05}) is used
  * when the non-zero magnitudes span more than a factor 1000, or one is below 1e-4 or above 1e8. Values are padded to
- * one width so columns line up; NaN and infinities print as {@code nan}, {@code inf}, {@code -inf}.
+ * one width so columns line up; NaN and infinities print as {@code nan}, {@code inf}, {@code -inf}. INT64 values print
+ * as integers, without a decimal point ({@code tensor([ 2, -1])}), as PyTorch prints int64.
  */
 final class Printer {
     private static final int SUMMARY_THRESHOLD = 1000;
@@ -22,7 +23,7 @@ final class Printer {
         boolean elide = t.length() > SUMMARY_THRESHOLD;
         int[] shown = new int[t.length()];
         int count = visit(t, 0, 0, elide, shown, 0);
-        String[] text = format(t.values(), shown, count);
+        String[] text = t.dtype == DType.INT64 ? integers(t.data, shown, count) : format(t.values(), shown, count);
         int width = 0;
         for (String s : text) {
             width = Math.max(width, s.length());
@@ -90,6 +91,15 @@ final class Printer {
         } else {
             sb.append(',').append("\n".repeat(below)).append(" ".repeat(PREFIX.length() + axis + 1));
         }
+    }
+
+    /** The shown values of an INT64 tensor, as integers. */
+    private static String[] integers(double[] data, int[] shown, int count) {
+        String[] text = new String[count];
+        for (int i = 0; i < count; i++) {
+            text[i] = Long.toString((long) data[shown[i]]);
+        }
+        return text;
     }
 
     /** The shown values in the one format PyTorch's rule picks for them (see the class note). */

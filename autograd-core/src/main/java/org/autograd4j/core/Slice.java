@@ -36,7 +36,7 @@ final class Slice extends Node {
         for (int o = 0; o < outer; o++) {
             System.arraycopy(src, (o * n + start) * inner, out, o * len * inner, len * inner);
         }
-        Tensor result = Tensor.over(out, shape);
+        Tensor result = Tensor.over(out, shape, x.dtype);
         return Node.recording(x) ? Node.attach(result, new Slice(x, a, start)) : result;
     }
 

@@ -23,13 +23,19 @@ import java.util.Random;
  * to use a tensor that was written after an op saved it, as PyTorch does (see {@link #version()}).
  * Axis arguments may be negative and count from the end, as in NumPy; a 0-d tensor takes axis 0 or -1, as in PyTorch.
  *
+ * <p>Indices and labels have an integer type, INT64 ({@link #of(long[], long...)}, {@link #argmax}), which never
+ * requires a gradient. On INT64 tensors, {@code + - *}, comparisons, max/min, sums and layout ops stay INT64; division
+ * and the functions with no integer meaning ({@code exp}, {@code log}, {@code sigmoid}, {@code softmax}...) return
+ * FLOAT64; {@code mean}, {@code var}, {@code std}, {@code norm} and matrix products refuse INT64, as PyTorch's mean
+ * does (see {@link DType}, "INT64 note").
+ *
  * <p>This class is a facade: each method delegates to one op class that holds the forward and the backward together.
  * It is the one file over 400 lines in the engine, by design: it is the whole public surface, one short method with
  * its javadoc per operation, plus the two storage arrays and their accessors that every op reads; splitting it would
  * only scatter the API.
  */
 public final class Tensor {
-    /** FLOAT64 values, row-major and contiguous; null for a FLOAT32 tensor. */
+    /** FLOAT64 or INT64 values (whole numbers, see {@link DType}), row-major and contiguous; null for FLOAT32. */
     final double[] data;
     /**
      * FLOAT32 values, row-major and contiguous; null for a FLOAT64 tensor. Why a second array rather than one storage
@@ -49,8 +55,15 @@ public final class Tensor {
     /** This tensor's gradient hooks ({@link #registerHook}); null until one is registered. */
     GradHooks hooks;
 
-    /** A tensor over freshly computed values, rounded into a float array if {@code dtype} is FLOAT32. */
+    /**
+     * A tensor over freshly computed values, rounded into a float array if {@code dtype} is FLOAT32. For INT64 the
+     * values are checked to be whole and within ±2^53 (see {@link DType}, "INT64 note"): an op that produced anything
+     * else would otherwise round silently.
+     */
     Tensor(double[] values, int[] shape, DType dtype) {
+        if (dtype == DType.INT64) {
+            DType.checkWhole("INT64 result", values);
+        }
         this.data = dtype == DType.FLOAT32 ? null : values;
         this.fdata = dtype == DType.FLOAT32 ? Kernels.narrow(values) : null;
         this.shape = shape;
@@ -112,10 +125,35 @@ public final class Tensor {
         return dtype == DType.FLOAT32 ? new float[n] : new double[n];
     }
 
-    /** A tensor over a storage array from {@link #alloc} or {@link #storage()}. Takes ownership. */
-    static Tensor over(Object storage, int[] shape) {
-        return storage instanceof float[] f ? new Tensor(f, shape)
-                : new Tensor((double[]) storage, shape, DType.FLOAT64);
+    /** A tensor of {@code dtype} over a storage array from {@link #alloc} or {@link #storage()}. Takes ownership. */
+    static Tensor over(Object storage, int[] shape, DType dtype) {
+        return storage instanceof float[] f ? new Tensor(f, shape) : new Tensor((double[]) storage, shape, dtype);
+    }
+
+    /**
+     * This tensor, or a FLOAT64 copy of an INT64 one: the functions with no integer meaning compute on integers in the
+     * default floating type, as PyTorch's {@code torch.exp(int64)} does (see {@link DType}, "INT64 note").
+     */
+    Tensor floating() {
+        return dtype == DType.INT64 ? new Tensor(data.clone(), shape, DType.FLOAT64) : this;
+    }
+
+    /** Refuses an INT64 operand of a matrix product: we have no integer product (PyTorch has one on the CPU). */
+    static Tensor noInt64(String op, Tensor x) {
+        if (x != null && x.dtype == DType.INT64) {
+            throw new IllegalArgumentException(op + ": an operand of shape " + Shapes.str(x.shape) + " is INT64;"
+                    + " matrix products take FLOAT32 or FLOAT64: convert it with to(DType.FLOAT64)");
+        }
+        return x;
+    }
+
+    /** Refuses an INT64 tensor where PyTorch does too (mean, var, std, norm: no integer result type). */
+    Tensor floatingOnly(String op) {
+        if (dtype == DType.INT64) {
+            throw new IllegalArgumentException(op + ": input is INT64 (shape " + Shapes.str(shape) + "); as in PyTorch,"
+                    + " it needs a floating point input: convert it with to(DType.FLOAT64)");
+        }
+        return this;
     }
 
     /** The backing array, whichever type: copy ops move values with {@code System.arraycopy}, which takes both. */
@@ -148,6 +186,48 @@ public final class Tensor {
         int[] s = shape.length == 0 ? new int[] {data.length} : Shapes.fromLong("of", shape);
         checkCount("of", s, data.length);
         return new Tensor(data.clone(), s);
+    }
+
+    /**
+     * An INT64 tensor over {@code data}, for indices and class labels, as {@code torch.tensor([...])} of Python ints.
+     *
+     * <pre>{@code
+     * Tensor labels = Tensor.of(new long[] {2, 0, 1});                 // shape [3], INT64
+     * Tensor loss = Losses.crossEntropy(logits, labels);               // class indices, by dtype
+     * }</pre>
+     *
+     * @param data the values in row-major order, each within ±2^53 (see {@link DType}, "INT64 note"); copied
+     * @param shape the dimensions; none gives a 1-D tensor of {@code data.length}
+     * @return a new INT64 leaf tensor, which can never require a gradient
+     * @throws IllegalArgumentException if a value is beyond ±2^53 (naming it and its position), or the shape does not
+     *         hold exactly {@code data.length} elements
+     */
+    public static Tensor of(long[] data, long... shape) {
+        double[] d = new double[data.length];
+        for (int i = 0; i < d.length; i++) {
+            if (Math.abs(data[i]) > (long) DType.MAX_EXACT) {
+                throw new IllegalArgumentException("of: value " + data[i] + " at position " + i + " is beyond"
+                        + " ±2^53 (9007199254740992), the range INT64 tensors hold exactly");
+            }
+            d[i] = data[i];
+        }
+        return of("of", d, shape, DType.INT64);
+    }
+
+    /**
+     * An INT64 tensor over {@code data} (Java {@code int} labels and indices); see {@link #of(long[], long...)}.
+     *
+     * @param data the values in row-major order; copied
+     * @param shape the dimensions; none gives a 1-D tensor of {@code data.length}
+     * @return a new INT64 leaf tensor, which can never require a gradient
+     * @throws IllegalArgumentException if the shape does not hold exactly {@code data.length} elements
+     */
+    public static Tensor of(int[] data, long... shape) {
+        double[] d = new double[data.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = data[i];
+        }
+        return of("of", d, shape, DType.INT64);
     }
 
     /**
@@ -196,12 +276,17 @@ public final class Tensor {
     /**
      * A 0-d tensor of the given type.
      *
-     * @param value the element, rounded to float for FLOAT32
+     * @param value the element, rounded to float for FLOAT32; for INT64 a whole number within ±2^53
      * @param dtype the element type, not null
      * @return a new 0-d leaf tensor of {@code dtype}
+     * @throws IllegalArgumentException for an INT64 value that is not a whole number within ±2^53
      */
     public static Tensor scalar(double value, DType dtype) {
-        return new Tensor(new double[] {value}, Shapes.SCALAR, checkType("scalar", dtype));
+        double[] d = {value};
+        if (checkType("scalar", dtype) == DType.INT64) {
+            DType.checkWhole("scalar", d);
+        }
+        return new Tensor(d, Shapes.SCALAR, dtype);
     }
 
     /**
@@ -238,10 +323,11 @@ public final class Tensor {
     /**
      * A tensor of the given type filled with {@code value}.
      *
-     * @param value every element's value, rounded to float for FLOAT32
+     * @param value every element's value, rounded to float for FLOAT32; for INT64 a whole number within ±2^53
      * @param dtype the element type, not null
      * @param shape the dimensions, each at least 0; none gives a 0-d tensor
      * @return a new leaf tensor of {@code shape} and {@code dtype}
+     * @throws IllegalArgumentException for an INT64 value that is not a whole number within ±2^53
      */
     public static Tensor full(double value, DType dtype, long... shape) {
         return filled("full", value, checkType("full", dtype), shape);
@@ -249,6 +335,9 @@ public final class Tensor {
 
     private static Tensor filled(String op, double value, DType dtype, long[] shape) {
         int[] s = Shapes.fromLong(op, shape);
+        if (dtype == DType.INT64) {
+            DType.checkWhole(op, new double[] {value});
+        }
         double[] d = new double[Shapes.size(s)];
         java.util.Arrays.fill(d, value);
         return new Tensor(d, s, dtype);
@@ -330,8 +419,14 @@ public final class Tensor {
      * @param requiresGrad whether backward should compute this leaf's gradient
      * @return this tensor
      * @throws IllegalStateException on a tensor produced by an op: detach it first
+     * @throws IllegalArgumentException when asking an INT64 tensor to require a gradient (as PyTorch refuses)
      */
     public Tensor requiresGrad(boolean requiresGrad) {
+        if (requiresGrad && dtype == DType.INT64) {
+            throw new IllegalArgumentException("requiresGrad: only Tensors of floating point dtype can require"
+                    + " gradients; this one is INT64 (shape " + Shapes.str(shape) + "); convert it with"
+                    + " to(DType.FLOAT64) first");
+        }
         if (node != null) {
             throw new IllegalStateException("requiresGrad: only leaf tensors can be changed; this one was produced by "
                     + node.name() + " (use detach() to get a leaf)");
@@ -631,7 +726,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor pow(double p) {
-        return Pow.apply(this, p);
+        return Pow.apply(dtype == DType.INT64 && !(p >= 0 && p == Math.rint(p)) ? floating() : this, p);
     }
 
     /**
@@ -686,8 +781,10 @@ public final class Tensor {
         return Where.apply(mask, x, y);
     }
 
+    /** A Java {@code double} operand: of this dtype, but FLOAT64 beside INT64 when not whole (a Python float). */
     private Tensor constant(double c) {
-        return Capture.constant(new Tensor(new double[] {c}, Shapes.SCALAR, dtype));
+        boolean fraction = dtype == DType.INT64 && (c != Math.rint(c) || Math.abs(c) > DType.MAX_EXACT);
+        return Capture.constant(new Tensor(new double[] {c}, Shapes.SCALAR, fraction ? DType.FLOAT64 : dtype));
     }
 
     // ---------------------------------------------------------------- elementwise functions
@@ -698,7 +795,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor exp() {
-        return Exp.apply(this);
+        return Exp.apply(floating());
     }
 
     /**
@@ -707,7 +804,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor log() {
-        return Log.apply(this);
+        return Log.apply(floating());
     }
 
     /**
@@ -716,7 +813,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor sqrt() {
-        return Sqrt.apply(this);
+        return Sqrt.apply(floating());
     }
 
     /**
@@ -734,7 +831,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor tanh() {
-        return Tanh.apply(this);
+        return Tanh.apply(floating());
     }
 
     /**
@@ -743,7 +840,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor sigmoid() {
-        return Sigmoid.apply(this);
+        return Sigmoid.apply(floating());
     }
 
     /**
@@ -762,7 +859,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor leakyRelu(double slope) {
-        return LeakyRelu.apply(this, slope);
+        return LeakyRelu.apply(floating(), slope);
     }
 
     /**
@@ -771,7 +868,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor softplus() {
-        return Softplus.apply(this);
+        return Softplus.apply(floating());
     }
 
     /**
@@ -780,7 +877,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor erf() {
-        return Erf.apply(this);
+        return Erf.apply(floating());
     }
 
     /**
@@ -791,7 +888,8 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor clamp(double lo, double hi) {
-        return Clamp.apply(this, lo, hi);
+        boolean whole = (lo == Math.rint(lo) || Double.isInfinite(lo)) && (hi == Math.rint(hi) || Double.isInfinite(hi));
+        return Clamp.apply(dtype == DType.INT64 && !whole ? floating() : this, lo, hi);
     }
 
     // ---------------------------------------------------------------- comparisons (no gradient)
@@ -909,7 +1007,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if the inner dimensions differ, the batch axes do not broadcast, or a rank is 0
      */
     public Tensor matmul(Tensor y) {
-        return Layout.matmul(this, y);
+        return Layout.matmul(noInt64("matmul", this), noInt64("matmul", y));
     }
 
     /**
@@ -929,7 +1027,7 @@ public final class Tensor {
      * @throws IllegalArgumentException if x or w is not 2-D, the inner dimensions differ, or bias does not broadcast
      */
     public static Tensor addmm(Tensor bias, Tensor x, Tensor w) {
-        return AddMm.apply(bias, x, w);
+        return AddMm.apply(bias, noInt64("addmm", x), noInt64("addmm", w));
     }
 
     // ---------------------------------------------------------------- shape
@@ -1129,7 +1227,7 @@ public final class Tensor {
      * @return a 0-d tensor of this dtype
      */
     public Tensor mean() {
-        return sum().mul(1.0 / length());
+        return floatingOnly("mean").sum().mul(1.0 / length());
     }
 
     /**
@@ -1140,7 +1238,7 @@ public final class Tensor {
      * @return a tensor of this dtype: this shape without {@code axis}, or with it of size 1 if {@code keepDim}
      */
     public Tensor mean(int axis, boolean keepDim) {
-        return Reductions.mean(this, new int[] {axis}, keepDim);
+        return Reductions.mean(floatingOnly("mean"), new int[] {axis}, keepDim);
     }
 
     /**
@@ -1186,10 +1284,15 @@ public final class Tensor {
     }
 
     /**
-     * The position of the first maximum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient).
+     * The position of the first maximum along {@code axis}, as an INT64 tensor (as PyTorch; no gradient).
+     *
+     * <pre>{@code
+     * Tensor predicted = logits.argmax(1);                  // [batch], INT64
+     * double accuracy = predicted.eq(labels).to(DType.FLOAT64).mean().item();
+     * }</pre>
      *
      * @param axis the axis, from {@code -rank} to {@code rank - 1}
-     * @return a FLOAT64 tensor of this shape without {@code axis}
+     * @return an INT64 tensor of this shape without {@code axis}
      */
     public Tensor argmax(int axis) {
         return shape.length == 0 ? Arguments.onScalar("argmax", this, axis, t -> t.argmax(0))
@@ -1197,10 +1300,10 @@ public final class Tensor {
     }
 
     /**
-     * The position of the first minimum along {@code axis}, as whole numbers in a FLOAT64 tensor (no gradient).
+     * The position of the first minimum along {@code axis}, as an INT64 tensor (as PyTorch; no gradient).
      *
      * @param axis the axis, from {@code -rank} to {@code rank - 1}
-     * @return a FLOAT64 tensor of this shape without {@code axis}
+     * @return an INT64 tensor of this shape without {@code axis}
      */
     public Tensor argmin(int axis) {
         return shape.length == 0 ? Arguments.onScalar("argmin", this, axis, t -> t.argmin(0))
@@ -1216,7 +1319,7 @@ public final class Tensor {
      */
     public Tensor logSumExp(int axis, boolean keepDim) {
         return shape.length == 0 ? Arguments.onScalar("logSumExp", this, axis, t -> t.logSumExp(0, false))
-                : LogSumExp.apply(this, axis, keepDim);
+                : LogSumExp.apply(floating(), axis, keepDim);
     }
 
     /**
@@ -1227,7 +1330,7 @@ public final class Tensor {
      */
     public Tensor softmax(int axis) {
         return shape.length == 0 ? Arguments.onScalar("softmax", this, axis, t -> t.softmax(0))
-                : LogSoftmax.apply(this, Shapes.axis("softmax", axis, shape.length)).exp();
+                : LogSoftmax.apply(floating(), Shapes.axis("softmax", axis, shape.length)).exp();
     }
 
     /**
@@ -1238,7 +1341,7 @@ public final class Tensor {
      */
     public Tensor logSoftmax(int axis) {
         return shape.length == 0 ? Arguments.onScalar("logSoftmax", this, axis, t -> t.logSoftmax(0))
-                : LogSoftmax.apply(this, axis);
+                : LogSoftmax.apply(floating(), axis);
     }
 
     // ---------------------------------------------------------------- PyTorch parity, part 2 (issue 12)
@@ -1250,7 +1353,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor log1p() {
-        return Log1p.apply(this);
+        return Log1p.apply(floating());
     }
 
     /**
@@ -1259,7 +1362,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor expm1() {
-        return Expm1.apply(this);
+        return Expm1.apply(floating());
     }
 
     /**
@@ -1268,7 +1371,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor sin() {
-        return Sin.apply(this);
+        return Sin.apply(floating());
     }
 
     /**
@@ -1277,7 +1380,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor cos() {
-        return Cos.apply(this);
+        return Cos.apply(floating());
     }
 
     /**
@@ -1304,7 +1407,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor rsqrt() {
-        return Pow.apply(this, -0.5);
+        return Pow.apply(floating(), -0.5);
     }
 
     /**
@@ -1313,7 +1416,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor gelu() {
-        return Gelu.apply(this, GeluApproximation.NONE);
+        return Gelu.apply(floating(), GeluApproximation.NONE);
     }
 
     /**
@@ -1324,7 +1427,7 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor gelu(GeluApproximation approximation) {
-        return Gelu.apply(this, approximation);
+        return Gelu.apply(floating(), approximation);
     }
 
     /**
@@ -1354,7 +1457,7 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape, in the promoted dtype (see {@link DType})
      */
     public Tensor pow(Tensor y) {
-        return PowTensor.apply(this, y);
+        return PowTensor.apply(floating(), y.floating());
     }
 
     /**
@@ -1400,7 +1503,7 @@ public final class Tensor {
      * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor mean(int[] axes, boolean keepDims) {
-        return Reductions.mean(this, axes, keepDims);
+        return Reductions.mean(floatingOnly("mean"), axes, keepDims);
     }
 
     /**
@@ -1409,7 +1512,7 @@ public final class Tensor {
      * @return a 0-d tensor of this dtype
      */
     public Tensor var() {
-        return Reductions.var("var", this, null, 1.0, false);
+        return Reductions.var("var", floatingOnly("var"), null, 1.0, false);
     }
 
     /**
@@ -1420,7 +1523,7 @@ public final class Tensor {
      * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor var(int[] axes, boolean keepDims) {
-        return Reductions.var("var", this, axes, 1.0, keepDims);
+        return Reductions.var("var", floatingOnly("var"), axes, 1.0, keepDims);
     }
 
     /**
@@ -1433,7 +1536,7 @@ public final class Tensor {
      * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor var(int[] axes, double correction, boolean keepDims) {
-        return Reductions.var("var", this, axes, correction, keepDims);
+        return Reductions.var("var", floatingOnly("var"), axes, correction, keepDims);
     }
 
     /**
@@ -1442,7 +1545,7 @@ public final class Tensor {
      * @return a 0-d tensor of this dtype
      */
     public Tensor std() {
-        return Reductions.var("std", this, null, 1.0, false).sqrt();
+        return Reductions.var("std", floatingOnly("std"), null, 1.0, false).sqrt();
     }
 
     /**
@@ -1453,7 +1556,7 @@ public final class Tensor {
      * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor std(int[] axes, boolean keepDims) {
-        return Reductions.var("std", this, axes, 1.0, keepDims).sqrt();
+        return Reductions.var("std", floatingOnly("std"), axes, 1.0, keepDims).sqrt();
     }
 
     /**
@@ -1465,7 +1568,7 @@ public final class Tensor {
      * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor std(int[] axes, double correction, boolean keepDims) {
-        return Reductions.var("std", this, axes, correction, keepDims).sqrt();
+        return Reductions.var("std", floatingOnly("std"), axes, correction, keepDims).sqrt();
     }
 
     /**
@@ -1474,7 +1577,7 @@ public final class Tensor {
      * @return a 0-d tensor of this dtype
      */
     public Tensor norm() {
-        return Reductions.norm(this, 2.0, null, false);
+        return Reductions.norm(floatingOnly("norm"), 2.0, null, false);
     }
 
     /**
@@ -1484,7 +1587,7 @@ public final class Tensor {
      * @return a 0-d tensor of this dtype
      */
     public Tensor norm(double p) {
-        return Reductions.norm(this, p, null, false);
+        return Reductions.norm(floatingOnly("norm"), p, null, false);
     }
 
     /**
@@ -1497,7 +1600,7 @@ public final class Tensor {
      * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor norm(double p, int[] axes, boolean keepDims) {
-        return Reductions.norm(this, p, axes, keepDims);
+        return Reductions.norm(floatingOnly("norm"), p, axes, keepDims);
     }
 
     /**
@@ -1579,7 +1682,7 @@ public final class Tensor {
      * @return a tensor of this dtype: this shape without {@code axes}, or with them of size 1 if {@code keepDims}
      */
     public Tensor logSumExp(int[] axes, boolean keepDims) {
-        return Reductions.logSumExp(this, axes, keepDims);
+        return Reductions.logSumExp(floating(), axes, keepDims);
     }
 
     /**
@@ -1588,7 +1691,7 @@ public final class Tensor {
      * @return a 0-d tensor of this dtype
      */
     public Tensor logSumExp() {
-        return LogSumExp.apply(Reshape.apply(this, new int[] {length()}), 0, false);
+        return LogSumExp.apply(Reshape.apply(floating(), new int[] {length()}), 0, false);
     }
 
     /**
@@ -1783,7 +1886,7 @@ public final class Tensor {
      * @throws IllegalArgumentException for a malformed equation, a letter repeated in one operand, or sizes that differ
      */
     public static Tensor einsum(String equation, Tensor x, Tensor y) {
-        return Einsum.apply(equation, x, y);
+        return Einsum.apply(equation, noInt64("einsum", x), noInt64("einsum", y));
     }
 
     // ---------------------------------------------------------------- values and metadata
@@ -1828,7 +1931,7 @@ public final class Tensor {
     /**
      * The element type.
      *
-     * @return FLOAT64 or FLOAT32
+     * @return FLOAT64, FLOAT32 or INT64
      */
     public DType dtype() {
         return dtype;
@@ -1837,7 +1940,7 @@ public final class Tensor {
     /**
      * The value of a one-element tensor.
      *
-     * @return the single element, widened to double
+     * @return the single element, widened to double (an INT64 element is a whole number)
      * @throws IllegalStateException if the tensor has more or fewer than one element
      */
     public double item() {
@@ -1860,6 +1963,26 @@ public final class Tensor {
     }
 
     /**
+     * A copy of the values in row-major order as longs, for indices and labels (an INT64 tensor's values exactly).
+     *
+     * @return a new array of {@code size()} longs
+     * @throws IllegalStateException if the tensor is not INT64: convert it with {@code to(DType.INT64)}, which says
+     *         how fractions are treated
+     */
+    public long[] toLongArray() {
+        if (dtype != DType.INT64) {
+            throw new IllegalStateException("toLongArray: tensor of shape " + Shapes.str(shape) + " is " + dtype
+                    + "; convert it with to(DType.INT64) (truncates toward zero) first");
+        }
+        Capture.read("toLongArray()", this);
+        long[] out = new long[data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (long) data[i];
+        }
+        return out;
+    }
+
+    /**
      * A copy of the values in row-major order, rounded to float.
      *
      * @return a new array of {@code size()} floats
@@ -1870,10 +1993,18 @@ public final class Tensor {
     }
 
     /**
-     * This tensor in another type (itself if already of that type); differentiable.
+     * This tensor in another type (itself if already of that type); differentiable between the floating types. To
+     * INT64 each value is truncated toward zero, as PyTorch does, and the result has no gradient; NaN, infinities and
+     * values beyond ±2^53 are refused (PyTorch gives undefined values for them).
+     *
+     * <pre>{@code
+     * Tensor.of(new double[] {2.7, -1.5}).to(DType.INT64);   // tensor([ 2, -1], shape=[2], dtype=INT64)
+     * }</pre>
      *
      * @param type the element type wanted, not null
      * @return this tensor, or a new one of this shape in {@code type}
+     * @throws IllegalArgumentException converting to INT64 a value that is NaN, infinite or beyond ±2^53, naming it
+     *         and its position
      */
     public Tensor to(DType type) {
         return type == dtype ? this : Cast.apply(this, checkType("to", type));
@@ -1885,6 +2016,8 @@ public final class Tensor {
      * out counts as a write: it bumps the {@link #version()} of this storage (shared with its views), and a later
      * backward through an op that saved this tensor before the call fails instead of using the new values. Fetch the
      * array when you write, not before recording the ops you then differentiate; to read, use {@link #readArray()}.
+     *
+     * <p>An INT64 tensor's backing array is a {@code double[]} too; write only whole numbers within ±2^53 into it.
      *
      * @return the backing array
      * @throws IllegalStateException on a FLOAT32 tensor
@@ -1913,7 +2046,7 @@ public final class Tensor {
     /**
      * The backing array of a FLOAT64 tensor without a copy, for reading only (a check for NaN, a metric, a copy
      * elsewhere): it does not bump the {@link #version()}, so writing through it would go unnoticed by backward. Use
-     * {@link #array()} to write.
+     * {@link #array()} to write. Works on INT64 tensors too (their whole numbers as doubles).
      *
      * @return the backing array, which the caller must not modify
      * @throws IllegalStateException on a FLOAT32 tensor

@@ -31,7 +31,7 @@ final class OpChecks {
         List<Tensor> out = new ArrayList<>();
         for (Tensor x : xs) {
             Object copy = x.fdata != null ? x.fdata.clone() : x.data.clone();
-            out.add(Tensor.over(copy, x.shape.clone()).requiresGrad(true));
+            out.add(Tensor.over(copy, x.shape.clone(), x.dtype).requiresGrad(true));
         }
         return out;
     }

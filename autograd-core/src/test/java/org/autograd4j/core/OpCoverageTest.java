@@ -46,7 +46,7 @@ class OpCoverageTest {
     private static final Set<String> NOT_OPS = Set.of("of", "scalar", "zeros", "ones", "full", "arange", "eye", "rand",
             "randn", "requiresGrad", "isLeaf", "grad", "zeroGrad", "setGrad", "detach", "backward",
             "shape", "size", "rank", "dtype", "item", "toDoubleArray", "toFloatArray", "array", "floatArray", "gradFn",
-            "readArray", "readFloatArray", "version", "registerHook", "toString", "equals", "hashCode",
+            "readArray", "readFloatArray", "toLongArray", "version", "registerHook", "toString", "equals", "hashCode",
             // comparisons and positions: no gradient, value tests in TensorTest, ApiContractTest, ErrorMessagesTest
             "gt", "ge", "lt", "le", "eq", "argmax", "argmin");
     /** The methods of {@link #NOT_OPS} that the README's table lists all the same. */
