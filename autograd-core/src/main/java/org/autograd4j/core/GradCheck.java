@@ -15,7 +15,8 @@ import java.util.function.Function;
  * if (!r.passed()) System.out.println(r);
  * }</pre>
  *
- * <p>Only the inputs that require a gradient are checked; they are copied to FLOAT64 first. A non-scalar output is
+ * <p>Only the inputs that require a gradient are checked; they are copied to FLOAT64 first (the others too, except
+ * INT64 ones, such as indices, which stay INT64 constants; an INT64 output is refused: it has no gradient). A non-scalar output is
  * projected on a fixed random vector (a vector-Jacobian product), which catches any wrong Jacobian entry with
  * probability one. {@code f} must be deterministic.
  */
@@ -90,7 +91,9 @@ public final class GradCheck {
         List<Integer> checked = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Tensor in = inputs.get(i);
-            Tensor copy = new Tensor(in.toDoubleArray(), in.shape, DType.FLOAT64);
+            // INT64 inputs (indices) stay INT64: constants, they never require a gradient
+            Tensor copy = new Tensor(in.toDoubleArray(), in.shape, in.dtype == DType.INT64 ? DType.INT64
+                    : DType.FLOAT64);
             if (in.requiresGrad) {
                 copy.requiresGrad(true);
                 checked.add(i);
@@ -205,6 +208,10 @@ public final class GradCheck {
     }
 
     private static Tensor project(Tensor out, double[] v) {
+        if (out.dtype == DType.INT64) {
+            throw new IllegalArgumentException("gradcheck: f returned an INT64 tensor (shape " + Shapes.str(out.shape)
+                    + "), which carries no gradient; return a floating point tensor");
+        }
         if (out.length() != v.length) {
             throw new IllegalArgumentException("gradcheck: f returned shape " + Shapes.str(out.shape)
                     + " for one input and " + v.length + " elements for another; f must be deterministic");

@@ -781,6 +781,15 @@ public final class Tensor {
         return Where.apply(mask, x, y);
     }
 
+    /** A value written into this tensor, of its dtype: refused for INT64 unless whole, never rounded. */
+    private Tensor filler(String op, double value) {
+        double[] v = {value};
+        if (dtype == DType.INT64) {
+            DType.checkWhole(op, v);
+        }
+        return new Tensor(v, Shapes.SCALAR, dtype);
+    }
+
     /** A Java {@code double} operand: of this dtype, but FLOAT64 beside INT64 when not whole (a Python float). */
     private Tensor constant(double c) {
         boolean fraction = dtype == DType.INT64 && (c != Math.rint(c) || Math.abs(c) > DType.MAX_EXACT);
@@ -1470,12 +1479,13 @@ public final class Tensor {
      * }</pre>
      *
      * @param mask non-zero where {@code value} goes; no gradient flows to it
-     * @param value the value written, in this tensor's dtype
+     * @param value the value written, in this tensor's dtype (for INT64, a whole number within ±2^53)
      * @return a new tensor of this dtype and the shape this tensor and the mask broadcast to
-     * @throws IllegalArgumentException if the mask is null or its shape does not broadcast with this tensor's
+     * @throws IllegalArgumentException if the mask is null or its shape does not broadcast with this tensor's, or
+     *         the value does not fit an INT64 tensor
      */
     public Tensor maskedFill(Tensor mask, double value) {
-        return Where.apply(Arguments.mask("maskedFill", mask, shape), constant(value), this);
+        return Where.apply(Arguments.mask("maskedFill", mask, shape), filler("maskedFill", value), this);
     }
 
     /**
@@ -1762,12 +1772,11 @@ public final class Tensor {
      *
      * @param axis the axis, from {@code -rank} to {@code rank - 1}
      * @param index whole-number positions along {@code axis}, each from 0 to {@code size(axis) - 1}; no gradient
-     * @param value the value written at every position, in this tensor's dtype
+     * @param value the value written at every position, in this tensor's dtype (for INT64, a whole number within ±2^53)
      * @return a new tensor of this shape and dtype
      */
     public Tensor scatter(int axis, Tensor index, double value) {
-        return Scatter.scatter(this, axis, index, new Tensor(new double[] {value}, Shapes.SCALAR, dtype)
-                .broadcastTo(index.shape()));
+        return Scatter.scatter(this, axis, index, filler("scatter", value).broadcastTo(index.shape()));
     }
 
     /**
