@@ -69,6 +69,28 @@ class Nd4jInteropTest {
     }
 
     @Test
+    void int64RoundTripsThroughLong() {
+        Tensor t = Tensor.of(new long[] {3, -4, 9007199254740992L, 0, 1, 2}, 2, 3);
+        INDArray a = Nd4jInterop.toNd4j(t);
+        assertEquals(DataType.LONG, a.dataType());
+        assertArrayEquals(new long[] {2, 3}, a.shape());
+        Tensor back = Nd4jInterop.toTensor(a);
+        assertEquals(DType.INT64, back.dtype());
+        assertArrayEquals(t.toLongArray(), back.toLongArray());
+        Tensor s = Nd4jInterop.toTensor(Nd4jInterop.toNd4j(Tensor.scalar(7, DType.INT64)));
+        assertEquals(0, s.rank());
+        assertEquals(DType.INT64, s.dtype());
+        assertEquals(7.0, s.item());
+        Tensor e = Nd4jInterop.toTensor(Nd4jInterop.toNd4j(Tensor.of(new long[0], 0, 2)));
+        assertArrayEquals(new long[] {0, 2}, e.shape());
+        assertEquals(DType.INT64, e.dtype());
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+                () -> Nd4jInterop.toTensor(Nd4j.createFromArray(new long[] {9007199254740993L})));
+        assertEquals("of: value 9007199254740993 at position 0 is beyond ±2^53 (9007199254740992), the range INT64"
+                + " tensors hold exactly", big.getMessage());
+    }
+
+    @Test
     void toNd4jIsACopy() {
         Tensor t = Tensor.of(new double[] {1, 2});
         Nd4jInterop.toNd4j(t).putScalar(0, 100.0);
