@@ -187,6 +187,19 @@ CASES = [
      lambda a: a.broadcast_to(2, 3)),
     ("slice_full", "sliceSquared", [1, 0, 3], [torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -3.0]])],
      lambda a: a[:, 0:3] ** 2),
+    # INT64 (issue 12), fixed inputs as above: argmax/argmin return int64 (the "dtype" line; no gradient), int64
+    # indices pick and route the gradient as float-valued ones did, and int64 operands promote by PyTorch's categories
+    ("argmax", "argmax", [1], [torch.tensor([[0.5, 2.0, -1.0, 1.5], [3.0, -2.0, 0.25, 1.0], [-1.0, -0.5, 4.0, 0.0]])],
+     lambda a: a.argmax(1)),
+    ("argmin", "argmin", [0], [torch.tensor([[0.5, 2.0, -1.0, 1.5], [3.0, -2.0, 0.25, 1.0], [-1.0, -0.5, 4.0, 0.0]])],
+     lambda a: a.argmin(0)),
+    ("gather_argmax", "gatherArgmaxSquared", [1], [torch.tensor([[0.5, 2.0, -1.0], [3.0, -2.0, 0.25]])],
+     lambda a: torch.gather(a, 1, a.argmax(1, keepdim=True)) ** 2),
+    ("index_select_int64", "indexSelectInt64Squared", [0, 2, 0, 2, 1],
+     [torch.tensor([[0.5, -1.0], [1.5, 2.0], [-3.0, 0.25]])],
+     lambda a: torch.index_select(a, 0, torch.tensor([2, 0, 2, 1])) ** 2),
+    ("int64_promotion", "int64Promotion", [], [torch.tensor([[0.5, -1.0, 2.0], [1.5, 0.25, -3.0]])],
+     lambda a: a * torch.tensor([[1, -2, 3]]) + torch.tensor([1, 2, 3]) / torch.tensor([2])),
 ]
 
 
@@ -203,6 +216,17 @@ def main():
     for name, op, params, inputs, f in CASES:
         xs = [x.clone().requires_grad_(True) for x in inputs]
         out = f(*xs)
+        if not out.dtype.is_floating_point:
+            # an integer result (argmax): its values and dtype, no weight and no gradient
+            print("case " + name)
+            print("op " + op)
+            print("params " + " ".join(repr(p) for p in params))
+            for x in inputs:
+                print("input [" + shape(x) + "] " + values(x))
+            print("output [" + shape(out) + "] " + values(out.double()))
+            print("dtype " + str(out.dtype).replace("torch.", ""))
+            print("end")
+            continue
         w = normal(*out.shape)
         loss = (w * out).sum()
         grads = torch.autograd.grad(loss, xs, create_graph=True, allow_unused=True)

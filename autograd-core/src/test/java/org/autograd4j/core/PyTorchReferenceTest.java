@@ -33,7 +33,7 @@ class PyTorchReferenceTest {
 
     /** One case of the reference file. */
     record Case(String name, String op, double[] params, List<Tensor> inputs, Tensor weight, Tensor output,
-                List<double[]> grads, List<double[]> directions, List<double[]> hvps) {
+                String dtype, List<double[]> grads, List<double[]> directions, List<double[]> hvps) {
         @Override
         public String toString() {
             return name;
@@ -65,6 +65,12 @@ class PyTorchReferenceTest {
         Tensor out = op(c, xs);
         assertArrayEquals(c.output.shape(), out.shape(), c.name + ": output shape");
         assertClose(c.output.toDoubleArray(), out.toDoubleArray(), c.name + ": output");
+        if (c.dtype != null) {
+            // an integer result (argmax): PyTorch's dtype, and no gradient (the file has none)
+            assertEquals(c.dtype, out.dtype().name().toLowerCase(java.util.Locale.ROOT), c.name + ": dtype");
+            assertEquals(false, out.requiresGrad(), c.name + ": an integer result has no gradient");
+            return;
+        }
         Tensor loss = c.weight.mul(out).sum();
         List<Tensor> grads = Autograd.grad(loss, xs, null, true, true, true);
         Tensor inner = null;
@@ -198,6 +204,12 @@ class PyTorchReferenceTest {
             case "chunkJoined" -> joined(a.chunk((int) p[0], (int) p[1]), (int) p[1]).square();
             case "dot" -> a.dot(b);
             case "outer" -> a.outer(b);
+            case "argmax" -> a.argmax((int) p[0]);
+            case "argmin" -> a.argmin((int) p[0]);
+            case "gatherArgmaxSquared" -> a.gather((int) p[0], a.argmax((int) p[0]).unsqueeze((int) p[0])).square();
+            case "indexSelectInt64Squared" -> a.indexSelect((int) p[0], Tensor.of(longs(rest(p, 1)))).square();
+            case "int64Promotion" -> a.mul(Tensor.of(new long[] {1, -2, 3}, 1, 3))
+                    .add(Tensor.of(new long[] {1, 2, 3}).div(Tensor.of(new long[] {2})));
             default -> throw new IllegalArgumentException("unknown op '" + c.op + "' in case " + c.name);
         };
     }
@@ -267,6 +279,7 @@ class PyTorchReferenceTest {
                     case "input" -> b.inputs.add(tensor(rest));
                     case "weight" -> b.weight = tensor(rest);
                     case "output" -> b.output = tensor(rest);
+                    case "dtype" -> b.dtype = rest;
                     case "grad" -> b.grads.add(numbers(rest));
                     case "direction" -> b.directions.add(numbers(rest));
                     case "hvp" -> b.hvps.add(numbers(rest));
@@ -298,6 +311,7 @@ class PyTorchReferenceTest {
         final List<Tensor> inputs = new ArrayList<>();
         Tensor weight;
         Tensor output;
+        String dtype;
         final List<double[]> grads = new ArrayList<>();
         final List<double[]> directions = new ArrayList<>();
         final List<double[]> hvps = new ArrayList<>();
@@ -307,7 +321,7 @@ class PyTorchReferenceTest {
         }
 
         Case build() {
-            return new Case(name, op, params, inputs, weight, output, grads, directions, hvps);
+            return new Case(name, op, params, inputs, weight, output, dtype, grads, directions, hvps);
         }
     }
 }
