@@ -1,5 +1,7 @@
 package org.autograd4j.nn;
 
+import org.autograd4j.core.Autograd;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -38,34 +40,81 @@ final class CrossEntropy {
     /** The loss against class indices; {@code logProbs} says whether the input already is a log-softmax (NLL). */
     static Tensor indices(String op, Tensor input, int[] labels, Tensor weights, double smoothing, Reduction r,
             boolean logProbs) {
+        checkInput(op, input, r);
+        if (labels == null) {
+            throw new IllegalArgumentException(op + ": class indices must not be null");
+        }
+        if (labels.length != input.size(0)) {
+            throw new IllegalArgumentException(op + ": input has " + input.size(0) + " rows (shape "
+                    + Checks.shape(input) + ") but " + labels.length + " class indices were given");
+        }
+        return compute(op, input, checkRange(op, Tensor.of(labels), input), weights, smoothing, r, logProbs);
+    }
+
+    /**
+     * The loss against class indices in an INT64 tensor {@code [batch]}, as PyTorch's {@code F.cross_entropy} with an
+     * int64 target. The labels stay a tensor all the way to {@code gather}: an input of the graph, not values read
+     * once (a captured step can then take the next batch's labels).
+     */
+    static Tensor indices(String op, Tensor input, Tensor labels, Tensor weights, double smoothing, Reduction r,
+            boolean logProbs) {
+        checkInput(op, input, r);
+        if (labels.rank() != 1 || labels.size(0) != input.size(0)) {
+            throw new IllegalArgumentException(op + ": class indices have shape " + Checks.shape(labels)
+                    + " but the input has " + input.size(0) + " rows (shape " + Checks.shape(input) + "); expected ["
+                    + input.size(0) + "]");
+        }
+        return compute(op, input, checkRange(op, labels, input), weights, smoothing, r, logProbs);
+    }
+
+    /** The labels, refused unless INT64 (the tensor overloads of NLL have no probability form to fall back on). */
+    static Tensor int64(String op, Tensor labels) {
+        if (labels == null || labels.dtype() != DType.INT64) {
+            throw new IllegalArgumentException(op + ": class indices must be an INT64 tensor, got "
+                    + (labels == null ? "null" : labels.dtype() + " " + Checks.shape(labels))
+                    + "; convert them with to(DType.INT64)");
+        }
+        return labels;
+    }
+
+    private static void checkInput(String op, Tensor input, Reduction r) {
         Checks.input(op, input);
         Reduction.check(op, r);
         if (input.rank() != 2) {
             throw new IllegalArgumentException(op + ": expected input of shape [batch, classes], got "
                     + Checks.shape(input));
         }
-        if (labels == null) {
-            throw new IllegalArgumentException(op + ": class indices must not be null");
+    }
+
+    /**
+     * The INT64 labels, each checked to be a class of {@code input}, naming the row. Not while a step is being
+     * captured: reading values from Java would refuse the capture, and {@code gather} checks every label on every
+     * replay instead (with its own message).
+     */
+    private static Tensor checkRange(String op, Tensor labels, Tensor input) {
+        if (Autograd.isCapturing()) {
+            return labels;
         }
-        int batch = (int) input.size(0);
-        int classes = (int) input.size(1);
-        if (labels.length != batch) {
-            throw new IllegalArgumentException(op + ": input has " + batch + " rows (shape " + Checks.shape(input)
-                    + ") but " + labels.length + " class indices were given");
-        }
-        double[] y = new double[batch];
-        for (int i = 0; i < batch; i++) {
-            if (labels[i] < 0 || labels[i] >= classes) {
-                throw new IllegalArgumentException(op + ": label " + labels[i] + " at row " + i
+        long classes = input.size(1);
+        double[] y = labels.readArray();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException(op + ": label " + (long) y[i] + " at row " + i
                         + " is out of range [0, " + classes + ")");
             }
-            y[i] = labels[i];
         }
+        return labels;
+    }
+
+    private static Tensor compute(String op, Tensor input, Tensor y, Tensor weights, double smoothing, Reduction r,
+            boolean logProbs) {
+        int batch = (int) input.size(0);
+        int classes = (int) input.size(1);
         Tensor w = checkWeights(op, weights, classes, input);
         checkSmoothing(op, smoothing);
         Tensor logp = logProbs ? input : input.logSoftmax(1);
-        Tensor picked = logp.gather(1, Tensor.of(y, batch, 1)).reshape(batch).neg();
-        Tensor wy = w == null ? null : w.gather(0, Tensor.of(y, batch));
+        Tensor picked = logp.gather(1, y.reshape(batch, 1)).reshape(batch).neg();
+        Tensor wy = w == null ? null : w.gather(0, y);
         Tensor perSample = wy == null ? picked : picked.mul(wy);
         if (smoothing > 0) {
             Tensor all = w == null ? logp : logp.mul(w.reshape(1, classes));
@@ -76,6 +125,17 @@ final class CrossEntropy {
             return perSample.sum().div(wy.sum());
         }
         return r.reduce(perSample);
+    }
+
+    /**
+     * Cross-entropy against a tensor target, decided by its dtype as PyTorch's {@code F.cross_entropy} does: INT64
+     * holds class indices {@code [batch]}, a floating type probabilities {@code [batch, classes]}.
+     */
+    static Tensor of(String op, Tensor logits, Tensor target, Tensor weights, double smoothing, Reduction r) {
+        if (target != null && target.dtype() == DType.INT64) {
+            return indices(op, logits, target, weights, smoothing, r, false);
+        }
+        return probabilities(op, logits, target, weights, smoothing, r);
     }
 
     /** The loss against target probabilities {@code [batch, classes]} (one-hot or soft). */

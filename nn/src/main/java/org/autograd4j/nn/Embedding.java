@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -13,17 +14,18 @@ import org.autograd4j.core.Tensor;
  * embeddingDim]}, drawn from N(0, 1) as PyTorch does) is the vector of index {@code i}. An index tensor of any shape
  * gives an output of shape {@code indices.shape + [embeddingDim]}.
  *
- * <p>There is no integer dtype yet: the indices come in a FLOAT64 or FLOAT32 tensor whose values are whole numbers in
- * {@code [0, numEmbeddings)}. They are read as values, so they never receive a gradient. The forward is
- * {@link Tensor#indexSelect(int, long[])} on the weight over the flattened indices, then a reshape, so gradients of
- * every order come from those ops (a row used twice gets the sum of both gradients).
+ * <p>The indices come in an INT64 tensor, as in PyTorch, with values in {@code [0, numEmbeddings)}; they never receive
+ * a gradient. For compatibility with code written before INT64 existed, a FLOAT64 or FLOAT32 tensor of whole numbers
+ * is accepted too (and converted). The forward is {@link Tensor#indexSelect(int, Tensor)} on the weight over the
+ * flattened indices, then a reshape, so gradients of every order come from those ops (a row used twice gets the sum
+ * of both gradients).
  *
  * <p>With a padding index, as PyTorch's {@code padding_idx}: that row starts at zero and never gets a gradient (its
  * entries of the output are taken from the detached weight), so it stays whatever it was set to.
  *
  * <pre>{@code
  * Embedding words = new Embedding(1000, 16, OptionalInt.of(0), new Random(42));   // index 0 pads
- * Tensor v = words.forward(Tensor.of(new double[] {3, 0, 7, 7}, 2, 2));            // shape [2, 2, 16]
+ * Tensor v = words.forward(Tensor.of(new long[] {3, 0, 7, 7}, 2, 2));              // shape [2, 2, 16]
  * }</pre>
  */
 public final class Embedding extends Module {
@@ -118,7 +120,8 @@ public final class Embedding extends Module {
     /**
      * Looks up the vector of each index.
      *
-     * @param indices any shape (0-d included), FLOAT64 or FLOAT32, whole numbers in {@code [0, numEmbeddings)}
+     * @param indices any shape (0-d included), INT64 (or, for compatibility, FLOAT64 or FLOAT32 whole numbers), in
+     *                {@code [0, numEmbeddings)}
      * @return shape {@code indices.shape + [embeddingDim]}, the weight's dtype
      * @throws IllegalArgumentException naming the first value that is not such an index and its position
      */
@@ -126,7 +129,8 @@ public final class Embedding extends Module {
     public Tensor forward(Tensor indices) {
         long[] idx = positions(Checks.input(OP, indices));
         Tensor w = parameter("weight");
-        Tensor rows = w.indexSelect(0, idx);
+        Tensor flat = indices.dtype() == DType.INT64 ? indices.reshape(idx.length) : Tensor.of(idx);
+        Tensor rows = w.indexSelect(0, flat);
         if (paddingIdx.isPresent()) {
             rows = padded(w, rows, idx, paddingIdx.getAsInt());
         }
@@ -155,7 +159,7 @@ public final class Embedding extends Module {
     }
 
     private long[] positions(Tensor indices) {
-        double[] v = indices.toDoubleArray();
+        double[] v = indices.toDoubleArray();   // INT64 values are whole numbers already; the range is checked here
         long[] out = new long[v.length];
         for (int i = 0; i < v.length; i++) {
             if (!(v[i] == Math.rint(v[i]) && v[i] >= 0 && v[i] < numEmbeddings)) {

@@ -1,6 +1,7 @@
 package org.autograd4j.nn;
 
 import org.autograd4j.core.Autograd;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -13,7 +14,7 @@ import org.autograd4j.core.Tensor;
  *
  * <pre>{@code
  * Loss loss = Losses.crossEntropy();                              // for Trainer.fit: logits against class indices
- * Tensor value = Losses.crossEntropy(model.forward(x), labels);   // at once: logits [batch, classes], int[batch]
+ * Tensor value = Losses.crossEntropy(model.forward(x), labels);   // at once: logits [batch, classes], INT64 [batch]
  * value.backward();
  * }</pre>
  *
@@ -74,14 +75,15 @@ public final class Losses {
     }
 
     /**
-     * Mean cross-entropy as a training loss: logits {@code [batch, classes]} against either class indices (a target
-     * of shape {@code [batch]} holding whole numbers) or probabilities (a target of shape {@code [batch, classes]},
-     * one-hot or soft); see {@link #crossEntropy(Tensor, int[])} and {@link #crossEntropy(Tensor, Tensor)}.
+     * Mean cross-entropy as a training loss: logits {@code [batch, classes]} against either class indices (an INT64
+     * target of shape {@code [batch]}, or, as before INT64 existed, a floating one holding whole numbers) or
+     * probabilities (a floating target of shape {@code [batch, classes]}, one-hot or soft); see
+     * {@link #crossEntropy(Tensor, Tensor)}.
      *
      * @return the loss of logits against class indices or probabilities
      */
     public static Loss crossEntropy() {
-        return (logits, target) -> target != null && target.rank() == 2
+        return (logits, target) -> target != null && (target.dtype() == DType.INT64 || target.rank() == 2)
                 ? crossEntropy(logits, target)
                 : Autograd.isCapturing() ? CrossEntropy.indexTensor("crossEntropy", logits, target)
                 : CrossEntropy.indices("crossEntropy", logits, CrossEntropy.toIndices("crossEntropy", target), null,
@@ -90,12 +92,13 @@ public final class Losses {
 
     /**
      * Mean negative log-likelihood as a training loss: log-probabilities {@code [batch, classes]} against class
-     * indices of shape {@code [batch]}; see {@link #nll(Tensor, int[])}.
+     * indices of shape {@code [batch]} (INT64, or whole numbers in a floating tensor); see {@link #nll(Tensor, Tensor)}.
      *
      * @return the loss of log-probabilities against class indices
      */
     public static Loss nll() {
-        return (logProbs, target) -> nll(logProbs, CrossEntropy.toIndices("nll", target));
+        return (logProbs, target) -> target != null && target.dtype() == DType.INT64 ? nll(logProbs, target)
+                : nll(logProbs, CrossEntropy.toIndices("nll", target));
     }
 
     /**
@@ -316,44 +319,55 @@ public final class Losses {
     }
 
     /**
-     * Mean cross-entropy of logits {@code [batch, classes]} against target probabilities of the same shape.
+     * Mean cross-entropy of logits {@code [batch, classes]} against a tensor target, which its dtype decides, as
+     * PyTorch's {@code F.cross_entropy}: INT64 class indices {@code [batch]}, or floating probabilities of the logits'
+     * shape.
+     *
+     * <pre>{@code
+     * Losses.crossEntropy(logits, Tensor.of(new long[] {2, 0, 1}));   // class indices
+     * Losses.crossEntropy(logits, oneHot);                            // FLOAT64 [3, classes]: probabilities
+     * }</pre>
      *
      * @param logits the raw scores, shape {@code [batch, classes]}
-     * @param targetProbabilities the same shape as the logits, each row usually summing to 1
+     * @param target INT64 {@code [batch]}, each in {@code [0, classes)}; or the logits' shape, rows summing to 1
      * @return a 0-d tensor, the mean over the batch
      */
-    public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities) {
-        return crossEntropy(logits, targetProbabilities, null, 0.0, Reduction.MEAN);
+    public static Tensor crossEntropy(Tensor logits, Tensor target) {
+        return crossEntropy(logits, target, null, 0.0, Reduction.MEAN);
     }
 
     /**
-     * Cross-entropy against target probabilities, reduced by {@code r}.
+     * Cross-entropy against INT64 class indices or probabilities (see {@link #crossEntropy(Tensor, Tensor)}), reduced
+     * by {@code r}.
      *
      * @param logits the raw scores, shape {@code [batch, classes]}
-     * @param targetProbabilities the same shape as the logits, each row usually summing to 1
+     * @param target INT64 {@code [batch]}, each in {@code [0, classes)}; or the logits' shape, rows summing to 1
      * @param r how the per-sample losses are combined
      * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
      */
-    public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities, Reduction r) {
-        return crossEntropy(logits, targetProbabilities, null, 0.0, r);
+    public static Tensor crossEntropy(Tensor logits, Tensor target, Reduction r) {
+        return crossEntropy(logits, target, null, 0.0, r);
     }
 
     /**
-     * Cross-entropy {@code -Σ_c t[n, c]·w[c]·log softmax(logits)[n, c]} per sample against one-hot or soft targets;
-     * smoothing first mixes the targets with the uniform distribution, {@code t·(1-ε) + ε/C}. MEAN divides by the
-     * batch size (weighted or not), as PyTorch does for probability targets.
+     * Cross-entropy with class weights and label smoothing against a target its dtype decides. INT64 class indices
+     * {@code [batch]}: as {@link #crossEntropy(Tensor, int[], Tensor, double, Reduction)} (MEAN divides by
+     * {@code Σ_n w[y_n]}). Floating probabilities of the logits' shape:
+     * {@code -Σ_c t[n, c]·w[c]·log softmax(logits)[n, c]} per sample, one-hot or soft; smoothing first mixes the
+     * targets with the uniform distribution, {@code t·(1-ε) + ε/C}, and MEAN divides by the batch size (weighted or
+     * not), as PyTorch does for probability targets.
      *
-     * @param logits              shape {@code [batch, classes]}
-     * @param targetProbabilities the same shape, each row usually summing to 1
-     * @param classWeights        null, or shape {@code [classes]}
+     * @param logits         shape {@code [batch, classes]}
+     * @param target         INT64 {@code [batch]}, each in {@code [0, classes)}; or the logits' shape (probabilities)
+     * @param classWeights   null, or shape {@code [classes]}
+     * @param labelSmoothing in [0, 1]; 0 for none
      * @param r how the per-sample losses are combined
-     * @param labelSmoothing      in [0, 1]; 0 for none
      * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
+     * @throws IllegalArgumentException naming the label and its row if a label is out of range, or on a shape mismatch
      */
-    public static Tensor crossEntropy(Tensor logits, Tensor targetProbabilities, Tensor classWeights,
-            double labelSmoothing, Reduction r) {
-        return CrossEntropy.probabilities("crossEntropy", logits, targetProbabilities, classWeights, labelSmoothing,
-                r);
+    public static Tensor crossEntropy(Tensor logits, Tensor target, Tensor classWeights, double labelSmoothing,
+            Reduction r) {
+        return CrossEntropy.of("crossEntropy", logits, target, classWeights, labelSmoothing, r);
     }
 
     /**
@@ -380,6 +394,34 @@ public final class Losses {
     }
 
     /**
+     * Mean negative log-likelihood against INT64 class indices (PyTorch's {@code F.nll_loss} with an int64 target).
+     *
+     * @param logProbs log-probabilities, shape {@code [batch, classes]}
+     * @param classIndices INT64, shape {@code [batch]}, each in {@code [0, classes)}
+     * @return a 0-d tensor, the mean over the batch
+     * @throws IllegalArgumentException if the labels are not INT64 {@code [batch]} or one is out of range
+     */
+    public static Tensor nll(Tensor logProbs, Tensor classIndices) {
+        return nll(logProbs, classIndices, null, Reduction.MEAN);
+    }
+
+    /**
+     * Negative log-likelihood against INT64 class indices, with class weights; see
+     * {@link #nll(Tensor, int[], Tensor, Reduction)}.
+     *
+     * @param logProbs     shape {@code [batch, classes]}
+     * @param classIndices INT64, shape {@code [batch]}, each in {@code [0, classes)}
+     * @param classWeights null, or shape {@code [classes]}
+     * @param r how the per-sample losses are combined
+     * @return a 0-d tensor for MEAN and SUM; for NONE, the per-sample losses, shape {@code [batch]}
+     * @throws IllegalArgumentException if the labels are not INT64 {@code [batch]} or one is out of range
+     */
+    public static Tensor nll(Tensor logProbs, Tensor classIndices, Tensor classWeights, Reduction r) {
+        return CrossEntropy.indices("nll", logProbs, CrossEntropy.int64("nll", classIndices), classWeights, 0.0, r,
+                true);
+    }
+
+    /**
      * Negative log-likelihood {@code -w[y_n]·logProbs[n, y_n]} per sample; MEAN divides by {@code Σ_n w[y_n]}.
      * {@code nll(logSoftmax(x), y)} equals {@code crossEntropy(x, y)}.
      *
@@ -394,7 +436,7 @@ public final class Losses {
     }
 
     /**
-     * Class indices from a tensor of whole numbers (as a data loader delivers labels).
+     * Class indices from a tensor of whole numbers (as a data loader delivers labels), INT64 or floating.
      *
      * @param labels shape {@code [batch]}
      * @return a new array of {@code batch} labels
