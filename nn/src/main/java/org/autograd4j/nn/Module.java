@@ -349,13 +349,19 @@ public abstract class Module {
     }
 
     /**
-     * Converts every parameter and buffer to {@code dtype} (each becomes a new leaf tensor; a parameter keeps its
-     * {@code requiresGrad}). Build optimizers after calling it, since they hold the old tensors. Returns this module.
+     * Converts every floating parameter and buffer to {@code dtype} (each becomes a new leaf tensor; a parameter keeps
+     * its {@code requiresGrad}); INT64 buffers stay INT64, as PyTorch's {@code Module.to} leaves integer ones. Build
+     * optimizers after calling it, since they hold the old tensors. Returns this module.
      *
-     * @param dtype the element type wanted, not null
+     * @param dtype the floating element type wanted, FLOAT32 or FLOAT64
      * @return this module
+     * @throws IllegalArgumentException for INT64 (as PyTorch: a module converts only to floating types)
      */
     public Module to(DType dtype) {
+        if (dtype == DType.INT64) {
+            throw new IllegalArgumentException("Module.to: only floating point dtypes are accepted, got INT64 (as in"
+                    + " PyTorch); convert the tensors that hold indices themselves");
+        }
         for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
             Tensor p = e.getValue();
             if (p.dtype() != dtype) {
@@ -363,7 +369,7 @@ public abstract class Module {
             }
         }
         for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
-            if (e.getValue().dtype() != dtype) {
+            if (e.getValue().dtype() != dtype && e.getValue().dtype().isFloatingPoint()) {
                 e.setValue(e.getValue().detach().to(dtype));
             }
         }

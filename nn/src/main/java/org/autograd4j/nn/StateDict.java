@@ -26,6 +26,18 @@ final class StateDict {
         return out;
     }
 
+    /** The values for an INT64 parameter or buffer: whole numbers, as an INT64 tensor holds, or an error. */
+    private static double[] wholeValues(String name, Tensor src) {
+        double[] v = src.toDoubleArray();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != Math.rint(v[i]) || Math.abs(v[i]) > 0x1p53) {
+                throw new IllegalArgumentException("loadStateDict: '" + name + "' is INT64 in the model but the state"
+                        + " holds " + v[i] + " at position " + i + ", which is not a whole number within ±2^53");
+            }
+        }
+        return v;
+    }
+
     /** Copies {@code state} into {@code m}'s parameters and buffers after checking every name and shape. */
     @SuppressWarnings("try")
     static void load(Module m, Map<String, Tensor> state) {
@@ -51,7 +63,10 @@ final class StateDict {
             for (Map.Entry<String, Tensor> e : own.entrySet()) {
                 Tensor p = e.getValue();
                 Tensor src = state.get(e.getKey());
-                if (p.dtype() == DType.FLOAT32) {
+                if (p.dtype() == DType.INT64) {
+                    double[] values = wholeValues(e.getKey(), src);
+                    System.arraycopy(values, 0, p.array(), 0, values.length);
+                } else if (p.dtype() == DType.FLOAT32) {
                     float[] values = src.toFloatArray();
                     System.arraycopy(values, 0, p.floatArray(), 0, values.length);
                 } else {

@@ -172,7 +172,7 @@ final class ModelDecoder {
 
     private Tensor tensor(String name) {
         int dtype = in.get();
-        if (dtype != ModelEncoder.FLOAT32 && dtype != ModelEncoder.FLOAT64) {
+        if (dtype != ModelEncoder.FLOAT32 && dtype != ModelEncoder.FLOAT64 && dtype != ModelEncoder.INT64) {
             throw new IllegalArgumentException("tensor '" + name + "' has unknown dtype code " + dtype);
         }
         int rank = count("dimensions of tensor '" + name + "'");
@@ -186,6 +186,13 @@ final class ModelDecoder {
                         + shape[i] + ")");
             }
             size *= shape[i];
+        }
+        if (dtype == ModelEncoder.INT64) {
+            long[] longs = new long[(int) size];
+            for (int i = 0; i < longs.length; i++) {
+                longs[i] = in.getLong();
+            }
+            return rank == 0 ? Tensor.of(longs).reshape() : Tensor.of(longs, shape);
         }
         double[] v = new double[(int) size];
         for (int i = 0; i < v.length; i++) {

@@ -28,6 +28,8 @@ final class ModelEncoder {
     static final int CHECKSUM = 4;
     static final int FLOAT32 = 0;
     static final int FLOAT64 = 1;
+    /** INT64 tensors (indices, counts) are written as int64 values. */
+    static final int INT64 = 2;
 
     private ModelEncoder() {
     }
@@ -103,11 +105,18 @@ final class ModelEncoder {
     private static void writeTensor(DataOutputStream out, String name, Tensor t) throws IOException {
         writeString(out, name);
         boolean single = t.dtype() == DType.FLOAT32;
-        out.writeByte(single ? FLOAT32 : FLOAT64);
+        boolean integer = t.dtype() == DType.INT64;
+        out.writeByte(single ? FLOAT32 : integer ? INT64 : FLOAT64);
         long[] shape = t.shape();
         out.writeInt(shape.length);
         for (long d : shape) {
             out.writeLong(d);
+        }
+        if (integer) {
+            for (long v : t.toLongArray()) {
+                out.writeLong(v);
+            }
+            return;
         }
         for (double v : t.toDoubleArray()) {
             if (single) {

@@ -39,8 +39,8 @@ import org.autograd4j.nn.optim.SchedulerState;
  *                              children, as {@link Module#describe()} gives them ({@link ModuleSpec})
  *                weights:      int32 n, then n × (string dotted name, e.g. "layers.0.weight" or a buffer's
  *                              "layers.1.running_mean", each module's parameters then its buffers; uint8 dtype,
- *                              0 = FLOAT32, 1 = FLOAT64; int32 rank; rank × int64 dimension; the values in row-major
- *                              order as float32 or float64)
+ *                              0 = FLOAT32, 1 = FLOAT64, 2 = INT64; int32 rank; rank × int64 dimension; the values
+ *                              in row-major order as float32, float64 or int64)
  *                optimizer:    uint8 0 (none), or 1 followed by string type, int32 n × (string name, float64 value)
  *                              hyperparameters, int32 m × (string name, int32 length, length × float64) buffers
  *                scheduler:    (since version 2) uint8 0 (none), or 1 followed by string type, int32 n ×

@@ -225,7 +225,7 @@ class OptimizerContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("float32Cases")
     void aStepBetweenTwoRetainedBackwardsFailsTheSecond(String name, Function<List<Tensor>, Optimizer> make) {
-        for (DType dtype : DType.values()) {
+        for (DType dtype : List.of(DType.FLOAT32, DType.FLOAT64)) {   // the floating types: INT64 has no gradient
             Tensor w = Tensor.of(new double[] {0.5, -1.5}).to(dtype).detach().requiresGrad(true);
             Tensor x = Tensor.of(new double[] {2, 3}).to(dtype);
             Tensor loss = w.mul(x).tanh().sum();
