@@ -7,7 +7,8 @@ committed; only regenerating it needs Python and PyTorch (any 2.x):
         > nn/src/test/resources/org/autograd4j/nn/pytorch-nn-reference.txt
 
 Line formats (values in row-major order, floats as Python's repr, exact in float64):
-    loss NAME | pred [shape] values | target [shape] values | value v | grad values
+    loss NAME | pred [shape] values | target [shape] values | targetdtype int64 (integer targets only) | value v |
+        grad values
     optim NAME | start values | grad values (one line per step, "step g...") | after each step: "param values"
     optgroups NAME | start0/start1 values (two parameters, one per group) | per step "grad0", "grad1" values, then
         "param0", "param1" values after the step
@@ -16,7 +17,8 @@ Line formats (values in row-major order, floats as Python's repr, exact in float
     layer NAME | x [shape] values | gradout [shape] values | weight, bias values | then per training pass
         "y values", "gradx values", "gradweight values", "gradbias values", "runmean values", "runvar values";
         finally "evaly values" (the output in evaluation mode on x)
-    embedding NAME | weight [shape] values | x [shape] indices | gradout [shape] values | y values | gradweight values
+    embedding NAME | weight [shape] values | x [shape] indices | xdtype int64 | gradout [shape] values | y values |
+        gradweight values
 """
 import torch
 import torch.nn.functional as F
@@ -46,6 +48,8 @@ def loss_case(name, pred, target, f, extra=""):
         print("extra " + extra)
     print("pred " + shape(pred) + " " + values(pred))
     print("target " + shape(target) + " " + values(target))
+    if not target.dtype.is_floating_point:
+        print("targetdtype " + str(target.dtype).replace("torch.", ""))
     print("value " + repr(float(value.detach())))
     print("grad " + values(g))
     print("end")
@@ -80,6 +84,12 @@ def losses():
     soft = torch.softmax(normal(4, 3), 1)
     loss_case("cross_entropy_probabilities", pred, soft, F.cross_entropy)
     loss_case("nll", torch.log_softmax(pred, 1), labels.double(), lambda p, t: F.nll_loss(p, t.long()))
+    # INT64 targets (issue 12), the tensors above and no new draws: F.cross_entropy decides by the target's dtype
+    loss_case("cross_entropy_int64", pred, labels, F.cross_entropy)
+    loss_case("cross_entropy_int64_weighted_smoothed_sum", pred, labels,
+              lambda p, t: F.cross_entropy(p, t, weight=weights, label_smoothing=0.1, reduction="sum"), values(weights))
+    loss_case("nll_int64_weighted", torch.log_softmax(pred, 1), labels,
+              lambda p, t: F.nll_loss(p, t, weight=weights), values(weights))
 
 
 OPTIMIZERS = [
@@ -254,6 +264,7 @@ def embeddings():
     print("embedding padded")
     print("weight " + shape(module.weight) + " " + values(module.weight))
     print("x " + shape(x) + " " + values(x.double()))
+    print("xdtype " + str(x.dtype).replace("torch.", ""))
     print("gradout " + shape(gradout) + " " + values(gradout))
     print("y " + values(y))
     print("gradweight " + values(module.weight.grad))

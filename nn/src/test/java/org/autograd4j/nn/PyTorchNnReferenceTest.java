@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.autograd4j.core.Autograd;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 import org.autograd4j.nn.optim.Adagrad;
 import org.autograd4j.nn.optim.Adam;
@@ -111,7 +112,9 @@ class PyTorchNnReferenceTest {
     @MethodSource("losses")
     void lossValueAndGradientArePyTorchs(Block b) {
         Tensor pred = tensor(b.one("pred")).requiresGrad(true);
-        Tensor value = loss(b.name, b).apply(pred, tensor(b.one("target")));
+        Tensor target = tensor(b.one("target"));
+        // an int64 target in PyTorch is an INT64 tensor here: the Tensor overloads decide by dtype, as F.cross_entropy
+        Tensor value = loss(b.name, b).apply(pred, b.all("targetdtype").isEmpty() ? target : target.to(DType.INT64));
         assertClose(new double[] {Double.parseDouble(b.one("value"))}, new double[] {value.item()}, b + ": value");
         Tensor grad = Autograd.grad(value, List.of(pred), false).get(0);
         assertClose(numbers(b.one("grad")), grad.toDoubleArray(), b + ": gradient");
@@ -239,7 +242,9 @@ class PyTorchNnReferenceTest {
         Embedding e = new Embedding(6, 3, java.util.OptionalInt.of(2), new java.util.Random(0));
         e.loadStateDict(Map.of("weight", tensor(b.one("weight"))));
         Tensor x = tensor(b.one("x"));
-        Tensor y = e.forward(x);
+        assertEquals("int64", b.one("xdtype"), b + ": PyTorch's indices");
+        Tensor y = e.forward(x.to(DType.INT64));
+        assertClose(numbers(b.one("y")), e.forward(x).toDoubleArray(), b + ": output from float-valued indices");
         y.backward(tensor(b.one("gradout")));
         assertEquals(List.of(2L, 3L, 3L), Arrays.stream(y.shape()).boxed().toList(), b + ": output shape");
         assertClose(numbers(b.one("y")), y.toDoubleArray(), b + ": output");
@@ -276,6 +281,10 @@ class PyTorchNnReferenceTest {
                     Tensor.of(numbers(b.one("extra"))), 0.1, Reduction.MEAN);
             case "cross_entropy_probabilities" -> Losses::crossEntropy;
             case "nll" -> (p, t) -> Losses.nll(p, labels(t));
+            case "cross_entropy_int64" -> Losses::crossEntropy;
+            case "cross_entropy_int64_weighted_smoothed_sum" -> (p, t) -> Losses.crossEntropy(p, t,
+                    Tensor.of(numbers(b.one("extra"))), 0.1, Reduction.SUM);
+            case "nll_int64_weighted" -> (p, t) -> Losses.nll(p, t, Tensor.of(numbers(b.one("extra"))), Reduction.MEAN);
             default -> throw new IllegalArgumentException("no loss for case " + name);
         };
     }
