@@ -78,6 +78,16 @@ class Int64LabelsTest {
     }
 
     @Test
+    void metricsReadArgmaxOutputAsClasses() {
+        Tensor logits = Tensor.of(new double[][] {{0.1, 2, 0.3}, {5, 1, 0}, {0, 0, 9}});
+        Tensor predicted = logits.argmax(1);
+        assertArrayEquals(new int[] {1, 0, 2}, org.autograd4j.nn.metrics.Metrics.predictedClasses(predicted));
+        assertArrayEquals(org.autograd4j.nn.metrics.Metrics.predictedClasses(logits),
+                org.autograd4j.nn.metrics.Metrics.predictedClasses(predicted));
+        assertArrayEquals(new int[] {2, 0}, org.autograd4j.nn.metrics.Metrics.targetClasses(Tensor.of(new long[] {2, 0})));
+    }
+
+    @Test
     void messagesNameTheLabelsAndTheirShape() {
         Tensor logits = Tensor.zeros(2, 3);
         argument("crossEntropy: label 3 at row 1 is out of range [0, 3)",

@@ -66,7 +66,7 @@ public final class Metrics {
      * The predicted class of each row.
      *
      * @param prediction {@code [n, classes]}: the argmax of each row (first on ties); {@code [n]} or {@code [n, 1]}:
-     *                   1 where the value is {@code > threshold}, else 0
+     *                   1 where the value is {@code > threshold}, else 0; INT64 {@code [n]}: the classes themselves
      * @param threshold  for a single column: 0.5 for probabilities, 0 for logits
      * @return {@code n} class indices
      */

@@ -2,6 +2,7 @@ package org.autograd4j.nn.metrics;
 
 import java.util.Arrays;
 import java.util.TreeSet;
+import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
 /** The checks and counting behind {@link Metrics}; every message starts with the public method's name. */
@@ -105,8 +106,14 @@ final class Scores {
         return den == 0 ? 0.0 : (kind == Kind.F1 ? 2.0 * tp : tp) / (double) den;
     }
 
-    /** Classes from outputs: argmax of {@code [n, k > 1]}, or {@code p > threshold} for {@code [n]}, {@code [n, 1]}. */
+    /**
+     * Classes from outputs: argmax of {@code [n, k > 1]}, or {@code p > threshold} for {@code [n]}, {@code [n, 1]};
+     * an INT64 {@code [n]} or {@code [n, 1]} (what {@code argmax} returns) holds the classes themselves.
+     */
     static int[] predicted(String op, Tensor prediction, double threshold) {
+        if (prediction.dtype() == DType.INT64 && singleColumn(prediction)) {
+            return target(op, prediction);
+        }
         double[] v = prediction.toDoubleArray();
         if (singleColumn(prediction)) {
             int[] out = new int[v.length];
