@@ -82,7 +82,7 @@ public final class Tabular {
         return Metrics.accuracy(yTrue, yPred);
     }
 
-    /** Column 0 is the region's index (as a number, which the embedding reads), columns 1-4 the numeric features. */
+    /** Column 0 is the region's index (a whole number, made INT64 for the embedding), columns 1-4 the features. */
     static final class Net extends org.autograd4j.nn.Module {          // qualified: java.lang.Module is implicit
         final Embedding region;
         final Linear hidden;
@@ -100,7 +100,8 @@ public final class Tabular {
         @Override
         public Tensor forward(Tensor x) {
             long n = x.shape()[0];
-            Tensor embedded = region.forward(x.slice(1, 0, 1).reshape(n));     // [n] indices -> [n, 3]
+            Tensor ids = x.slice(1, 0, 1).reshape(n).to(DType.INT64);          // [n] indices, as x[:, 0].long()
+            Tensor embedded = region.forward(ids);                              // [n, 3]
             Tensor features = Tensor.concat(List.of(embedded, x.slice(1, 1, 5)), 1);
             return out.forward(norm.forward(hidden.forward(features)).relu());
         }
