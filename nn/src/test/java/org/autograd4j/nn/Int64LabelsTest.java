@@ -53,6 +53,39 @@ class Int64LabelsTest {
     }
 
     @Test
+    void aCapturedStepTakesInt64LabelsAsAnInputAndReplaysEager() {
+        Tensor wEager = Tensor.randn(new Random(4), 4, 3).requiresGrad(true);
+        Tensor wCaptured = wEager.detach().mul(1.0).detach().requiresGrad(true);
+        Tensor classWeights = Tensor.of(new double[] {0.5, 1.0, 2.0});
+        org.autograd4j.core.CapturedStep step = Autograd.capture(in -> {
+            Tensor loss = Losses.crossEntropy(in[0].matmul(wCaptured), in[1], classWeights, 0.1, Reduction.MEAN);
+            loss.backward();
+            return loss;
+        });
+        Random data = new Random(6);
+        for (int s = 0; s < 4; s++) {
+            Tensor x = Tensor.randn(data, 5, 4);
+            long[] y = new long[5];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = data.nextInt(3);
+            }
+            Tensor labels = Tensor.of(y);
+            wEager.zeroGrad();
+            Tensor expected = Losses.crossEntropy(x.matmul(wEager), labels, classWeights, 0.1, Reduction.MEAN);
+            expected.backward();
+            wCaptured.zeroGrad();
+            Tensor actual = step.run(x, labels);
+            assertEquals(expected.item(), actual.item(), 0.0, "loss at step " + s);
+            assertArrayEquals(wEager.grad().toDoubleArray(), wCaptured.grad().toDoubleArray(), "grad at step " + s);
+        }
+        assertEquals(1, step.captures());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> step.run(Tensor.randn(data, 5, 4), Tensor.of(new long[] {0, 1, 2, 3, 0})));
+        assertEquals("gather: index 3.0 at position 3 is not a whole number in [0, 3) for axis 1 of shape [5, 3]",
+                e.getMessage());
+    }
+
+    @Test
     void aFloatingTargetStillMeansProbabilities() {
         Tensor logits = Tensor.of(new double[][] {{2, 0.5, -1}, {0, 1, 3}});
         Tensor oneHot = Tensor.of(new double[][] {{0, 1, 0}, {0, 0, 1}});
