@@ -70,11 +70,11 @@ def run(name, spec, gen):
 
     for i in range(warmup):
         step(i)
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     for i in range(steps):
         step(warmup + i)
-    seconds = time.perf_counter() - t0
-    return seconds, step
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
+    return seconds, cpu, step
 
 
 def gemm_bound(threads, rounds=50):
@@ -107,10 +107,11 @@ def main():
     gen = torch.Generator().manual_seed(42)
     for name in names:
         spec = SPECS[name]
-        seconds, step = run(name, spec, gen)
+        seconds, cpu, step = run(name, spec, gen)
         steps, batch = spec[5], spec[2]
         print(f"RESULT peer=pytorch workload={name} steps={steps} seconds={seconds:.4f} "
-              f"samples_per_s={steps * batch / seconds:.1f} ms_per_step={seconds * 1e3 / steps:.4f} threads={threads}")
+              f"samples_per_s={steps * batch / seconds:.1f} ms_per_step={seconds * 1e3 / steps:.4f} threads={threads} "
+              f"cpu_ms_per_step={cpu * 1e3 / steps:.4f}")
         rounds = []
         count = int(os.environ.get("STEADY_ROUNDS", "15"))
         for _ in range(count):
@@ -119,9 +120,10 @@ def main():
                 step(i)
             rounds.append((time.perf_counter() - t0) * 1e3 / steps)
         rounds.sort()
-        median = rounds[count // 2]
-        print(f"STEADY peer=pytorch workload={name} ms_per_step={median:.4f} rounds={count} min_ms={rounds[0]:.4f} "
-              f"max_ms={rounds[-1]:.4f} cold_over_steady={seconds * 1e3 / steps / median:.2f} threads={threads}")
+        median = rounds[count // 2] if rounds else float("nan")
+        if rounds:
+            print(f"STEADY peer=pytorch workload={name} ms_per_step={median:.4f} rounds={count} min_ms={rounds[0]:.4f} "
+                  f"max_ms={rounds[-1]:.4f} cold_over_steady={seconds * 1e3 / steps / median:.2f} threads={threads}")
         if name == "mlp-mnist-shape":
             print(f"GEMM peer=pytorch workload={name} products=8 ms={gemm_bound(threads):.4f} threads={threads}")
     print(f"INFO peer=pytorch version={torch.__version__} blas={'mkl' if torch.backends.mkl.is_available() else '?'}")
