@@ -101,6 +101,10 @@ final class Gather extends Node {
     /** {@link #sourceOffsets(int[], int, int[], int[])} into {@code offsets}. */
     static void sourceOffsets(int[] shape, int axis, int[] index, int[] indexShape, int[] offsets) {
         int rank = shape.length;
+        if (rank > 0 && axis == rank - 1 && sameLeading(shape, indexShape)) {
+            lastAxisOffsets(shape[axis], index, indexShape[axis], offsets);
+            return;
+        }
         int[] strides = Shapes.strides(shape);
         int[] pos = new int[rank];
         for (int i = 0; i < index.length; i++) {
@@ -116,6 +120,30 @@ final class Gather extends Node {
                 pos[d] = 0;
             }
         }
+    }
+
+    /**
+     * The offsets of a gather along the last axis with the input's leading shape (cross-entropy's pick of each row's
+     * label): row times the row length plus the index. One short loop instead of the general one's per-dimension
+     * arithmetic: it runs every training step, mostly interpreted or in C1's profiling code for the first thousand
+     * steps of a fresh JVM (benchmarks/README.md, "Warm-up").
+     */
+    private static void lastAxisOffsets(int rowLength, int[] index, int perRow, int[] offsets) {
+        for (int i = 0, start = 0; i < index.length; start += rowLength) {
+            for (int j = 0; j < perRow; j++, i++) {
+                offsets[i] = start + index[i];
+            }
+        }
+    }
+
+    /** Whether the two shapes agree on every axis but the last. */
+    private static boolean sameLeading(int[] shape, int[] indexShape) {
+        for (int d = 0; d + 1 < shape.length; d++) {
+            if (shape[d] != indexShape[d]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
