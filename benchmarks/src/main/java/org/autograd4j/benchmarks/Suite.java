@@ -92,7 +92,7 @@ public final class Suite {
             case "xor" -> jmh(group, opts("XorTrainBench\\.").mode(Mode.SingleShotTime)
                     .warmupIterations(1).measurementIterations(full ? 5 : 2));
             case "training" -> jmh(group, full ? opts("TrainingBench\\.")
-                    : longerWarmup(opts("TrainingBench\\.").param("trainer", "nn")));
+                    : longerWarmup(opts("TrainingBench\\.").param("trainer", "nn", "captured")));
             case "gemm" -> jmh(group, full ? opts("GemmBoundBench\\.") : longerWarmup(opts("GemmBoundBench\\.")));
             case "workloads" -> {
                 for (String threads : List.of("1", "2")) {

@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Steady-state time of one training step of each {@link Workload} (forward, loss, backward, optimizer update), with
  * one and with two native threads (set before the natives load, in JMH's fresh fork). The step is
- * nn's ({@link NnTrainer}) or core's ({@link CoreTrainer}); samples per second are {@code batch / time}.
+ * nn's ({@link NnTrainer}, eager or captured and replayed) or core's ({@link CoreTrainer}); samples per second are
+ * {@code batch / time}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,8 +34,11 @@ public class TrainingBench {
     @Param({"1", "2"})
     public int threads;
 
-    /** {@code nn} (Mlp, Losses, Sgd/Adam) or {@code core} (core ops, hand-written optimizer loops). */
-    @Param({"nn", "core"})
+    /**
+     * {@code nn} (Mlp, Losses, Sgd/Adam), {@code captured} (the same step captured once with {@code Autograd.capture}
+     * and replayed) or {@code core} (core ops, hand-written optimizer loops).
+     */
+    @Param({"nn", "captured", "core"})
     public String trainer;
 
     private Trainer step;

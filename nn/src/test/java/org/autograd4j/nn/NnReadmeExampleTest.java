@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * (indentation removed), and each {@code println} must print the comment line under it.
  */
 class NnReadmeExampleTest {
-    private static final Path README = Path.of("..", "README.md");
     private static final Path SELF = Path.of("src", "test", "java", "org", "autograd4j", "nn",
             "NnReadmeExampleTest.java");
 
@@ -41,22 +40,13 @@ class NnReadmeExampleTest {
         } finally {
             System.setOut(stdout);
         }
-        List<String> expected = new ArrayList<>();
-        List<String> code = snippet();
-        for (int i = 0; i < code.size(); i++) {
-            if (code.get(i).trim().startsWith("System.out.println(")) {
-                expected.add(code.get(i + 1).trim().substring(3));
-            }
-        }
+        List<String> expected = ReadmeSnippets.expectedPrints(snippet());
         assertEquals(expected, captured.toString(StandardCharsets.UTF_8).lines().toList());
     }
 
     @Test
     void readmeQuotesTheExampleVerbatim() throws IOException {
-        String readme = Files.readString(README, StandardCharsets.UTF_8);
-        String code = String.join("\n", snippet());
-        assertTrue(readme.contains("```java\n" + code + "\n```"),
-                "README.md must contain, in a ```java block, exactly this example from NnReadmeExampleTest:\n" + code);
+        ReadmeSnippets.assertQuoted(snippet(), "NnReadmeExampleTest");
     }
 
     private static void example() {
@@ -87,26 +77,6 @@ class NnReadmeExampleTest {
 
     /** The lines between the markers, their common indentation removed. */
     private static List<String> snippet() {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(SELF, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + SELF.toAbsolutePath(), e);
-        }
-        int start = -1;
-        int end = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String s = lines.get(i).trim();
-            if (s.equals("// README-NN-EXAMPLE-START")) {
-                start = i;
-            } else if (s.equals("// README-NN-EXAMPLE-END")) {
-                end = i;
-            }
-        }
-        assertTrue(start >= 0 && end > start, "markers not found in " + SELF);
-        List<String> body = lines.subList(start + 1, end);
-        int indent = body.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
-        return body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList();
+        return ReadmeSnippets.snippet(SELF, "README-NN-EXAMPLE");
     }
 }

@@ -105,6 +105,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line per epoch.")
     private boolean quiet;
 
+    @Option(names = "--no-capture", description = "Run every training step eagerly instead of capturing the step on"
+            + " the first batch and replaying it (the numbers are the same; capture only saves time).")
+    private boolean noCapture;
+
     @Option(names = "--compare-optimizers", description = "Instead of one run: train the network with sgd, momentum,"
             + " rmsprop and adam (each its default rate, no early stopping, --epochs or 60 epochs) and plot their"
             + " losses to optimizer_comparison.png.")
@@ -151,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
                 spark.train(problem, run, sparkMaster, dir, out, quiet);
                 return 0;
             }
-            outcome = Experiment.run(problem, run, quiet ? null : out);
+            outcome = Experiment.run(problem, run, quiet ? null : out, !noCapture);
         } catch (TrainingDiverged e) {
             if (!existed) {
                 Outputs.removeIfEmpty(dir);

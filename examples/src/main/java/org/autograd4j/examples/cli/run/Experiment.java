@@ -57,17 +57,31 @@ public final class Experiment {
     }
 
     /**
+     * Trains as {@link #run(Problem, TrainSpec, PrintWriter, boolean)} with the training step captured and replayed.
+     *
+     * @param problem the data and its task
+     * @param spec the run's settings
+     * @param progress where the header and progress go; null for none
+     * @return the trained model and everything measured about it
+     */
+    public static Outcome run(Problem problem, TrainSpec spec, PrintWriter progress) {
+        return run(problem, spec, progress, true);
+    }
+
+    /**
      * Trains on {@code problem} as {@code spec} says.
      *
      * @param problem the data and its task
      * @param spec the run's settings
      * @param progress where to print a line per epoch, or null for silence
+     * @param capture whether the training step is captured on its first batch and replayed after (the same
+     *                numbers; training goes on eagerly, and the progress says why, where it cannot be)
      * @return the trained model with its history and scores
      * @throws IllegalArgumentException if the loss does not suit the problem's task or the data is too small to split
      * @throws TrainingDiverged         if the loss, a weight or the validation loss became NaN or infinite (training
      *                                  stops at the first such batch or epoch)
      */
-    public static Outcome run(Problem problem, TrainSpec spec, PrintWriter progress) {
+    public static Outcome run(Problem problem, TrainSpec spec, PrintWriter progress, boolean capture) {
         Prepared prepared = prepare(problem, spec);
         LossKind loss = spec.loss();
         boolean classify = problem.task() == Task.CLASSIFICATION;
@@ -90,9 +104,13 @@ public final class Experiment {
         TerminateOnNaN nan = new TerminateOnNaN();
         FitConfig config = FitConfig.builder(model, loss.loss(), optimizer, trainLoader).validation(validationLoader)
                 .epochs(spec.epochs()).metrics(classify ? Metric.accuracy() : Metric.r2())
-                .callbacks(callbacks(progress, stop, nan)).build();
+                .callbacks(callbacks(progress, stop, nan)).capture(capture).build();
         long start = System.nanoTime();
         History history = Trainer.fit(config);
+        if (progress != null && capture) {
+            progress.println(history.captured() ? "Training step: captured on the first batch, replayed after"
+                    : "Training step: eager (" + history.captureRefusal().orElse("no batch was replayed") + ")");
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (nan.divergence().isPresent()) {
             throw new TrainingDiverged(nan.divergence().get().message() + "; try a lower learning rate (--lr; this"
