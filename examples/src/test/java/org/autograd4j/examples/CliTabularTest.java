@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code train tabular}: the {@code Tabular} example's table as a built-in dataset. The CLI's MLP reads the region as a
  * number (no embedding), so it scores below the example's 91.75% but well above the 74.5% of a network without the
- * region; {@code evaluate} finds the table by name.
+ * region; {@code evaluate} and {@code gradcheck} find the table by name.
  */
 class CliTabularTest {
     @TempDir
@@ -25,5 +25,8 @@ class CliTabularTest {
         assertTrue(Files.readAllLines(dir.resolve("history.csv")).get(0).startsWith("epoch,loss,val_loss"));
         String eval = run("evaluate", "--model", dir.resolve("model.ag4j").toString(), "tabular").assertOk().out();
         assertTrue(eval.contains("tabular: 2000 rows") && eval.contains("1 = positive"), eval);
+        String check = run("gradcheck", "--model", dir.resolve("model.ag4j").toString(), "tabular").assertOk().out();
+        // 5·32 + 32 + 32·2 + 2 = 258 parameters in 4 tensors
+        assertTrue(check.startsWith("gradcheck: passed: 258 parameters in 4 tensors, 8 rows of tabular"), check);
     }
 }
