@@ -365,6 +365,19 @@ public final class Tensor {
     }
 
     /**
+     * The 1-D tensor {@code [0, 1, ..., n-1]} of the given type; {@code arange(n, DType.INT64)} is PyTorch's
+     * {@code torch.arange(n)}, positions to index with.
+     *
+     * @param n the number of elements, at least 0 (for INT64, at most 2^53)
+     * @param dtype the element type, not null
+     * @return a new 1-D tensor of shape {@code [n]} and {@code dtype}
+     */
+    public static Tensor arange(long n, DType dtype) {
+        Tensor t = arange(n);
+        return checkType("arange", dtype) == DType.FLOAT64 ? t : new Tensor(t.data, t.shape, dtype);
+    }
+
+    /**
      * The {@code n×n} FLOAT64 identity matrix.
      *
      * @param n the number of rows and columns, at least 0

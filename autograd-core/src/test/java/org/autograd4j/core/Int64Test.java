@@ -29,6 +29,8 @@ class Int64Test {
         assertEquals(DType.INT64, Tensor.of(new int[] {4, 5}).dtype());
         assertEquals(DType.INT64, Tensor.scalar(3, DType.INT64).dtype());
         assertArrayEquals(new long[] {-1, -1}, Tensor.full(-1, DType.INT64, 2).toLongArray());
+        assertArrayEquals(new long[] {0, 1, 2, 3}, Tensor.arange(4, DType.INT64).toLongArray());
+        assertEquals(DType.FLOAT32, Tensor.arange(3, DType.FLOAT32).dtype());
         assertFalse(DType.INT64.isFloatingPoint());
         assertTrue(DType.FLOAT32.isFloatingPoint());
     }
