@@ -7,13 +7,13 @@ final class Abs extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Math::abs), x.shape, x.dtype);
+        Tensor out = Recorded.map("abs", x, Math::abs);
         return Node.recording(x) ? Node.attach(out, new Abs(x)) : out;
     }
 
     @Override
     Tensor[] backward(Tensor gradOut) {
         Tensor x = inputs[0];
-        return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x, Math::signum), x.shape, x.dtype))};
+        return new Tensor[] {gradOut.mul(Recorded.map("abs mask", x, Math::signum))};
     }
 }

@@ -26,7 +26,7 @@ final class Backprop {
         if (!root.requiresGrad && allowUnused && targets != null) {
             Tensor[] zeros = new Tensor[targets.length];
             for (int i = 0; i < zeros.length; i++) {
-                zeros[i] = Tensor.full(0.0, targets[i].dtype, targets[i].shape());
+                zeros[i] = Capture.constant(Tensor.full(0.0, targets[i].dtype, targets[i].shape()));
             }
             return zeros;
         }
@@ -102,7 +102,7 @@ final class Backprop {
             Integer first = wanted.get(targets[i]);
             results[i] = results[first];
             if (results[i] == null && allowUnused) {
-                results[i] = Tensor.full(0.0, targets[i].dtype, targets[i].shape());
+                results[i] = Capture.constant(Tensor.full(0.0, targets[i].dtype, targets[i].shape()));
             } else if (results[i] == null) {
                 throw new IllegalArgumentException(op + ": input " + i + " (shape " + Shapes.str(targets[i].shape)
                         + ") was not used to compute the output");

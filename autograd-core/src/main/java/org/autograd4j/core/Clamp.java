@@ -15,7 +15,7 @@ final class Clamp extends Node {
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
             throw new IllegalArgumentException("clamp: needs lo <= hi, got lo=" + lo + ", hi=" + hi);
         }
-        Tensor out = new Tensor(Kernels.map(x, v -> Math.min(Math.max(v, lo), hi)), x.shape, x.dtype);
+        Tensor out = Recorded.map("clamp", x, v -> Math.min(Math.max(v, lo), hi));
         return Node.recording(x) ? Node.attach(out, new Clamp(x, lo, hi)) : out;
     }
 
@@ -24,7 +24,6 @@ final class Clamp extends Node {
         Tensor x = inputs[0];
         double a = lo;
         double b = hi;
-        return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x, v -> v >= a && v <= b ? 1.0 : 0.0),
-                x.shape, x.dtype))};
+        return new Tensor[] {gradOut.mul(Recorded.map("clamp mask", x, v -> v >= a && v <= b ? 1.0 : 0.0))};
     }
 }

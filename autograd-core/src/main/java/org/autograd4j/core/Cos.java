@@ -7,7 +7,7 @@ final class Cos extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Math::cos), x.shape, x.dtype);
+        Tensor out = Recorded.map("cos", x, Math::cos);
         return Node.recording(x) ? Node.attach(out, new Cos(x)) : out;
     }
 

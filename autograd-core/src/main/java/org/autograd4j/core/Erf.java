@@ -9,7 +9,7 @@ final class Erf extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Erf::value), x.shape, x.dtype);
+        Tensor out = Recorded.map("erf", x, Erf::value);
         return Node.recording(x) ? Node.attach(out, new Erf(x)) : out;
     }
 

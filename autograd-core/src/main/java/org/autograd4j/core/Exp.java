@@ -7,13 +7,14 @@ final class Exp extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        double[] a = x.values();
-        double[] y = new double[a.length];
+        Tensor out = Recorded.unary("exp", x, Exp::forward);
+        return Node.recording(x) ? Node.attach(out, new Exp(x)) : out;
+    }
+
+    private static void forward(double[] a, double[] y) {
         for (int i = 0; i < a.length; i++) {
             y[i] = Math.exp(a[i]);
         }
-        Tensor out = new Tensor(y, x.shape, x.dtype);
-        return Node.recording(x) ? Node.attach(out, new Exp(x)) : out;
     }
 
     @Override

@@ -7,7 +7,7 @@ final class Expm1 extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Math::expm1), x.shape, x.dtype);
+        Tensor out = Recorded.map("expm1", x, Math::expm1);
         return Node.recording(x) ? Node.attach(out, new Expm1(x)) : out;
     }
 

@@ -7,7 +7,7 @@ final class Log extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Math::log), x.shape, x.dtype);
+        Tensor out = Recorded.map("log", x, Math::log);
         return Node.recording(x) ? Node.attach(out, new Log(x)) : out;
     }
 

@@ -7,7 +7,7 @@ final class Log1p extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Math::log1p), x.shape, x.dtype);
+        Tensor out = Recorded.map("log1p", x, Math::log1p);
         return Node.recording(x) ? Node.attach(out, new Log1p(x)) : out;
     }
 

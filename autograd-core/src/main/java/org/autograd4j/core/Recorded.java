@@ -36,6 +36,18 @@ final class Recorded {
         return map(op, x, x.shape, f);
     }
 
+    /**
+     * {@code f} of every element, in {@code x}'s dtype, as {@link #unary}: for ops whose function is a lambda (one call
+     * per element, as {@link Kernels#map} always made).
+     */
+    static Tensor map(String op, Tensor x, java.util.function.DoubleUnaryOperator f) {
+        return map(op, x, x.shape, (a, y) -> {
+            for (int i = 0; i < a.length; i++) {
+                y[i] = f.applyAsDouble(a[i]);
+            }
+        });
+    }
+
     /** Like {@link #unary}, for a kernel whose result has another shape (a broadcast). */
     static Tensor map(String op, Tensor x, int[] shape, Unary f) {
         double[] y = new double[Shapes.size(shape)];

@@ -56,7 +56,7 @@ final class Relu extends Node {
             return new Tensor[] {Recorded.gradient("relu backward", gradOut, out, x.shape, Relu::gradient,
                     Relu::gradient)};
         }
-        return new Tensor[] {gradOut.mul(new Tensor(Kernels.map(x, v -> v > 0 ? 1.0 : 0.0), x.shape, x.dtype))};
+        return new Tensor[] {gradOut.mul(Recorded.map("relu mask", x, v -> v > 0 ? 1.0 : 0.0))};
     }
 
     private static void gradient(float[] g, float[] y, float[] d) {

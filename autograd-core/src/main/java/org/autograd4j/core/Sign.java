@@ -11,13 +11,13 @@ final class Sign extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, v -> v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0), x.shape, x.dtype);
+        Tensor out = Recorded.map("sign", x, v -> v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0);
         return Node.recording(x) ? Node.attach(out, new Sign(x)) : out;
     }
 
     @Override
     Tensor[] backward(Tensor gradOut) {
         // zeros of the gradient's shape, not gradOut * 0: an infinite incoming gradient must not make a NaN
-        return new Tensor[] {new Tensor(new double[gradOut.length()], gradOut.shape, gradOut.dtype)};
+        return new Tensor[] {Capture.constant(new Tensor(new double[gradOut.length()], gradOut.shape, gradOut.dtype))};
     }
 }

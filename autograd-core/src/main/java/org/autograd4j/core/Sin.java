@@ -7,7 +7,7 @@ final class Sin extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Math::sin), x.shape, x.dtype);
+        Tensor out = Recorded.map("sin", x, Math::sin);
         return Node.recording(x) ? Node.attach(out, new Sin(x)) : out;
     }
 

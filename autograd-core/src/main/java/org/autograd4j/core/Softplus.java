@@ -8,8 +8,7 @@ final class Softplus extends Node {
 
     static Tensor apply(Tensor x) {
         // max(x, 0) + log1p(e^-|x|) never overflows and keeps precision for large negative x.
-        Tensor out = new Tensor(Kernels.map(x, v -> Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v)))),
-                x.shape, x.dtype);
+        Tensor out = Recorded.map("softplus", x, v -> Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v))));
         return Node.recording(x) ? Node.attach(out, new Softplus(x)) : out;
     }
 

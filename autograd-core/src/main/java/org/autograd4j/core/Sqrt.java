@@ -7,7 +7,7 @@ final class Sqrt extends Node {
     }
 
     static Tensor apply(Tensor x) {
-        Tensor out = new Tensor(Kernels.map(x, Math::sqrt), x.shape, x.dtype);
+        Tensor out = Recorded.map("sqrt", x, Math::sqrt);
         return Node.recording(x) ? Node.attach(out, new Sqrt(x)) : out;
     }
 
