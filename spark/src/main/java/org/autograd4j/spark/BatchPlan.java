@@ -17,6 +17,9 @@ public final class BatchPlan {
     /**
      * The number of steps of one epoch.
      *
+     * @param rows      the training rows, at least 1
+     * @param batchSize the global batch size (summed over partitions), at least 1
+     * @return {@code ceil(rows / batchSize)}
      * @throws IllegalArgumentException if {@code rows < 1} or {@code batchSize < 1}
      */
     public static int stepsPerEpoch(long rows, int batchSize) {
@@ -34,7 +37,11 @@ public final class BatchPlan {
     /**
      * The step (0-based, within the epoch) whose global batch holds row {@code rowId} in epoch {@code epoch}.
      *
+     * @param seed  the training seed
+     * @param epoch the epoch, 0-based
+     * @param rowId the row's id, stable across epochs
      * @param steps {@link #stepsPerEpoch}
+     * @return the step, from 0 to {@code steps - 1}
      */
     public static int stepOf(long seed, int epoch, long rowId, int steps) {
         long h = mix(seed ^ mix(0x9E3779B97F4A7C15L * (epoch + 1L) ^ mix(rowId)));

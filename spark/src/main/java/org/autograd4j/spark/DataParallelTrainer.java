@@ -72,22 +72,36 @@ public final class DataParallelTrainer {
      * @param model     a describable model (every built-in module is); trained in place
      * @param loss      the loss
      * @param optimizer builds the optimizer over the model's parameters
+     * @return the builder, with the defaults below
      */
     public static Builder builder(Module model, SparkLoss loss, OptimizerFactory optimizer) {
         return new Builder(model, loss, optimizer);
     }
 
-    /** The model being trained (its weights change in place). */
+    /**
+     * The model being trained (its weights change in place).
+     *
+     * @return the model
+     */
     public Module model() {
         return model;
     }
 
-    /** The driver's optimizer. */
+    /**
+     * The driver's optimizer.
+     *
+     * @return the optimizer
+     */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** Trains on {@code train} without validation; see {@link #fit(TrainingData, TrainingData)}. */
+    /**
+     * Trains on {@code train} without validation; see {@link #fit(TrainingData, TrainingData)}.
+     *
+     * @param train the training rows
+     * @return the epochs' statistics
+     */
     public TrainingResult fit(TrainingData train) {
         return fit(train, null);
     }
@@ -100,6 +114,7 @@ public final class DataParallelTrainer {
      * @param validation rows for the validation loss after each epoch (and early stopping), or null
      * @throws IllegalArgumentException if the data's width does not fit the model, early stopping has no validation
      *                                  data, or the checkpoint belongs to another run
+     * @return the epochs' statistics, the best epoch and whether early stopping ended the training
      */
     public TrainingResult fit(TrainingData train, TrainingData validation) {
         if (patience > 0 && validation == null) {
@@ -283,31 +298,55 @@ public final class DataParallelTrainer {
             this.optimizer = optimizer;
         }
 
-        /** Rows per global mini-batch on average (see {@link BatchPlan}), {@code >= 1}; default 32. */
+        /**
+         * Rows per global mini-batch on average (see {@link BatchPlan}), {@code >= 1}; default 32.
+         *
+         * @param batchSize the rows per step, summed over partitions
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = atLeast("batchSize", batchSize, 1);
             return this;
         }
 
-        /** The most epochs to train, {@code >= 1}; default 10. */
+        /**
+         * The most epochs to train, {@code >= 1}; default 10.
+         *
+         * @param epochs the epoch count
+         * @return this builder
+         */
         public Builder epochs(int epochs) {
             this.epochs = atLeast("epochs", epochs, 1);
             return this;
         }
 
-        /** The seed of the mini-batches and the dropout masks; default 0. */
+        /**
+         * The seed of the mini-batches and the dropout masks; default 0.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Synchronous training, one aggregated gradient per step (the default). */
+        /**
+         * Synchronous training, one aggregated gradient per step (the default).
+         *
+         * @return this builder
+         */
         public Builder synchronous() {
             this.localSteps = 0;
             return this;
         }
 
-        /** Local SGD: {@code localSteps} steps on each partition between averages, {@code >= 1}. */
+        /**
+         * Local SGD: {@code localSteps} steps on each partition between averages, {@code >= 1}.
+         *
+         * @param localSteps the steps between averages
+         * @return this builder
+         */
         public Builder parameterAveraging(int localSteps) {
             this.localSteps = atLeast("parameterAveraging", localSteps, 1);
             return this;
@@ -316,13 +355,22 @@ public final class DataParallelTrainer {
         /**
          * Stops after {@code patience} epochs without a lower validation loss and restores the best weights
          * ({@code >= 1}; needs validation data in {@link #fit(TrainingData, TrainingData)}). Off by default.
+         *
+         * @param patience the epochs without improvement to wait
+         * @return this builder
          */
         public Builder earlyStopping(int patience) {
             this.patience = atLeast("earlyStopping", patience, 1);
             return this;
         }
 
-        /** Writes a checkpoint there after every epoch, and resumes from it when one exists. Off by default. */
+        /**
+         * Writes a checkpoint there after every epoch, and resumes from it when one exists. Off by default.
+         *
+         * @param dir the directory the driver writes its checkpoint to
+         * @return this builder
+         * @throws IllegalArgumentException if {@code dir} is null
+         */
         public Builder checkpointDir(Path dir) {
             if (dir == null) {
                 throw new IllegalArgumentException("DataParallelTrainer: checkpointDir must not be null");
@@ -331,7 +379,13 @@ public final class DataParallelTrainer {
             return this;
         }
 
-        /** Adds a listener called after every epoch. */
+        /**
+         * Adds a listener called after every epoch.
+         *
+         * @param listener called with each epoch's statistics
+         * @return this builder
+         * @throws IllegalArgumentException if {@code listener} is null
+         */
         public Builder listener(EpochListener listener) {
             if (listener == null) {
                 throw new IllegalArgumentException("DataParallelTrainer: listener must not be null");
@@ -340,7 +394,12 @@ public final class DataParallelTrainer {
             return this;
         }
 
-        /** The depth of {@code treeAggregate}'s tree, {@code >= 1}; default 2 (deeper for hundreds of partitions). */
+        /**
+         * The depth of {@code treeAggregate}'s tree, {@code >= 1}; default 2 (deeper for hundreds of partitions).
+         *
+         * @param depth the tree's depth
+         * @return this builder
+         */
         public Builder aggregationDepth(int depth) {
             this.depth = atLeast("aggregationDepth", depth, 1);
             return this;
@@ -349,6 +408,7 @@ public final class DataParallelTrainer {
         /**
          * The trainer; the optimizer is built here, over the model's parameters.
          *
+         * @return the trainer
          * @throws IllegalArgumentException if the model cannot be described or rebuilt on executors
          */
         public DataParallelTrainer build() {

@@ -25,6 +25,8 @@ public record EpochStats(int epoch, int steps, int jobs, double trainLoss, Optio
     /**
      * One progress line, e.g.
      * {@code epoch 3: loss 0.1234  val_loss 0.1100  val_acc 0.9650  (15 jobs; compute 0.21 s, communication 1.02 s)}.
+     *
+     * @return the line, without a line break
      */
     public String line() {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %d: loss %.4f", epoch, trainLoss));

@@ -16,7 +16,9 @@ import org.apache.spark.sql.types.StructField;
 public final class MlpClassificationModel extends MlpModel<MlpClassificationModel> {
     private static final long serialVersionUID = 1L;
 
+    /** See {@link #probabilityCol()}. */
     private final Param<String> probabilityCol;
+    /** See {@link #rawPredictionCol()}. */
     private final Param<String> rawPredictionCol;
 
     MlpClassificationModel(String uid, Predictor predictor) {
@@ -27,17 +29,29 @@ public final class MlpClassificationModel extends MlpModel<MlpClassificationMode
         setDefault(rawPredictionCol, "rawPrediction");
     }
 
-    /** The probability column. */
+    /**
+     * The probability column.
+     *
+     * @return the parameter
+     */
     public Param<String> probabilityCol() {
         return probabilityCol;
     }
 
-    /** The logits column. */
+    /**
+     * The logits column.
+     *
+     * @return the parameter
+     */
     public Param<String> rawPredictionCol() {
         return rawPredictionCol;
     }
 
-    /** The number of classes. */
+    /**
+     * The number of classes.
+     *
+     * @return the class count
+     */
     public int numClasses() {
         return predictor.numClasses();
     }
@@ -66,12 +80,21 @@ public final class MlpClassificationModel extends MlpModel<MlpClassificationMode
         return hasParent() ? m.setParent(parent()) : m;
     }
 
-    /** Spark ML's reader (PipelineModel.load finds it by reflection). */
+    /**
+     * Spark ML's reader (PipelineModel.load finds it by reflection).
+     *
+     * @return the reader
+     */
     public static MLReader<MlpClassificationModel> read() {
         return reader(MlpClassificationModel::new);
     }
 
-    /** Loads a model saved with {@code write().save(path)}. */
+    /**
+     * Loads a model saved with {@code write().save(path)}.
+     *
+     * @param path the directory it was saved to
+     * @return the model
+     */
     public static MlpClassificationModel load(String path) {
         return read().load(path);
     }

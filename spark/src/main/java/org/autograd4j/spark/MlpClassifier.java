@@ -34,7 +34,9 @@ import org.apache.spark.sql.types.StructType;
 public final class MlpClassifier extends MlpEstimator<MlpClassifier, MlpClassificationModel> {
     private static final long serialVersionUID = 1L;
 
+    /** See {@link #probabilityCol()}. */
     private final Param<String> probabilityCol;
+    /** See {@link #rawPredictionCol()}. */
     private final Param<String> rawPredictionCol;
 
     /** A classifier with a random uid and the default parameters. */
@@ -42,7 +44,11 @@ public final class MlpClassifier extends MlpEstimator<MlpClassifier, MlpClassifi
         this(Identifiable.randomUID("mlpClassifier"));
     }
 
-    /** A classifier with the given uid (Spark ML's persistence uses this constructor). */
+    /**
+     * A classifier with the given uid (Spark ML's persistence uses this constructor).
+     *
+     * @param uid the Spark ML identifier
+     */
     public MlpClassifier(String uid) {
         super(uid);
         probabilityCol = new Param<>(this, "probabilityCol", "the class probabilities column to add (a vector)");
@@ -51,23 +57,41 @@ public final class MlpClassifier extends MlpEstimator<MlpClassifier, MlpClassifi
         setDefault(rawPredictionCol, "rawPrediction");
     }
 
-    /** The probability column (default {@code probability}). */
+    /**
+     * The probability column (default {@code probability}).
+     *
+     * @return the parameter
+     */
     public Param<String> probabilityCol() {
         return probabilityCol;
     }
 
-    /** The logits column (default {@code rawPrediction}). */
+    /**
+     * The logits column (default {@code rawPrediction}).
+     *
+     * @return the parameter
+     */
     public Param<String> rawPredictionCol() {
         return rawPredictionCol;
     }
 
-    /** Sets {@link #probabilityCol()}. */
+    /**
+     * Sets {@link #probabilityCol()}.
+     *
+     * @param v the column name
+     * @return this classifier
+     */
     public MlpClassifier setProbabilityCol(String v) {
         set(probabilityCol, v);
         return this;
     }
 
-    /** Sets {@link #rawPredictionCol()}. */
+    /**
+     * Sets {@link #rawPredictionCol()}.
+     *
+     * @param v the column name
+     * @return this classifier
+     */
     public MlpClassifier setRawPredictionCol(String v) {
         set(rawPredictionCol, v);
         return this;
@@ -76,6 +100,8 @@ public final class MlpClassifier extends MlpEstimator<MlpClassifier, MlpClassifi
     /**
      * Trains on {@code dataset}.
      *
+     * @param dataset the rows, with the feature and label columns
+     * @return the trained model, with this classifier as its parent
      * @throws IllegalArgumentException if a column is missing, or the labels are not whole numbers {@code >= 0} of at
      *                                  least two classes
      */
@@ -114,12 +140,21 @@ public final class MlpClassifier extends MlpEstimator<MlpClassifier, MlpClassifi
         return defaultCopy(extra);
     }
 
-    /** Spark ML's reader of a saved (untrained) classifier. */
+    /**
+     * Spark ML's reader of a saved (untrained) classifier.
+     *
+     * @return the reader
+     */
     public static MLReader<MlpClassifier> read() {
         return new DefaultParamsReader<>();
     }
 
-    /** Loads a classifier saved with {@code write().save(path)}. */
+    /**
+     * Loads a classifier saved with {@code write().save(path)}.
+     *
+     * @param path the directory it was saved to
+     * @return the classifier
+     */
     public static MlpClassifier load(String path) {
         return read().load(path);
     }

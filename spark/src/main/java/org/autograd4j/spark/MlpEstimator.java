@@ -2,14 +2,6 @@ package org.autograd4j.spark;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.param.BooleanParam;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntArrayParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,83 +11,19 @@ import org.autograd4j.nn.Mlp;
 import org.autograd4j.nn.data.StandardScaler;
 
 /**
- * What {@link MlpClassifier} and {@link MlpRegressor} share: the parameters (Spark ML {@code Param}s, settable,
- * saved with a Pipeline), reading the features from a vector column or from numeric columns, the validation split,
- * distributed standardization, and training with {@link DataParallelTrainer}.
+ * What {@link MlpClassifier} and {@link MlpRegressor} share: setting the parameters of {@link MlpParams} (checked;
+ * each setter returns the estimator), reading the features from a vector column or from numeric columns, the
+ * validation split, distributed standardization, and training with {@link DataParallelTrainer}.
  *
  * @param <E> the concrete estimator (setters return it)
  * @param <M> the model it fits
  */
-public abstract class MlpEstimator<E extends MlpEstimator<E, M>, M extends MlpModel<M>> extends Estimator<M>
+public abstract class MlpEstimator<E extends MlpEstimator<E, M>, M extends MlpModel<M>> extends MlpParams<M>
         implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
 
-    private final String uid;
-    final Param<String> featuresCol;
-    final StringArrayParam inputCols;
-    final Param<String> labelCol;
-    final Param<String> predictionCol;
-    final IntArrayParam hiddenLayers;
-    final Param<String> activation;
-    final Param<String> optimizer;
-    final DoubleParam learningRate;
-    final DoubleParam weightDecay;
-    final DoubleParam dropout;
-    final IntParam batchSize;
-    final IntParam maxEpochs;
-    final LongParam seed;
-    final DoubleParam validationFraction;
-    final IntParam patience;
-    final BooleanParam standardize;
-    final IntParam localSteps;
-    final Param<String> checkpointDir;
-
     MlpEstimator(String uid) {
-        this.uid = uid;
-        featuresCol = new Param<>(this, "featuresCol", "the features: a vector column (used unless inputCols is set)");
-        inputCols = new StringArrayParam(this, "inputCols", "numeric feature columns (instead of featuresCol)");
-        labelCol = new Param<>(this, "labelCol", "the label column");
-        predictionCol = new Param<>(this, "predictionCol", "the prediction column to add");
-        hiddenLayers = new IntArrayParam(this, "hiddenLayers", "hidden layer sizes, e.g. [64, 32]");
-        activation = new Param<>(this, "activation", "hidden activation: relu, leaky_relu, prelu, elu, gelu, tanh,"
-                + " sigmoid");
-        optimizer = new Param<>(this, "optimizer", "adam, adamw, sgd, momentum or rmsprop");
-        learningRate = new DoubleParam(this, "learningRate", "the learning rate (> 0)");
-        weightDecay = new DoubleParam(this, "weightDecay", "weight decay (>= 0; decoupled for adamw)");
-        dropout = new DoubleParam(this, "dropout", "dropout after each hidden activation, in [0, 1)");
-        batchSize = new IntParam(this, "batchSize", "rows per global mini-batch on average (>= 1)");
-        maxEpochs = new IntParam(this, "maxEpochs", "the most epochs to train (>= 1)");
-        seed = new LongParam(this, "seed", "the seed of the split, weights, batches and dropout");
-        validationFraction = new DoubleParam(this, "validationFraction", "the share of rows held out for early"
-                + " stopping, in [0, 1); 0: no validation split");
-        patience = new IntParam(this, "patience", "epochs without a lower validation loss before stopping (0: off)");
-        standardize = new BooleanParam(this, "standardize", "standardize features with the training split's moments");
-        localSteps = new IntParam(this, "localSteps", "0: synchronous; k >= 1: parameter averaging every k steps");
-        checkpointDir = new Param<>(this, "checkpointDir", "a driver-side directory for per-epoch checkpoints"
-                + " (empty: none)");
-        setDefault(featuresCol, "features");
-        setDefault(inputCols, new String[0]);
-        setDefault(labelCol, "label");
-        setDefault(predictionCol, "prediction");
-        setDefault(hiddenLayers, new int[] {32});
-        setDefault(activation, "relu");
-        setDefault(optimizer, "adam");
-        setDefault(learningRate, 1e-3);
-        setDefault(weightDecay, 0.0);
-        setDefault(dropout, 0.0);
-        setDefault(batchSize, 32);
-        setDefault(maxEpochs, 100);
-        setDefault(seed, 42L);
-        setDefault(validationFraction, 0.1);
-        setDefault(patience, 10);
-        setDefault(standardize, true);
-        setDefault(localSteps, 0);
-        setDefault(checkpointDir, "");
-    }
-
-    @Override
-    public String uid() {
-        return uid;
+        super(uid);
     }
 
     @SuppressWarnings("unchecked")
@@ -103,121 +31,57 @@ public abstract class MlpEstimator<E extends MlpEstimator<E, M>, M extends MlpMo
         return (E) this;
     }
 
-    /** The features vector column (default {@code features}). */
-    public Param<String> featuresCol() {
-        return featuresCol;
-    }
-
-    /** Numeric feature columns used instead of {@link #featuresCol()} when non-empty. */
-    public StringArrayParam inputCols() {
-        return inputCols;
-    }
-
-    /** The label column (default {@code label}). */
-    public Param<String> labelCol() {
-        return labelCol;
-    }
-
-    /** The prediction column (default {@code prediction}). */
-    public Param<String> predictionCol() {
-        return predictionCol;
-    }
-
-    /** Hidden layer sizes (default {@code [32]}). */
-    public IntArrayParam hiddenLayers() {
-        return hiddenLayers;
-    }
-
-    /** The hidden activation (default {@code relu}). */
-    public Param<String> activation() {
-        return activation;
-    }
-
-    /** The optimizer (default {@code adam}). */
-    public Param<String> optimizer() {
-        return optimizer;
-    }
-
-    /** The learning rate (default 0.001). */
-    public DoubleParam learningRate() {
-        return learningRate;
-    }
-
-    /** Weight decay (default 0). */
-    public DoubleParam weightDecay() {
-        return weightDecay;
-    }
-
-    /** Dropout probability (default 0). */
-    public DoubleParam dropout() {
-        return dropout;
-    }
-
-    /** Rows per mini-batch (default 32). */
-    public IntParam batchSize() {
-        return batchSize;
-    }
-
-    /** The most epochs (default 100). */
-    public IntParam maxEpochs() {
-        return maxEpochs;
-    }
-
-    /** The seed (default 42). */
-    public LongParam seed() {
-        return seed;
-    }
-
-    /** The validation share for early stopping (default 0.1). */
-    public DoubleParam validationFraction() {
-        return validationFraction;
-    }
-
-    /** Early stopping's patience in epochs (default 10; 0: off). */
-    public IntParam patience() {
-        return patience;
-    }
-
-    /** Whether features are standardized (default true). */
-    public BooleanParam standardize() {
-        return standardize;
-    }
-
-    /** 0 for synchronous training (default), k for parameter averaging every k local steps. */
-    public IntParam localSteps() {
-        return localSteps;
-    }
-
-    /** The checkpoint directory (default empty: none). */
-    public Param<String> checkpointDir() {
-        return checkpointDir;
-    }
-
-    /** Sets {@link #featuresCol()}. */
+    /**
+     * Sets {@link #featuresCol()}.
+     *
+     * @param v the column name
+     * @return this estimator
+     */
     public E setFeaturesCol(String v) {
         set(featuresCol, v);
         return self();
     }
 
-    /** Sets {@link #inputCols()}. */
+    /**
+     * Sets {@link #inputCols()}.
+     *
+     * @param v the column names
+     * @return this estimator
+     */
     public E setInputCols(String... v) {
         set(inputCols, v);
         return self();
     }
 
-    /** Sets {@link #labelCol()}. */
+    /**
+     * Sets {@link #labelCol()}.
+     *
+     * @param v the column name
+     * @return this estimator
+     */
     public E setLabelCol(String v) {
         set(labelCol, v);
         return self();
     }
 
-    /** Sets {@link #predictionCol()}. */
+    /**
+     * Sets {@link #predictionCol()}.
+     *
+     * @param v the column name
+     * @return this estimator
+     */
     public E setPredictionCol(String v) {
         set(predictionCol, v);
         return self();
     }
 
-    /** Sets {@link #hiddenLayers()}; each size {@code >= 1} (none: a linear model). */
+    /**
+     * Sets {@link #hiddenLayers()}; each size {@code >= 1} (none: a linear model).
+     *
+     * @param v the hidden layer sizes, each {@code >= 1}, from the input side
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setHiddenLayers(int... v) {
         for (int h : v) {
             check(h >= 1, "hiddenLayers", Arrays.toString(v));
@@ -226,89 +90,164 @@ public abstract class MlpEstimator<E extends MlpEstimator<E, M>, M extends MlpMo
         return self();
     }
 
-    /** Sets {@link #activation()}. */
+    /**
+     * Sets {@link #activation()}.
+     *
+     * @param v the activation's name
+     * @return this estimator
+     * @throws IllegalArgumentException for an unknown name
+     */
     public E setActivation(String v) {
         MlpChoices.activation(v);
         set(activation, v);
         return self();
     }
 
-    /** Sets {@link #optimizer()}. */
+    /**
+     * Sets {@link #optimizer()}.
+     *
+     * @param v the optimizer's name
+     * @return this estimator
+     * @throws IllegalArgumentException for an unknown name
+     */
     public E setOptimizer(String v) {
         check(Arrays.asList("adam", "adamw", "sgd", "momentum", "rmsprop").contains(v), "optimizer", v);
         set(optimizer, v);
         return self();
     }
 
-    /** Sets {@link #learningRate()}. */
+    /**
+     * Sets {@link #learningRate()}.
+     *
+     * @param v the learning rate, finite and {@code > 0}
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setLearningRate(double v) {
         check(v > 0 && Double.isFinite(v), "learningRate", v);
         set(learningRate, v);
         return self();
     }
 
-    /** Sets {@link #weightDecay()}. */
+    /**
+     * Sets {@link #weightDecay()}.
+     *
+     * @param v the weight decay, finite and {@code >= 0}
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setWeightDecay(double v) {
         check(v >= 0 && Double.isFinite(v), "weightDecay", v);
         set(weightDecay, v);
         return self();
     }
 
-    /** Sets {@link #dropout()}. */
+    /**
+     * Sets {@link #dropout()}.
+     *
+     * @param v the dropout probability, in [0, 1)
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setDropout(double v) {
         check(v >= 0 && v < 1, "dropout", v);
         set(dropout, v);
         return self();
     }
 
-    /** Sets {@link #batchSize()}. */
+    /**
+     * Sets {@link #batchSize()}.
+     *
+     * @param v the rows per step, {@code >= 1}
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setBatchSize(int v) {
         check(v >= 1, "batchSize", v);
         set(batchSize, v);
         return self();
     }
 
-    /** Sets {@link #maxEpochs()}. */
+    /**
+     * Sets {@link #maxEpochs()}.
+     *
+     * @param v the epoch count, {@code >= 1}
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setMaxEpochs(int v) {
         check(v >= 1, "maxEpochs", v);
         set(maxEpochs, v);
         return self();
     }
 
-    /** Sets {@link #seed()}. */
+    /**
+     * Sets {@link #seed()}.
+     *
+     * @param v the seed
+     * @return this estimator
+     */
     public E setSeed(long v) {
         set(seed, v);
         return self();
     }
 
-    /** Sets {@link #validationFraction()}. */
+    /**
+     * Sets {@link #validationFraction()}.
+     *
+     * @param v the held-out share, in [0, 1)
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setValidationFraction(double v) {
         check(v >= 0 && v < 1, "validationFraction", v);
         set(validationFraction, v);
         return self();
     }
 
-    /** Sets {@link #patience()}. */
+    /**
+     * Sets {@link #patience()}.
+     *
+     * @param v the epochs without improvement, {@code >= 0} (0: off)
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setPatience(int v) {
         check(v >= 0, "patience", v);
         set(patience, v);
         return self();
     }
 
-    /** Sets {@link #standardize()}. */
+    /**
+     * Sets {@link #standardize()}.
+     *
+     * @param v whether to standardize
+     * @return this estimator
+     */
     public E setStandardize(boolean v) {
         set(standardize, v);
         return self();
     }
 
-    /** Sets {@link #localSteps()}. */
+    /**
+     * Sets {@link #localSteps()}.
+     *
+     * @param v the local steps between averages, {@code >= 0} (0: synchronous)
+     * @return this estimator
+     * @throws IllegalArgumentException for a value out of range
+     */
     public E setLocalSteps(int v) {
         check(v >= 0, "localSteps", v);
         set(localSteps, v);
         return self();
     }
 
-    /** Sets {@link #checkpointDir()}. */
+    /**
+     * Sets {@link #checkpointDir()}.
+     *
+     * @param v the directory, or empty for none
+     * @return this estimator
+     */
     public E setCheckpointDir(String v) {
         set(checkpointDir, v);
         return self();

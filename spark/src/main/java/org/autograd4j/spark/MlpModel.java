@@ -34,10 +34,15 @@ public abstract class MlpModel<M extends MlpModel<M>> extends Model<M> implement
     private static final long serialVersionUID = 1L;
     static final String MODEL_FILE = "/data/model.ag4j";
 
+    /** This model's Spark ML identifier. */
     private final String uid;
+    /** The trained network with its feature and target scaling. */
     final Predictor predictor;
+    /** See {@link #featuresCol()}. */
     final Param<String> featuresCol;
+    /** See {@link #inputCols()}. */
     final StringArrayParam inputCols;
+    /** See {@link #predictionCol()}. */
     final Param<String> predictionCol;
 
     MlpModel(String uid, Predictor predictor) {
@@ -56,22 +61,38 @@ public abstract class MlpModel<M extends MlpModel<M>> extends Model<M> implement
         return uid;
     }
 
-    /** The features vector column. */
+    /**
+     * The features vector column.
+     *
+     * @return the parameter
+     */
     public Param<String> featuresCol() {
         return featuresCol;
     }
 
-    /** Numeric feature columns used instead of {@link #featuresCol()} when non-empty. */
+    /**
+     * Numeric feature columns used instead of {@link #featuresCol()} when non-empty.
+     *
+     * @return the parameter
+     */
     public StringArrayParam inputCols() {
         return inputCols;
     }
 
-    /** The prediction column. */
+    /**
+     * The prediction column.
+     *
+     * @return the parameter
+     */
     public Param<String> predictionCol() {
         return predictionCol;
     }
 
-    /** The number of features the network takes. */
+    /**
+     * The number of features the network takes.
+     *
+     * @return the feature count
+     */
     public int numFeatures() {
         return predictor.mean().length;
     }

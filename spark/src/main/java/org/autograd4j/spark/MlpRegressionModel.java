@@ -28,12 +28,21 @@ public final class MlpRegressionModel extends MlpModel<MlpRegressionModel> {
         return hasParent() ? m.setParent(parent()) : m;
     }
 
-    /** Spark ML's reader (PipelineModel.load finds it by reflection). */
+    /**
+     * Spark ML's reader (PipelineModel.load finds it by reflection).
+     *
+     * @return the reader
+     */
     public static MLReader<MlpRegressionModel> read() {
         return reader(MlpRegressionModel::new);
     }
 
-    /** Loads a model saved with {@code write().save(path)}. */
+    /**
+     * Loads a model saved with {@code write().save(path)}.
+     *
+     * @param path the directory it was saved to
+     * @return the model
+     */
     public static MlpRegressionModel load(String path) {
         return read().load(path);
     }

@@ -28,6 +28,7 @@ import org.apache.spark.sql.types.StructType;
 public final class MlpRegressor extends MlpEstimator<MlpRegressor, MlpRegressionModel> {
     private static final long serialVersionUID = 1L;
 
+    /** See {@link #loss()}. */
     private final Param<String> loss;
 
     /** A regressor with a random uid and the default parameters. */
@@ -35,19 +36,33 @@ public final class MlpRegressor extends MlpEstimator<MlpRegressor, MlpRegression
         this(Identifiable.randomUID("mlpRegressor"));
     }
 
-    /** A regressor with the given uid (Spark ML's persistence uses this constructor). */
+    /**
+     * A regressor with the given uid (Spark ML's persistence uses this constructor).
+     *
+     * @param uid the Spark ML identifier
+     */
     public MlpRegressor(String uid) {
         super(uid);
         loss = new Param<>(this, "loss", "mse, l1 or huber (delta 1, on the standardized target)");
         setDefault(loss, "mse");
     }
 
-    /** The loss (default {@code mse}). */
+    /**
+     * The loss (default {@code mse}).
+     *
+     * @return the parameter
+     */
     public Param<String> loss() {
         return loss;
     }
 
-    /** Sets {@link #loss()}: {@code mse}, {@code l1} or {@code huber}. */
+    /**
+     * Sets {@link #loss()}: {@code mse}, {@code l1} or {@code huber}.
+     *
+     * @param v the loss's name
+     * @return this regressor
+     * @throws IllegalArgumentException for another name
+     */
     public MlpRegressor setLoss(String v) {
         if (!Arrays.asList("mse", "l1", "huber").contains(v)) {
             throw new IllegalArgumentException("MlpRegressor: invalid loss " + v + "; choose mse, l1 or huber");
@@ -59,6 +74,8 @@ public final class MlpRegressor extends MlpEstimator<MlpRegressor, MlpRegression
     /**
      * Trains on {@code dataset}.
      *
+     * @param dataset the rows, with the feature and label columns
+     * @return the trained model, with this regressor as its parent
      * @throws IllegalArgumentException if a column is missing or there are no rows
      */
     @Override
@@ -95,12 +112,21 @@ public final class MlpRegressor extends MlpEstimator<MlpRegressor, MlpRegression
         return defaultCopy(extra);
     }
 
-    /** Spark ML's reader of a saved (untrained) regressor. */
+    /**
+     * Spark ML's reader of a saved (untrained) regressor.
+     *
+     * @return the reader
+     */
     public static MLReader<MlpRegressor> read() {
         return new DefaultParamsReader<>();
     }
 
-    /** Loads a regressor saved with {@code write().save(path)}. */
+    /**
+     * Loads a regressor saved with {@code write().save(path)}.
+     *
+     * @param path the directory it was saved to
+     * @return the regressor
+     */
     public static MlpRegressor load(String path) {
         return read().load(path);
     }

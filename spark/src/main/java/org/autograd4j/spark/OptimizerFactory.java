@@ -19,6 +19,7 @@ public interface OptimizerFactory extends Serializable {
      * A new optimizer over {@code params}, in the order given.
      *
      * @param params the model's parameters, {@link org.autograd4j.nn.Module#parameters()} order
+     * @return the optimizer, with fresh state
      */
     Optimizer create(List<Tensor> params);
 }

@@ -29,13 +29,23 @@ public interface SparkLoss extends Serializable {
     /**
      * The target tensor of {@code rows} rows whose labels are {@code labels} (row-major, {@code width} per row):
      * shape {@code [rows, width]} in {@code dtype} unless the loss says otherwise.
+     *
+     * @param labels the labels, {@code rows * width} values
+     * @param rows   the number of rows
+     * @param width  the labels per row
+     * @param dtype  the target's dtype (the model's)
+     * @return the target, for {@link #sum}
      */
     default Tensor target(double[] labels, int rows, int width, DType dtype) {
         Tensor t = Tensor.of(labels, rows, width);
         return dtype == DType.FLOAT64 ? t : t.to(dtype);
     }
 
-    /** Whether this loss trains a classifier (then {@link #correct} counts right answers). */
+    /**
+     * Whether this loss trains a classifier (then {@link #correct} counts right answers).
+     *
+     * @return true for a classification loss
+     */
     default boolean classification() {
         return false;
     }
@@ -45,37 +55,62 @@ public interface SparkLoss extends Serializable {
      *
      * @param prediction the model's output, shape {@code [n, outputs]}
      * @param labels     the rows' labels, one per row
+     * @return the number of rows classified right
      */
     default long correct(Tensor prediction, double[] labels) {
         return 0;
     }
 
-    /** Cross-entropy on logits {@code [n, classes]} against one class index per row ({@link Losses#crossEntropy}). */
+    /**
+     * Cross-entropy on logits {@code [n, classes]} against one class index per row ({@link Losses#crossEntropy}).
+     *
+     * @return the loss
+     */
     static SparkLoss crossEntropy() {
         return BuiltinLoss.CROSS_ENTROPY;
     }
 
-    /** Binary cross-entropy on probabilities {@code [n, 1]} (a sigmoid output) against 0/1 labels. */
+    /**
+     * Binary cross-entropy on probabilities {@code [n, 1]} (a sigmoid output) against 0/1 labels.
+     *
+     * @return the loss
+     */
     static SparkLoss binaryCrossEntropy() {
         return BuiltinLoss.BINARY_CROSS_ENTROPY;
     }
 
-    /** Binary cross-entropy on logits {@code [n, 1]} against 0/1 labels (numerically safer than a sigmoid + BCE). */
+    /**
+     * Binary cross-entropy on logits {@code [n, 1]} against 0/1 labels (numerically safer than a sigmoid + BCE).
+     *
+     * @return the loss
+     */
     static SparkLoss binaryCrossEntropyWithLogits() {
         return BuiltinLoss.BINARY_CROSS_ENTROPY_WITH_LOGITS;
     }
 
-    /** Squared error, prediction and target {@code [n, width]}. */
+    /**
+     * Squared error, prediction and target {@code [n, width]}.
+     *
+     * @return the loss
+     */
     static SparkLoss mse() {
         return BuiltinLoss.MSE;
     }
 
-    /** Absolute error, prediction and target {@code [n, width]}. */
+    /**
+     * Absolute error, prediction and target {@code [n, width]}.
+     *
+     * @return the loss
+     */
     static SparkLoss l1() {
         return BuiltinLoss.L1;
     }
 
-    /** Huber loss with delta 1, prediction and target {@code [n, width]}. */
+    /**
+     * Huber loss with delta 1, prediction and target {@code [n, width]}.
+     *
+     * @return the loss
+     */
     static SparkLoss huber() {
         return BuiltinLoss.HUBER;
     }

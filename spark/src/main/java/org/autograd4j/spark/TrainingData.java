@@ -78,8 +78,11 @@ public final class TrainingData implements AutoCloseable {
     /**
      * Distributes in-memory rows over {@code partitions} partitions (tests, small data, the command line).
      *
-     * @param features {@code [n][d]}
-     * @param labels   {@code [n]}: a class index or a regression target per row
+     * @param sc         the Spark context
+     * @param features   {@code [n][d]}
+     * @param labels     {@code [n]}: a class index or a regression target per row
+     * @param partitions the number of partitions, at least 1
+     * @return the rows, cached
      * @throws IllegalArgumentException if the arrays are empty, ragged, or of different lengths
      */
     public static TrainingData fromArrays(JavaSparkContext sc, double[][] features, double[] labels, int partitions) {
@@ -106,6 +109,10 @@ public final class TrainingData implements AutoCloseable {
      * ({@code org.apache.spark.ml.linalg.Vector}, as {@code VectorAssembler} makes) or an array-of-numbers column,
      * the label from a numeric column.
      *
+     * @param df          the rows
+     * @param featuresCol the features column
+     * @param labelCol    the label column
+     * @return the rows, cached
      * @throws IllegalArgumentException if a column is missing or of another type, or a row has a null
      */
     public static TrainingData fromDataFrame(Dataset<Row> df, String featuresCol, String labelCol) {
@@ -117,6 +124,10 @@ public final class TrainingData implements AutoCloseable {
     /**
      * The rows of a DataFrame whose features are numeric columns.
      *
+     * @param df          the rows
+     * @param featureCols the feature columns, in the order the model reads them
+     * @param labelCol    the label column
+     * @return the rows, cached
      * @throws IllegalArgumentException if a column is missing or not numeric, or a row has a null
      */
     public static TrainingData fromDataFrame(Dataset<Row> df, String[] featureCols, String labelCol) {
@@ -214,6 +225,8 @@ public final class TrainingData implements AutoCloseable {
     /**
      * Fits a standard scaler (column means and population standard deviations; a constant column gets scale 1, as
      * {@link StandardScaler#fit} gives) in one distributed pass, merging per-partition moments with Chan's formula.
+     *
+     * @return the scaler, one mean and scale per feature
      */
     public StandardScaler fitScaler() {
         int d = numFeatures;
@@ -284,6 +297,8 @@ public final class TrainingData implements AutoCloseable {
      * The same rows with standardized features {@code (x - mean) / scale}, as a new cached copy (this one stays
      * cached until {@link #close}d).
      *
+     * @param scaler a scaler with {@link #numFeatures()} columns
+     * @return the standardized rows
      * @throws IllegalArgumentException if the scaler has another number of columns
      */
     public TrainingData standardize(StandardScaler scaler) {
@@ -303,22 +318,38 @@ public final class TrainingData implements AutoCloseable {
         }));
     }
 
-    /** The number of rows. */
+    /**
+     * The number of rows.
+     *
+     * @return the row count
+     */
     public long rows() {
         return rows;
     }
 
-    /** The number of features per row. */
+    /**
+     * The number of features per row.
+     *
+     * @return the feature count
+     */
     public int numFeatures() {
         return numFeatures;
     }
 
-    /** The number of label values per row (1 for a class index or a single target). */
+    /**
+     * The number of label values per row (1 for a class index or a single target).
+     *
+     * @return the label width
+     */
     public int labelWidth() {
         return labelWidth;
     }
 
-    /** The number of partitions, each trained by one task per step. */
+    /**
+     * The number of partitions, each trained by one task per step.
+     *
+     * @return the partition count
+     */
     public int partitions() {
         return blocks.getNumPartitions();
     }

@@ -10,17 +10,31 @@ import java.util.List;
  * @param stoppedEarly whether early stopping ended the training before the last epoch
  */
 public record TrainingResult(List<EpochStats> epochs, int bestEpoch, boolean stoppedEarly) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param epochs       every epoch's statistics
+     * @param bestEpoch    the epoch whose weights the model holds
+     * @param stoppedEarly whether early stopping ended the training
+     */
     public TrainingResult {
         epochs = List.copyOf(epochs);
     }
 
-    /** The total time spent computing, summed over epochs. */
+    /**
+     * The total time spent computing, summed over epochs.
+     *
+     * @return seconds
+     */
     public double computeSeconds() {
         return epochs.stream().mapToDouble(EpochStats::computeSeconds).sum();
     }
 
-    /** The total time spent communicating (everything in a job but the slowest partition's work). */
+    /**
+     * The total time spent communicating (everything in a job but the slowest partition's work).
+     *
+     * @return seconds
+     */
     public double communicationSeconds() {
         return epochs.stream().mapToDouble(EpochStats::communicationSeconds).sum();
     }
