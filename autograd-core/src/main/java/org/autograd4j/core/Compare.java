@@ -13,6 +13,10 @@ final class Compare {
         // compared in the result's type, as PyTorch: 0.1f > 0.1 as a FLOAT64 0-d is false
         Tensor a = DType.convert(x, type);
         Tensor b = DType.convert(y, type);
-        return new Tensor(Kernels.zip(a, b, shape, test), shape, type);
+        if (Capture.current() != null && (a != x || b != y)) {
+            // the converted operand is a copy made now: refused, as the capture refuses any value made outside it
+            Capture.refuse(op, "between a FLOAT32 and a FLOAT64 operand (convert one with to())");
+        }
+        return Recorded.zip(op, a, b, shape, type, test);
     }
 }

@@ -50,29 +50,31 @@ final class Recorded {
 
     /** Like {@link #unary}, for a kernel whose result has another shape (a broadcast). */
     static Tensor map(String op, Tensor x, int[] shape, Unary f) {
+        return map(op, x, shape, x.dtype, f);
+    }
+
+    /**
+     * Like {@link #unary}, for a kernel whose result has another shape and type. The kernel reads {@code x} in double:
+     * its own array, or a widened copy refreshed by each replay.
+     */
+    static Tensor map(String op, Tensor x, int[] shape, DType type, Unary f) {
         double[] y = new double[Shapes.size(shape)];
-        if (x.fdata != null) {
-            float[] src = x.fdata;
-            double[] a = Kernels.widen(src);
-            f.run(a, y);
-            Tensor out = new Tensor(y, shape, DType.FLOAT32);
-            Capture c = Capture.current();
-            if (c != null) {
-                float[] dst = out.fdata;
-                c.record(op, () -> {
-                    widen(src, a);
-                    f.run(a, y);
-                    narrow(y, dst);
-                }, out, x);
-            }
-            return out;
-        }
-        double[] a = x.data;
+        float[] src = x.fdata;
+        double[] a = src != null ? Kernels.widen(src) : x.data;
         f.run(a, y);
-        Tensor out = new Tensor(y, shape, x.dtype);
+        Tensor out = new Tensor(y, shape, type);
         Capture c = Capture.current();
         if (c != null) {
-            c.record(op, () -> f.run(a, y), out, x);
+            float[] dst = out.fdata;
+            c.record(op, () -> {
+                if (src != null) {
+                    widen(src, a);
+                }
+                f.run(a, y);
+                if (dst != null) {
+                    narrow(y, dst);
+                }
+            }, out, x);
         }
         return out;
     }
@@ -105,6 +107,39 @@ final class Recorded {
         Capture c = Capture.current();
         if (c != null) {
             c.record(op, () -> f.run(gs, ss, d), out, g, s);
+        }
+        return out;
+    }
+
+    /**
+     * {@code f(x, y)} elementwise at the broadcast shape {@code shape}, in double, stored as {@code type}: both operands
+     * read in double (widened copies refreshed by each replay).
+     */
+    static Tensor zip(String op, Tensor x, Tensor y, int[] shape, DType type, java.util.function.DoubleBinaryOperator f) {
+        float[] xf = x.fdata;
+        float[] yf = y.fdata;
+        double[] a = xf != null ? Kernels.widen(xf) : x.data;
+        double[] b = yf != null ? Kernels.widen(yf) : y.data;
+        double[] z = new double[Shapes.size(shape)];
+        int[] xs = x.shape;
+        int[] ys = y.shape;
+        Kernels.zip(a, xs, b, ys, shape, z, f);
+        Tensor out = new Tensor(z, shape, type);
+        Capture c = Capture.current();
+        if (c != null) {
+            float[] dst = out.fdata;
+            c.record(op, () -> {
+                if (xf != null) {
+                    widen(xf, a);
+                }
+                if (yf != null) {
+                    widen(yf, b);
+                }
+                Kernels.zip(a, xs, b, ys, shape, z, f);
+                if (dst != null) {
+                    narrow(z, dst);
+                }
+            }, out, x, y);
         }
         return out;
     }

@@ -152,7 +152,7 @@ class CaptureTest {
         "exp, FLOAT32", "exp, FLOAT64", "log, FLOAT32", "log, FLOAT64", "softplus, FLOAT32", "sqrt, FLOAT64",
         "abs, FLOAT32", "clamp, FLOAT64", "sin, FLOAT32", "cos, FLOAT64", "erf, FLOAT32", "expm1, FLOAT64",
         "log1p, FLOAT32", "sign, FLOAT64", "square, FLOAT32", "pow, FLOAT64", "div, FLOAT32", "to, FLOAT32",
-        "to, FLOAT64", "broadcast, FLOAT32"})
+        "to, FLOAT64", "broadcast, FLOAT32", "where, FLOAT32", "where, FLOAT64"})
     void eachRecordedOpReplaysAsEagerly(String op, DType dtype) {
         UnaryOperator<Tensor> f = switch (op) {
             case "exp" -> Tensor::exp;
@@ -171,6 +171,7 @@ class CaptureTest {
             case "pow" -> t -> t.pow(1.7);
             case "div" -> t -> t.div(t.add(2.0));
             case "to" -> t -> t.to(dtype == DType.FLOAT32 ? DType.FLOAT64 : DType.FLOAT32).mul(3.0);
+            case "where" -> t -> Tensor.where(t.gt(2.0), t.exp(), t.mul(0.5));
             default -> t -> t.sum(0, true).broadcastTo(t.shape()).mul(t);
         };
         Tensor we = Tensor.of(new double[] {0.3, 0.7, 1.1}, 3).to(dtype).requiresGrad(true);
