@@ -86,6 +86,22 @@ class Int64LabelsTest {
     }
 
     @Test
+    void aDataLoaderKeepsInt64LabelsAndTheLossTakesThem() {
+        Tensor features = Tensor.randn(new Random(8), 6, 2);
+        Tensor labels = Tensor.of(new long[] {0, 2, 1, 1, 0, 2});
+        org.autograd4j.nn.data.DataLoader loader = org.autograd4j.nn.data.DataLoader
+                .builder(new org.autograd4j.nn.data.Dataset(features, labels)).batchSize(4).build();
+        Tensor w = Tensor.randn(new Random(9), 2, 3).to(DType.FLOAT32);
+        for (org.autograd4j.nn.data.Batch b : loader) {
+            assertEquals(DType.FLOAT32, b.x().dtype());
+            assertEquals(DType.INT64, b.y().dtype());
+            Tensor logits = b.x().matmul(w);
+            assertEquals(Losses.crossEntropy(logits, Losses.classIndices(b.y())).item(),
+                    Losses.crossEntropy().compute(logits, b.y()).item(), 0.0);
+        }
+    }
+
+    @Test
     void aFloatingTargetStillMeansProbabilities() {
         Tensor logits = Tensor.of(new double[][] {{2, 0.5, -1}, {0, 1, 3}});
         Tensor oneHot = Tensor.of(new double[][] {{0, 1, 0}, {0, 0, 1}});

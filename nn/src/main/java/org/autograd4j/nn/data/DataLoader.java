@@ -18,8 +18,9 @@ import org.autograd4j.nn.Seeds;
  *
  * <p><b>Note (dtype).</b> Batches are FLOAT32 by default: matrix products of FLOAT32 tensors run in single precision,
  * which is faster, and matches models whose parameters are FLOAT32. Choose FLOAT64 for models in double precision
- * (mixing the two promotes to FLOAT64) or for numerical checks. The dataset is converted once, when the loader is
- * built; each batch is one row-gather ({@link Tensor#index(long[])}).
+ * (mixing the two promotes to FLOAT64) or for numerical checks. INT64 labels (class indices) stay INT64, as a
+ * PyTorch loader keeps int64 targets. The dataset is converted once, when the loader is built; each batch is one
+ * row-gather ({@link Tensor#index(long[])}).
  *
  * <pre>{@code
  * DataLoader train = DataLoader.builder(split.train()).batchSize(32).shuffle(true).seed(42).build();
@@ -51,7 +52,8 @@ public final class DataLoader implements Iterable<Batch> {
         }
         this.dataset = b.dataset;
         this.x = b.dataset.features().to(b.dtype);
-        this.y = b.dataset.labels().to(b.dtype);
+        Tensor labels = b.dataset.labels();
+        this.y = labels.dtype() == DType.INT64 ? labels : labels.to(b.dtype);
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
         // only a shuffling loader draws from the global stream, so plain loaders do not shift other components' seeds

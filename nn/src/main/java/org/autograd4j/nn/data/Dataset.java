@@ -177,7 +177,8 @@ public final class Dataset {
             double v = y[i];
             if (!(v >= 0) || v != Math.rint(v) || v > Integer.MAX_VALUE) {
                 // A FLOAT32 label prints as written (5.1), not as its double widening (5.099999904632568).
-                String shown = labels.dtype() == DType.FLOAT32 ? Float.toString((float) v) : Double.toString(v);
+                String shown = labels.dtype() == DType.FLOAT32 ? Float.toString((float) v)
+                        : labels.dtype() == DType.INT64 ? Long.toString((long) v) : Double.toString(v);
                 throw new IllegalArgumentException("Dataset.classIndices: label at row " + i + " is " + shown
                         + ", not a class index (a whole number >= 0)");
             }
