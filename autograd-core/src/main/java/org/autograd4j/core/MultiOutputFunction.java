@@ -27,7 +27,9 @@ import java.util.List;
  *
  * <p>An output that the loss does not use gets a gradient of zeros, of its shape and dtype, as in PyTorch; after
  * {@link Function.Context#setMaterializeGrads ctx.setMaterializeGrads(false)} it gets null instead, so the backward can
- * skip its work. Every output's {@code gradFn()} is the class's simple name followed by {@code Backward}.
+ * skip its work. Every output's {@code gradFn()} is the class's simple name followed by {@code Backward}, except an
+ * INT64 output (an index, as the second output of PyTorch's {@code max(dim)}): as in PyTorch it is not recorded, does
+ * not require a gradient, and its gradient in the backward is an INT64 zero (or null).
  *
  * <p>How it is recorded (note "joined outputs"): the tape has one output per node, so the outputs are joined, flat, in
  * one hidden tensor that the user's backward node produces; each output is recorded as a piece of it. The backward

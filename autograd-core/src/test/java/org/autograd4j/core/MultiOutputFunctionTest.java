@@ -118,6 +118,31 @@ class MultiOutputFunctionTest {
         assertArrayEquals(new double[] {5, 5}, x.grad().toDoubleArray(), 0);
     }
 
+    /**
+     * PyTorch 2.13: {@code v, i = M.apply(x)} with {@code i} an int64 index (as {@code x.max(0)}): {@code i} does not
+     * require a gradient, and backward receives an int64 zero for it.
+     */
+    @Test
+    void anInt64OutputIsNotRecordedAndGetsZeros() {
+        Tensor x = Tensor.of(new double[] {1, 3, 2}).requiresGrad(true);
+        Pair f = new Pair(true, g -> new Tensor[] {Tensor.of(new double[] {0, 1, 0}).mul(g[0])}) {
+            @Override
+            protected Tensor[] forward(Function.Context ctx, Tensor... in) {
+                return new Tensor[] {in[0].max(), in[0].argmax(0)};
+            }
+        };
+        List<Tensor> vi = f.apply(x);
+        assertTrue(vi.get(0).requiresGrad());
+        assertFalse(vi.get(1).requiresGrad());
+        assertNull(vi.get(1).gradFn());
+        assertEquals(DType.INT64, vi.get(1).dtype());
+        vi.get(0).backward();
+        assertArrayEquals(new double[] {0, 1, 0}, x.grad().toDoubleArray(), 0);
+        Tensor gi = f.received.get(0)[1];
+        assertEquals(DType.INT64, gi.dtype());
+        assertEquals(0.0, gi.item(), 0);
+    }
+
     @Test
     void noGradRecordsNothing() {
         Tensor x = leaf();
