@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Parallel;
+
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -91,30 +93,12 @@ final class Kernels {
     /** The kernel of {@link #arithmetic(Tensor, Tensor, int[], int)} in double, into {@code out}. */
     static void arithmetic(double[] a, int[] xShape, double[] b, int[] yShape, int[] shape, int op, double[] out) {
         int n = out.length;
-        if (a.length == n && b.length == n) {
-            switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + b[i]; } }
-                case SUB -> { for (int i = 0; i < n; i++) { out[i] = a[i] - b[i]; } }
-                case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * b[i]; } }
-                default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / b[i]; } }
-            }
-        } else if (b.length == 1 && a.length == n) {
-            double c = b[0];
-            switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + c; } }
-                case SUB -> { for (int i = 0; i < n; i++) { out[i] = a[i] - c; } }
-                case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * c; } }
-                default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / c; } }
-            }
-        } else if (a.length == n && n > 0 && isTrailingRow(yShape, shape)) {
-            int m = b.length;
-            for (int r = 0; r < n; r += m) {
-                switch (op) {
-                    case ADD -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] + b[j]; } }
-                    case SUB -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] - b[j]; } }
-                    case MUL -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] * b[j]; } }
-                    default -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] / b[j]; } }
-                }
+        if (a.length == n && n > 0 && (b.length == n || b.length == 1 || isTrailingRow(yShape, shape))) {
+            int m = b.length == n || b.length == 1 ? 1 : b.length;
+            if (Parallel.worthSplitting(n)) {
+                Parallel.forRange(n / m, m, (from, to) -> rows(a, b, op, out, from * m, to * m));
+            } else {
+                rows(a, b, op, out, 0, n);
             }
         } else {
             zip(a, xShape, b, yShape, shape, out, ARITHMETIC[op]);
@@ -127,30 +111,12 @@ final class Kernels {
      */
     static void arithmetic(float[] a, int[] xShape, float[] b, int[] yShape, int[] shape, int op, float[] out) {
         int n = out.length;
-        if (a.length == n && b.length == n) {
-            switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + b[i]; } }
-                case SUB -> { for (int i = 0; i < n; i++) { out[i] = a[i] - b[i]; } }
-                case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * b[i]; } }
-                default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / b[i]; } }
-            }
-        } else if (b.length == 1 && a.length == n) {
-            float c = b[0];
-            switch (op) {
-                case ADD -> { for (int i = 0; i < n; i++) { out[i] = a[i] + c; } }
-                case SUB -> { for (int i = 0; i < n; i++) { out[i] = a[i] - c; } }
-                case MUL -> { for (int i = 0; i < n; i++) { out[i] = a[i] * c; } }
-                default -> { for (int i = 0; i < n; i++) { out[i] = a[i] / c; } }
-            }
-        } else if (a.length == n && n > 0 && isTrailingRow(yShape, shape)) {
-            int m = b.length;
-            for (int r = 0; r < n; r += m) {
-                switch (op) {
-                    case ADD -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] + b[j]; } }
-                    case SUB -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] - b[j]; } }
-                    case MUL -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] * b[j]; } }
-                    default -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] / b[j]; } }
-                }
+        if (a.length == n && n > 0 && (b.length == n || b.length == 1 || isTrailingRow(yShape, shape))) {
+            int m = b.length == n || b.length == 1 ? 1 : b.length;
+            if (Parallel.worthSplitting(n)) {
+                Parallel.forRange(n / m, m, (from, to) -> rows(a, b, op, out, from * m, to * m));
+            } else {
+                rows(a, b, op, out, 0, n);
             }
         } else {
             // the general layouts in double, rounded once (a widening loop, then the double kernel; "conversion loops")
@@ -158,6 +124,74 @@ final class Kernels {
             zip(widen(a), xShape, widen(b), yShape, shape, d, ARITHMETIC[op]);
             for (int i = 0; i < n; i++) {
                 out[i] = (float) d[i];
+            }
+        }
+    }
+
+    /**
+     * The three direct layouts of the kernel above over the elements {@code [from, to)} (whole rows of {@code b} when
+     * it is a trailing row): each output from its own inputs, so split over threads it gives the one-thread result.
+     */
+    private static void rows(double[] a, double[] b, int op, double[] out, int from, int to) {
+        int n = out.length;
+        if (b.length == n) {
+            switch (op) {
+                case ADD -> { for (int i = from; i < to; i++) { out[i] = a[i] + b[i]; } }
+                case SUB -> { for (int i = from; i < to; i++) { out[i] = a[i] - b[i]; } }
+                case MUL -> { for (int i = from; i < to; i++) { out[i] = a[i] * b[i]; } }
+                default -> { for (int i = from; i < to; i++) { out[i] = a[i] / b[i]; } }
+            }
+        } else if (b.length == 1) {
+            double c = b[0];
+            switch (op) {
+                case ADD -> { for (int i = from; i < to; i++) { out[i] = a[i] + c; } }
+                case SUB -> { for (int i = from; i < to; i++) { out[i] = a[i] - c; } }
+                case MUL -> { for (int i = from; i < to; i++) { out[i] = a[i] * c; } }
+                default -> { for (int i = from; i < to; i++) { out[i] = a[i] / c; } }
+            }
+        } else {
+            int m = b.length;
+            for (int r = from; r < to; r += m) {
+                switch (op) {
+                    case ADD -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] + b[j]; } }
+                    case SUB -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] - b[j]; } }
+                    case MUL -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] * b[j]; } }
+                    default -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] / b[j]; } }
+                }
+            }
+        }
+    }
+
+    /**
+     * The three direct layouts of the kernel above over the elements {@code [from, to)} (whole rows of {@code b} when
+     * it is a trailing row): each output from its own inputs, so split over threads it gives the one-thread result.
+     */
+    private static void rows(float[] a, float[] b, int op, float[] out, int from, int to) {
+        int n = out.length;
+        if (b.length == n) {
+            switch (op) {
+                case ADD -> { for (int i = from; i < to; i++) { out[i] = a[i] + b[i]; } }
+                case SUB -> { for (int i = from; i < to; i++) { out[i] = a[i] - b[i]; } }
+                case MUL -> { for (int i = from; i < to; i++) { out[i] = a[i] * b[i]; } }
+                default -> { for (int i = from; i < to; i++) { out[i] = a[i] / b[i]; } }
+            }
+        } else if (b.length == 1) {
+            float c = b[0];
+            switch (op) {
+                case ADD -> { for (int i = from; i < to; i++) { out[i] = a[i] + c; } }
+                case SUB -> { for (int i = from; i < to; i++) { out[i] = a[i] - c; } }
+                case MUL -> { for (int i = from; i < to; i++) { out[i] = a[i] * c; } }
+                default -> { for (int i = from; i < to; i++) { out[i] = a[i] / c; } }
+            }
+        } else {
+            int m = b.length;
+            for (int r = from; r < to; r += m) {
+                switch (op) {
+                    case ADD -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] + b[j]; } }
+                    case SUB -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] - b[j]; } }
+                    case MUL -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] * b[j]; } }
+                    default -> { for (int j = 0; j < m; j++) { out[r + j] = a[r + j] / b[j]; } }
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Parallel;
+
 /** Leaky rectifier: {@code d/dx = 1 for x > 0, slope otherwise}. */
 final class LeakyRelu extends Node {
     private final double slope;
@@ -25,14 +27,32 @@ final class LeakyRelu extends Node {
     }
 
     private static void forward(double[] a, double[] y, double slope) {
-        for (int i = 0; i < a.length; i++) {
+        if (Parallel.worthSplitting(a.length)) {
+            Parallel.forRange(a.length, (from, to) -> forward(a, y, slope, from, to));
+        } else {
+            forward(a, y, slope, 0, a.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void forward(double[] a, double[] y, double slope, int from, int to) {
+        for (int i = from; i < to; i++) {
             double v = a[i];
             y[i] = v > 0 ? v : slope * v;
         }
     }
 
     private static void slopes(double[] a, double[] m, double slope) {
-        for (int i = 0; i < a.length; i++) {
+        if (Parallel.worthSplitting(a.length)) {
+            Parallel.forRange(a.length, (from, to) -> slopes(a, m, slope, from, to));
+        } else {
+            slopes(a, m, slope, 0, a.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void slopes(double[] a, double[] m, double slope, int from, int to) {
+        for (int i = from; i < to; i++) {
             m[i] = a[i] > 0 ? 1.0 : slope;
         }
     }

@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Parallel;
+
 /**
  * Log-softmax along an axis, fused for stability and speed:
  * {@code d/dx logSoftmax(x) · g = g - softmax(x) Σ g}.
@@ -48,7 +50,18 @@ final class LogSoftmax extends Node {
 
     /** The kernel: log-softmax of {@code v} into {@code out}, and softmax into {@code p} unless null. */
     private static void forward(double[] v, int n, int inner, int outer, double[] out, double[] p) {
-        for (int o = 0; o < outer; o++) {
+        if (Parallel.worthSplitting((long) Parallel.TRANSCENDENTAL * v.length)) {
+            // by slices: each one computed whole, as on one thread (Parallel, "bit-identical")
+            Parallel.forRange(outer, (long) Parallel.TRANSCENDENTAL * n * inner,
+                    (lo, hi) -> forward(v, n, inner, out, p, lo, hi));
+        } else {
+            forward(v, n, inner, out, p, 0, outer);
+        }
+    }
+
+    /** {@link #forward(double[], int, int, int, double[], double[])} over the outer slices {@code [lo, hi)}. */
+    private static void forward(double[] v, int n, int inner, double[] out, double[] p, int lo, int hi) {
+        for (int o = lo; o < hi; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
                 double m = Double.NEGATIVE_INFINITY;
@@ -80,7 +93,16 @@ final class LogSoftmax extends Node {
 
     /** {@code g - softmax(x) Σ g} in one pass per slice, for first-order gradients, into {@code d}. */
     private static void fusedBackward(double[] g, double[] p, int n, int inner, int outer, double[] d) {
-        for (int k = 0; k < outer; k++) {
+        if (Parallel.worthSplitting(d.length)) {
+            Parallel.forRange(outer, (long) n * inner, (lo, hi) -> fusedBackward(g, p, n, inner, d, lo, hi));
+        } else {
+            fusedBackward(g, p, n, inner, d, 0, outer);
+        }
+    }
+
+    /** The fused backward over the outer slices {@code [lo, hi)}. */
+    private static void fusedBackward(double[] g, double[] p, int n, int inner, double[] d, int lo, int hi) {
+        for (int k = lo; k < hi; k++) {
             for (int i = 0; i < inner; i++) {
                 int base = k * n * inner + i;
                 double s = 0;

@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Parallel;
+
 /**
  * The shapes of kernel that most ops share, run once eagerly and recorded when a step is being captured (see
  * {@link Capture}): a unary function computed in double, and a gradient computed from the incoming gradient and one
@@ -146,14 +148,32 @@ final class Recorded {
 
     /** Widens {@code src} into {@code dst} (a replay's reused buffer; see {@link Kernels#widen}). */
     static void widen(float[] src, double[] dst) {
-        for (int i = 0; i < dst.length; i++) {
+        if (Parallel.worthSplitting(dst.length)) {
+            Parallel.forRange(dst.length, (from, to) -> widen(src, dst, from, to));
+        } else {
+            widen(src, dst, 0, dst.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void widen(float[] src, double[] dst, int from, int to) {
+        for (int i = from; i < to; i++) {
             dst[i] = src[i];
         }
     }
 
     /** Rounds {@code src} into {@code dst} (a replay's reused buffer; see {@link Kernels#narrow}). */
     static void narrow(double[] src, float[] dst) {
-        for (int i = 0; i < dst.length; i++) {
+        if (Parallel.worthSplitting(dst.length)) {
+            Parallel.forRange(dst.length, (from, to) -> narrow(src, dst, from, to));
+        } else {
+            narrow(src, dst, 0, dst.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void narrow(double[] src, float[] dst, int from, int to) {
+        for (int i = from; i < to; i++) {
             dst[i] = (float) src[i];
         }
     }

@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Parallel;
+
 /** Logistic function: {@code d/dx σ(x) = σ(x) (1 - σ(x))}. */
 final class Sigmoid extends Node {
     private Sigmoid(Tensor x) {
@@ -14,7 +16,16 @@ final class Sigmoid extends Node {
     }
 
     private static void forward(double[] a, double[] y) {
-        for (int i = 0; i < a.length; i++) {
+        if (Parallel.worthSplitting((long) Parallel.TRANSCENDENTAL * a.length)) {
+            Parallel.forRange(a.length, (from, to) -> forward(a, y, from, to));
+        } else {
+            forward(a, y, 0, a.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void forward(double[] a, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] = value(a[i]);
         }
     }
@@ -44,13 +55,31 @@ final class Sigmoid extends Node {
     }
 
     private static void gradient(float[] g, float[] o, float[] d) {
-        for (int i = 0; i < d.length; i++) {
+        if (Parallel.worthSplitting(d.length)) {
+            Parallel.forRange(d.length, (from, to) -> gradient(g, o, d, from, to));
+        } else {
+            gradient(g, o, d, 0, d.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void gradient(float[] g, float[] o, float[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
             d[i] = g[i] * o[i] * (1f - o[i]);
         }
     }
 
     private static void gradient(double[] g, double[] o, double[] d) {
-        for (int i = 0; i < d.length; i++) {
+        if (Parallel.worthSplitting(d.length)) {
+            Parallel.forRange(d.length, (from, to) -> gradient(g, o, d, from, to));
+        } else {
+            gradient(g, o, d, 0, d.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void gradient(double[] g, double[] o, double[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
             d[i] = g[i] * o[i] * (1.0 - o[i]);
         }
     }

@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Parallel;
+
 /** Sum over some axes: {@code d/dx_i Σ x = 1}, so the gradient is broadcast back over the summed axes. */
 final class Sum extends Node {
     private final int[] keptShape;
@@ -83,14 +85,10 @@ final class Sum extends Node {
             int outer = Shapes.outer(shape, axis);
             int n = shape[axis];
             int inner = Shapes.inner(shape, axis);
-            for (int o = 0; o < outer; o++) {
-                for (int j = 0; j < n; j++) {
-                    int from = (o * n + j) * inner;
-                    int dst = o * inner;
-                    for (int i = 0; i < inner; i++) {
-                        out[dst + i] += a[from + i];
-                    }
-                }
+            if (Parallel.worthSplitting(a.length)) {
+                Parallel.forRange(inner, (long) outer * n, (lo, hi) -> sumAxis(a, outer, n, inner, out, lo, hi));
+            } else {
+                sumAxis(a, outer, n, inner, out, 0, inner);
             }
         } else if (a.length > 0) {
             int[] s = Broadcasting.strides(kept, shape);
@@ -120,6 +118,16 @@ final class Sum extends Node {
         int outer = Shapes.outer(shape, axis);
         int n = shape[axis];
         int inner = Shapes.inner(shape, axis);
+        if (Parallel.worthSplitting(a.length)) {
+            // by columns: each output's sum in the same order whatever the split (Parallel, "bit-identical")
+            Parallel.forRange(inner, (long) outer * n, (lo, hi) -> sumAxis(a, outer, n, inner, out, lo, hi));
+        } else {
+            sumAxis(a, outer, n, inner, out, 0, inner);
+        }
+    }
+
+    /** {@link #sumAxis(float[], int[], int, double[])} over the columns {@code [lo, hi)} of every outer slice. */
+    private static void sumAxis(float[] a, int outer, int n, int inner, double[] out, int lo, int hi) {
         for (int o = 0; o < outer; o++) {
             int dst = o * inner;
             int base = o * n * inner;
@@ -129,14 +137,27 @@ final class Sum extends Node {
                 int s1 = s0 + inner;
                 int s2 = s1 + inner;
                 int s3 = s2 + inner;
-                for (int i = 0; i < inner; i++) {
+                for (int i = lo; i < hi; i++) {
                     out[dst + i] += (a[s0 + i] + a[s1 + i]) + (a[s2 + i] + a[s3 + i]);
                 }
             }
             for (; j < n; j++) {
                 int src = base + j * inner;
-                for (int i = 0; i < inner; i++) {
+                for (int i = lo; i < hi; i++) {
                     out[dst + i] += a[src + i];
+                }
+            }
+        }
+    }
+
+    /** The one-axis sum in double over the columns {@code [lo, hi)} of every outer slice (split as the float one). */
+    private static void sumAxis(double[] a, int outer, int n, int inner, double[] out, int lo, int hi) {
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < n; j++) {
+                int from = (o * n + j) * inner;
+                int dst = o * inner;
+                for (int i = lo; i < hi; i++) {
+                    out[dst + i] += a[from + i];
                 }
             }
         }

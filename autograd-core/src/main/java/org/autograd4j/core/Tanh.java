@@ -1,5 +1,7 @@
 package org.autograd4j.core;
 
+import org.autograd4j.core.backend.Parallel;
+
 /** Hyperbolic tangent: {@code d/dx tanh(x) = 1 - tanh(x)²}. */
 final class Tanh extends Node {
     private Tanh(Tensor x) {
@@ -14,7 +16,16 @@ final class Tanh extends Node {
     }
 
     private static void forward(double[] a, double[] y) {
-        for (int i = 0; i < a.length; i++) {
+        if (Parallel.worthSplitting((long) Parallel.TRANSCENDENTAL * a.length)) {
+            Parallel.forRange(a.length, (from, to) -> forward(a, y, from, to));
+        } else {
+            forward(a, y, 0, a.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void forward(double[] a, double[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] = Math.tanh(a[i]);
         }
     }
@@ -35,13 +46,31 @@ final class Tanh extends Node {
     }
 
     private static void gradient(float[] g, float[] o, float[] d) {
-        for (int i = 0; i < d.length; i++) {
+        if (Parallel.worthSplitting(d.length)) {
+            Parallel.forRange(d.length, (from, to) -> gradient(g, o, d, from, to));
+        } else {
+            gradient(g, o, d, 0, d.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void gradient(float[] g, float[] o, float[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
             d[i] = g[i] * (1f - o[i] * o[i]);
         }
     }
 
     private static void gradient(double[] g, double[] o, double[] d) {
-        for (int i = 0; i < d.length; i++) {
+        if (Parallel.worthSplitting(d.length)) {
+            Parallel.forRange(d.length, (from, to) -> gradient(g, o, d, from, to));
+        } else {
+            gradient(g, o, d, 0, d.length);
+        }
+    }
+
+    /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
+    private static void gradient(double[] g, double[] o, double[] d, int from, int to) {
+        for (int i = from; i < to; i++) {
             d[i] = g[i] * (1.0 - o[i] * o[i]);
         }
     }

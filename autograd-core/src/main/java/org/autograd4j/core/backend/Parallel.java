@@ -56,6 +56,12 @@ public final class Parallel {
      */
     public static final int MIN_ELEMENTS = 32_768;
 
+    /**
+     * The work of one element that calls {@code exp}, {@code log} or {@code tanh}, in simple-element units (for
+     * {@link #worthSplitting} and {@link #forRange(int, long, Body)}); measured with the threshold.
+     */
+    public static final int TRANSCENDENTAL = 16;
+
     /** Fewest elements in one chunk: below it the chunk's bookkeeping shows. */
     static final int MIN_CHUNK = 4_096;
 
@@ -92,13 +98,27 @@ public final class Parallel {
      * @throws RuntimeException or Error: the first a chunk threw, after every chunk has finished
      */
     public static void forRange(int n, Body body) {
-        Pool p = n >= 2 * MIN_CHUNK && threads() > 1 ? pool() : null;
+        forRange(n, 1, body);
+    }
+
+    /**
+     * {@link #forRange(int, Body)} for a loop whose indices each stand for {@code work} elements (a row of a
+     * row-wise pass, a column of a column sum): chunks hold at least {@link #MIN_CHUNK} elements' work.
+     *
+     * @param n the loop's length, at least 0
+     * @param work the elements' work per index, at least 1
+     * @param body the loop body
+     * @throws RuntimeException or Error: the first a chunk threw, after every chunk has finished
+     */
+    public static void forRange(int n, long work, Body body) {
+        long minIndices = (MIN_CHUNK + work - 1) / Math.max(work, 1);
+        Pool p = n >= 2 * minIndices && threads() > 1 ? pool() : null;
         if (p == null || !p.busy.compareAndSet(false, true)) {
             body.run(0, n);
             return;
         }
         try {
-            int chunks = Math.min(p.size * 4, n / MIN_CHUNK);
+            int chunks = (int) Math.min(p.size * 4L, n / minIndices);
             Job job = new Job(body, n, chunks);
             p.job = job;
             for (Worker w : p.workers) {
