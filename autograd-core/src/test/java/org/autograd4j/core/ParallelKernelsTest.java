@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ParallelKernelsTest {
     private static final int ROWS = 128;
     /** ROWS × COLS is above {@link Parallel#MIN_ELEMENTS}, so that every kernel here splits. */
-    private static final int COLS = 300;
+    private static final int COLS = 600;
 
     static Stream<Arguments> ops() {
         List<Arguments> ops = new ArrayList<>();

@@ -54,7 +54,7 @@ public final class Parallel {
      * Fewest elements of a simple pass (one to a few arithmetic operations per element) worth splitting; see
      * benchmarks/README.md, issue 14, "Two threads" for the measurement.
      */
-    public static final int MIN_ELEMENTS = 32_768;
+    public static final int MIN_ELEMENTS = 65_536;
 
     /**
      * The work of one element that calls {@code exp}, {@code log} or {@code tanh}, in simple-element units (for
