@@ -84,7 +84,13 @@ final class Kernels {
         }
         Tensor result = new Tensor(out, shape, type);
         Capture c = Capture.current();
-        if (c != null) {
+        if (c != null && type == DType.INT64) {
+            // a replay re-checks what the INT64 result's constructor checked: no silent loss beyond ±2^53
+            c.record(NAMES[op], () -> {
+                arithmetic(a, xs, b, ys, shape, op, out);
+                DType.checkWhole(NAMES[op], out);
+            }, result, x, y);
+        } else if (c != null) {
             c.record(NAMES[op], () -> arithmetic(a, xs, b, ys, shape, op, out), result, x, y);
         }
         return result;

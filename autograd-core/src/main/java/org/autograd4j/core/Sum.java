@@ -51,6 +51,8 @@ final class Sum extends Node {
                 sum(src, xs, axes, kept, wide, out);
                 if (dst != null) {
                     Recorded.narrow(out, dst);
+                } else if (result.dtype == DType.INT64) {
+                    DType.checkWhole("sum", out);   // as the INT64 result's constructor checked, on every replay
                 }
             }, result, x);
         }

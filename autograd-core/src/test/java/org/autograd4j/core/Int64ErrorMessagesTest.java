@@ -59,6 +59,22 @@ class Int64ErrorMessagesTest {
     }
 
     @Test
+    void aReplayRechecksInt64Results() {
+        CapturedStep step = Autograd.capture(in -> in[0].mul(in[1]).sum(0, false));
+        Tensor small = Tensor.of(new long[] {2, 3});
+        assertEquals(26.0, step.run(small, small.add(small)).item());
+        assertEquals(52.0, step.run(small.add(small), small.add(small)).item());
+        assertEquals(1, step.captures());
+        Tensor big = Tensor.of(new long[] {1L << 40, 1L << 40});
+        argument("mul: value 1.2089258196146292E24 at position 0 is beyond ±2^53 (9007199254740992), where doubles"
+                + " stop holding every integer; compute in FLOAT64 instead", () -> step.run(big, big));
+        Tensor half = Tensor.of(new long[] {1L << 52, (1L << 52) + 2});
+        argument("sum: value 9.007199254740994E15 at position 0 is beyond ±2^53 (9007199254740992), where doubles"
+                + " stop holding every integer; compute in FLOAT64 instead",
+                () -> step.run(half, Tensor.of(new long[] {1, 1})));
+    }
+
+    @Test
     void opsPyTorchRefusesOnIntegersAreRefused() {
         for (String op : List.of("mean", "var", "std", "norm")) {
             Throwable e = assertThrows(IllegalArgumentException.class, () -> {
