@@ -23,6 +23,23 @@ final class BinaryCrossEntropy {
     }
 
     /**
+     * {@link Losses#binaryCrossEntropy(Tensor, Tensor, Reduction)}, which documents it: checks the shapes and that every
+     * probability is in [0, 1], then reduces {@link #elementwise}.
+     */
+    static Tensor apply(Tensor prob, Tensor target, Reduction r) {
+        Checks.sameShape("binaryCrossEntropy", "prob", prob, target);
+        Reduction.check("binaryCrossEntropy", r);
+        double[] p = prob.toDoubleArray();
+        for (int i = 0; i < p.length; i++) {
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                throw new IllegalArgumentException("binaryCrossEntropy: probability " + p[i] + " at position " + i
+                        + " is outside [0, 1]");
+            }
+        }
+        return r.reduce(elementwise(prob, target));
+    }
+
+    /**
      * The unreduced loss.
      *
      * @param p probabilities in [0, 1] (already checked)

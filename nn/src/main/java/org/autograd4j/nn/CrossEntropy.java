@@ -18,6 +18,25 @@ final class CrossEntropy {
     private CrossEntropy() {
     }
 
+    /** {@link Losses#crossEntropy()}, which documents it: the target's dtype and rank choose indices or probabilities. */
+    static Loss trainingLoss() {
+        return (logits, target) -> target != null && (target.dtype() == DType.INT64 || target.rank() == 2)
+                ? Losses.crossEntropy(logits, target)
+                : Autograd.isCapturing() ? indexTensor("crossEntropy", logits, target)
+                : indices("crossEntropy", logits, toIndices("crossEntropy", target), null, 0.0, Reduction.MEAN, false);
+    }
+
+    /** {@link Losses#nll(Tensor, Tensor, Tensor, Reduction)}, which documents it: INT64 labels checked first. */
+    static Tensor nll(Tensor logProbs, Tensor classIndices, Tensor classWeights, Reduction r) {
+        return indices("nll", logProbs, int64("nll", classIndices), classWeights, 0.0, r, true);
+    }
+
+    /** {@link Losses#nll()}, which documents it. */
+    static Loss nllTrainingLoss() {
+        return (logProbs, target) -> target != null && target.dtype() == DType.INT64 ? Losses.nll(logProbs, target)
+                : Losses.nll(logProbs, toIndices("nll", target));
+    }
+
     /**
      * The mean loss against class indices held in a tensor, without reading them from Java: {@code gather} checks
      * every label, on every run of a captured step ({@code Autograd.capture}). The same ops as {@link #indices}, so

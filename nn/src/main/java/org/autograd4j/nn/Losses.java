@@ -1,7 +1,5 @@
 package org.autograd4j.nn;
 
-import org.autograd4j.core.Autograd;
-import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
 /**
@@ -17,9 +15,6 @@ import org.autograd4j.core.Tensor;
  * Tensor value = Losses.crossEntropy(model.forward(x), labels);   // at once: logits [batch, classes], INT64 [batch]
  * value.backward();
  * }</pre>
- *
- * <p>Over 400 lines because of its javadoc: one factory or tensor form per loss, each with the parameter and return
- * tags that CI's javadoc check requires (about 140 lines are code); splitting it would undo the one entry point.
  */
 public final class Losses {
     private Losses() {
@@ -51,8 +46,7 @@ public final class Losses {
      * @throws IllegalArgumentException if {@code delta} is not a positive finite number
      */
     public static Loss huber(double delta) {
-        checkDelta(delta);
-        return (p, t) -> huber(p, t, delta);
+        return RegressionLosses.huberLoss(delta);
     }
 
     /**
@@ -65,8 +59,7 @@ public final class Losses {
     }
 
     /**
-     * Mean binary cross-entropy on logits as a training loss; see
-     * {@link #binaryCrossEntropyWithLogits(Tensor, Tensor)}.
+     * Mean binary cross-entropy on logits, for training; see {@link #binaryCrossEntropyWithLogits(Tensor, Tensor)}.
      *
      * @return the loss of logits and targets of equal shape
      */
@@ -83,11 +76,7 @@ public final class Losses {
      * @return the loss of logits against class indices or probabilities
      */
     public static Loss crossEntropy() {
-        return (logits, target) -> target != null && (target.dtype() == DType.INT64 || target.rank() == 2)
-                ? crossEntropy(logits, target)
-                : Autograd.isCapturing() ? CrossEntropy.indexTensor("crossEntropy", logits, target)
-                : CrossEntropy.indices("crossEntropy", logits, CrossEntropy.toIndices("crossEntropy", target), null,
-                        0.0, Reduction.MEAN, false);
+        return CrossEntropy.trainingLoss();
     }
 
     /**
@@ -97,8 +86,7 @@ public final class Losses {
      * @return the loss of log-probabilities against class indices
      */
     public static Loss nll() {
-        return (logProbs, target) -> target != null && target.dtype() == DType.INT64 ? nll(logProbs, target)
-                : nll(logProbs, CrossEntropy.toIndices("nll", target));
+        return CrossEntropy.nllTrainingLoss();
     }
 
     /**
@@ -121,8 +109,7 @@ public final class Losses {
      * @return a 0-d tensor for MEAN and SUM; for NONE, the per-element losses, of {@code pred}'s shape
      */
     public static Tensor mse(Tensor pred, Tensor target, Reduction r) {
-        Checks.sameShape("mse", "prediction", pred, target);
-        return Reduction.check("mse", r).reduce(pred.sub(target).square());
+        return RegressionLosses.mse(pred, target, r);
     }
 
     /**
@@ -145,8 +132,7 @@ public final class Losses {
      * @return a 0-d tensor for MEAN and SUM; for NONE, the per-element losses, of {@code pred}'s shape
      */
     public static Tensor l1(Tensor pred, Tensor target, Reduction r) {
-        Checks.sameShape("l1", "prediction", pred, target);
-        return Reduction.check("l1", r).reduce(pred.sub(target).abs());
+        return RegressionLosses.l1(pred, target, r);
     }
 
     /**
@@ -173,18 +159,7 @@ public final class Losses {
      * @throws IllegalArgumentException if {@code delta <= 0}
      */
     public static Tensor huber(Tensor pred, Tensor target, double delta, Reduction r) {
-        Checks.sameShape("huber", "prediction", pred, target);
-        checkDelta(delta);
-        Tensor d = pred.sub(target).abs();
-        // q = min(d, delta): 0.5·q² + delta·(d - q) is both branches at once and smooth at d = delta.
-        Tensor q = d.clamp(0.0, delta);
-        return Reduction.check("huber", r).reduce(q.square().mul(0.5).add(d.sub(q).mul(delta)));
-    }
-
-    static void checkDelta(double delta) {
-        if (!(delta > 0) || Double.isInfinite(delta)) {
-            throw new IllegalArgumentException("huber: delta must be a positive finite number, got " + delta);
-        }
+        return RegressionLosses.huber(pred, target, delta, r);
     }
 
     /**
@@ -211,16 +186,7 @@ public final class Losses {
      * @throws IllegalArgumentException if a probability is outside [0, 1] or the shapes differ
      */
     public static Tensor binaryCrossEntropy(Tensor prob, Tensor target, Reduction r) {
-        Checks.sameShape("binaryCrossEntropy", "prob", prob, target);
-        Reduction.check("binaryCrossEntropy", r);
-        double[] p = prob.toDoubleArray();
-        for (int i = 0; i < p.length; i++) {
-            if (!(p[i] >= 0 && p[i] <= 1)) {
-                throw new IllegalArgumentException("binaryCrossEntropy: probability " + p[i] + " at position " + i
-                        + " is outside [0, 1]");
-            }
-        }
-        return r.reduce(BinaryCrossEntropy.elementwise(prob, target));
+        return BinaryCrossEntropy.apply(prob, target, r);
     }
 
     /**
@@ -260,21 +226,7 @@ public final class Losses {
      * @throws IllegalArgumentException if the shapes differ or {@code posWeight} does not fit
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target, Tensor posWeight, Reduction r) {
-        String op = "binaryCrossEntropyWithLogits";
-        Checks.sameShape(op, "logits", logits, target);
-        Reduction.check(op, r);
-        Tensor softplusNeg = logits.neg().softplus();
-        Tensor scale = null;
-        if (posWeight != null) {
-            long last = logits.rank() == 0 ? 1 : logits.size(-1);
-            if (posWeight.rank() != 1 || (posWeight.size(0) != last && posWeight.size(0) != 1)) {
-                throw new IllegalArgumentException(op + ": posWeight has shape " + Checks.shape(posWeight)
-                        + " but logits have shape " + Checks.shape(logits) + "; expected [" + last + "] or [1]");
-            }
-            scale = posWeight.to(logits.dtype()).sub(1.0).mul(target).add(1.0);
-        }
-        Tensor loss = target.neg().add(1.0).mul(logits).add(scale == null ? softplusNeg : scale.mul(softplusNeg));
-        return r.reduce(loss);
+        return BinaryCrossEntropyWithLogits.apply(logits, target, posWeight, r);
     }
 
     /**
@@ -417,8 +369,7 @@ public final class Losses {
      * @throws IllegalArgumentException if the labels are not INT64 {@code [batch]} or one is out of range
      */
     public static Tensor nll(Tensor logProbs, Tensor classIndices, Tensor classWeights, Reduction r) {
-        return CrossEntropy.indices("nll", logProbs, CrossEntropy.int64("nll", classIndices), classWeights, 0.0, r,
-                true);
+        return CrossEntropy.nll(logProbs, classIndices, classWeights, r);
     }
 
     /**

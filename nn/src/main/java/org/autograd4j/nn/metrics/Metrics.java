@@ -26,10 +26,6 @@ import org.autograd4j.nn.metrics.Scores.Kind;
  * int[] yPred = Metrics.predictedClasses(model.forward(test.features()));   // logits [n, k]: argmax
  * Metrics.f1(yTrue, yPred, Metrics.Average.MACRO);
  * }</pre>
- *
- * <p>Over 400 lines because of its javadoc: one static method per metric and input form, each with the tags CI's
- * javadoc check requires (about 180 lines are code), deprecated forms included until they go; it is one entry point,
- * as scikit-learn's metrics module is.
  */
 public final class Metrics {
     /** Probabilities are clipped to {@code [eps, 1 - eps]} in {@link #logLoss}, as scikit-learn did before 1.5. */
@@ -51,7 +47,6 @@ public final class Metrics {
     }
 
     // ---------------------------------------------------------------- classes from tensors
-
     /**
      * {@link #predictedClasses(Tensor, double)} with threshold 0.5 (a sigmoid output).
      *
@@ -86,7 +81,6 @@ public final class Metrics {
     }
 
     // ---------------------------------------------------------------- classification on arrays
-
     /**
      * The fraction of rows whose predicted class equals the true class.
      *
@@ -96,12 +90,7 @@ public final class Metrics {
      * @throws IllegalArgumentException if the lengths differ or are 0
      */
     public static double accuracy(int[] yTrue, int[] yPred) {
-        Scores.checkLengths("Metrics.accuracy", "yTrue", yTrue.length, "yPred", yPred.length);
-        int right = 0;
-        for (int i = 0; i < yTrue.length; i++) {
-            right += yTrue[i] == yPred[i] ? 1 : 0;
-        }
-        return right / (double) yTrue.length;
+        return ArrayScores.accuracy(yTrue, yPred);
     }
 
     /**
@@ -183,8 +172,7 @@ public final class Metrics {
      * @return the counts, {@code [true][predicted]}
      */
     public static ConfusionMatrix confusionMatrix(int[] yTrue, int[] yPred) {
-        Scores.checkLengths("Metrics.confusionMatrix", "yTrue", yTrue.length, "yPred", yPred.length);
-        return confusionMatrix(yTrue, yPred, Scores.numClasses(yTrue, yPred));
+        return ArrayScores.confusionMatrix(yTrue, yPred);
     }
 
     /**
@@ -197,17 +185,7 @@ public final class Metrics {
      * @throws IllegalArgumentException if the lengths differ or are 0, or a label is out of range
      */
     public static ConfusionMatrix confusionMatrix(int[] yTrue, int[] yPred, int numClasses) {
-        String op = "Metrics.confusionMatrix";
-        Scores.checkLengths(op, "yTrue", yTrue.length, "yPred", yPred.length);
-        int[][] counts = new int[numClasses][numClasses];
-        for (int i = 0; i < yTrue.length; i++) {
-            if (yTrue[i] < 0 || yTrue[i] >= numClasses || yPred[i] < 0 || yPred[i] >= numClasses) {
-                throw new IllegalArgumentException(op + ": at position " + i + " yTrue is " + yTrue[i]
-                        + " and yPred is " + yPred[i] + "; both must be in [0, " + numClasses + ")");
-            }
-            counts[yTrue[i]][yPred[i]]++;
-        }
-        return new ConfusionMatrix(counts);
+        return ArrayScores.confusionMatrix(yTrue, yPred, numClasses);
     }
 
     /**
@@ -220,20 +198,7 @@ public final class Metrics {
      * @throws IllegalArgumentException if the lengths differ, a label has no column, or a probability is outside [0, 1]
      */
     public static double logLoss(int[] yTrue, double[][] probabilities) {
-        String op = "Metrics.logLoss";
-        Scores.checkLengths(op, "yTrue", yTrue.length, "probabilities", probabilities.length);
-        double s = 0;
-        for (int i = 0; i < yTrue.length; i++) {
-            if (yTrue[i] < 0 || yTrue[i] >= probabilities[i].length) {
-                throw new IllegalArgumentException(op + ": yTrue[" + i + "] is " + yTrue[i] + " but row " + i
-                        + " has " + probabilities[i].length + " probabilities");
-            }
-            for (double p : probabilities[i]) {
-                Scores.clip(op, p, i);
-            }
-            s -= Math.log(Scores.clip(op, probabilities[i][yTrue[i]], i));
-        }
-        return s / yTrue.length;
+        return ArrayScores.logLoss(yTrue, probabilities);
     }
 
     /**
@@ -244,22 +209,10 @@ public final class Metrics {
      * @return the mean loss, at least 0
      */
     public static double logLoss(int[] yTrue, double[] probabilityOfOne) {
-        String op = "Metrics.logLoss";
-        Scores.checkLengths(op, "yTrue", yTrue.length, "probabilityOfOne", probabilityOfOne.length);
-        double s = 0;
-        for (int i = 0; i < yTrue.length; i++) {
-            if (yTrue[i] != 0 && yTrue[i] != 1) {
-                throw new IllegalArgumentException(op + ": yTrue[" + i + "] is " + yTrue[i]
-                        + "; binary log loss needs 0 or 1");
-            }
-            double p = Scores.clip(op, probabilityOfOne[i], i);
-            s -= yTrue[i] == 1 ? Math.log(p) : Math.log(1 - p);
-        }
-        return s / yTrue.length;
+        return ArrayScores.logLoss(yTrue, probabilityOfOne);
     }
 
     // ---------------------------------------------------------------- regression on arrays
-
     /**
      * Mean squared error {@code mean((yTrue - yPred)²)}.
      *
@@ -268,12 +221,7 @@ public final class Metrics {
      * @return the mean, at least 0
      */
     public static double mse(double[] yTrue, double[] yPred) {
-        Scores.checkLengths("Metrics.mse", "yTrue", yTrue.length, "yPred", yPred.length);
-        double s = 0;
-        for (int i = 0; i < yTrue.length; i++) {
-            s += (yTrue[i] - yPred[i]) * (yTrue[i] - yPred[i]);
-        }
-        return s / yTrue.length;
+        return ArrayScores.mse(yTrue, yPred);
     }
 
     /**
@@ -284,12 +232,7 @@ public final class Metrics {
      * @return the mean, at least 0
      */
     public static double mae(double[] yTrue, double[] yPred) {
-        Scores.checkLengths("Metrics.mae", "yTrue", yTrue.length, "yPred", yPred.length);
-        double s = 0;
-        for (int i = 0; i < yTrue.length; i++) {
-            s += Math.abs(yTrue[i] - yPred[i]);
-        }
-        return s / yTrue.length;
+        return ArrayScores.mae(yTrue, yPred);
     }
 
     /**
@@ -301,19 +244,7 @@ public final class Metrics {
      * @return the score, at most 1 (negative when worse than the mean)
      */
     public static double r2(double[] yTrue, double[] yPred) {
-        Scores.checkLengths("Metrics.r2", "yTrue", yTrue.length, "yPred", yPred.length);
-        double mean = 0;
-        for (double y : yTrue) {
-            mean += y;
-        }
-        mean /= yTrue.length;
-        double res = 0;
-        double tot = 0;
-        for (int i = 0; i < yTrue.length; i++) {
-            res += (yTrue[i] - yPred[i]) * (yTrue[i] - yPred[i]);
-            tot += (yTrue[i] - mean) * (yTrue[i] - mean);
-        }
-        return tot == 0 ? (res == 0 ? 1.0 : 0.0) : 1 - res / tot;
+        return ArrayScores.r2(yTrue, yPred);
     }
 
     /**
@@ -326,14 +257,7 @@ public final class Metrics {
      *                                  true row's
      */
     public static double r2(double[][] yTrue, double[][] yPred) {
-        String op = "Metrics.r2";
-        Scores.checkLengths(op, "yTrue", yTrue.length, "yPred", yPred.length);
-        int k = yTrue[0].length;
-        double s = 0;
-        for (int j = 0; j < k; j++) {
-            s += r2(Scores.column(op, yTrue, "yTrue", j, k), Scores.column(op, yPred, "yPred", j, k));
-        }
-        return s / k;
+        return ArrayScores.r2(yTrue, yPred);
     }
 
     // ---------------------------------------------------------------- tensors: deprecated, (prediction, target)
@@ -352,8 +276,7 @@ public final class Metrics {
      */
     @Deprecated
     public static double accuracy(Tensor prediction, Tensor target) {
-        int[][] c = Scores.classes("Metrics.accuracy", prediction, target);
-        return accuracy(c[0], c[1]);
+        return Scores.onClasses("Metrics.accuracy", prediction, target, Metrics::accuracy);
     }
 
     /**
@@ -370,8 +293,7 @@ public final class Metrics {
      */
     @Deprecated
     public static double precision(Tensor prediction, Tensor target, Average average) {
-        int[][] c = Scores.classes("Metrics.precision", prediction, target);
-        return precision(c[0], c[1], average);
+        return Scores.onClasses("Metrics.precision", prediction, target, (t, p) -> precision(t, p, average));
     }
 
     /**
@@ -386,8 +308,7 @@ public final class Metrics {
      */
     @Deprecated
     public static double recall(Tensor prediction, Tensor target, Average average) {
-        int[][] c = Scores.classes("Metrics.recall", prediction, target);
-        return recall(c[0], c[1], average);
+        return Scores.onClasses("Metrics.recall", prediction, target, (t, p) -> recall(t, p, average));
     }
 
     /**
@@ -402,8 +323,7 @@ public final class Metrics {
      */
     @Deprecated
     public static double f1(Tensor prediction, Tensor target, Average average) {
-        int[][] c = Scores.classes("Metrics.f1", prediction, target);
-        return f1(c[0], c[1], average);
+        return Scores.onClasses("Metrics.f1", prediction, target, (t, p) -> f1(t, p, average));
     }
 
     /**
@@ -417,8 +337,7 @@ public final class Metrics {
      */
     @Deprecated
     public static ConfusionMatrix confusionMatrix(Tensor prediction, Tensor target) {
-        int[][] c = Scores.classes("Metrics.confusionMatrix", prediction, target);
-        return confusionMatrix(c[0], c[1]);
+        return Scores.onClasses("Metrics.confusionMatrix", prediction, target, Metrics::confusionMatrix);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.autograd4j.nn.metrics;
 
 import java.util.Arrays;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import org.autograd4j.core.DType;
 import org.autograd4j.core.Tensor;
 
@@ -225,6 +226,12 @@ final class Scores {
         }
         return new int[][] {target("Metrics.targetClasses", target), predicted("Metrics.predictedClasses", prediction,
                 0.5)};
+    }
+
+    /** A deprecated tensor form's score: {@link #classes}, then {@code score} of {@code (yTrue, yPred)}. */
+    static <R> R onClasses(String op, Tensor prediction, Tensor target, BiFunction<int[], int[], R> score) {
+        int[][] c = classes(op, prediction, target);
+        return score.apply(c[0], c[1]);
     }
 
     private static boolean wholeNumbers(Tensor t) {
