@@ -194,21 +194,26 @@ final class Capture {
      * past Tensor's constructors) and the first caller outside the engine.
      */
     private static String site() {
-        List<StackWalker.StackFrame> frames = StackWalker.getInstance().walk(s -> s
-                .filter(f -> !f.getClassName().equals(Capture.class.getName()))
-                .limit(64).toList());
-        StackWalker.StackFrame op = null;
-        StackWalker.StackFrame caller = null;
-        for (StackWalker.StackFrame f : frames) {
-            boolean engine = f.getClassName().startsWith("org.autograd4j.core.");
-            if (op == null && engine && !f.getClassName().equals(Tensor.class.getName())) {
-                op = f;
+        // lazily, up to the first frame outside the engine: a few frames, not the whole stack (a capture notes every
+        // tensor it builds, so this runs some dozens of times per capture)
+        StackWalker.StackFrame[] found = StackWalker.getInstance().walk(frames -> {
+            StackWalker.StackFrame op = null;
+            java.util.Iterator<StackWalker.StackFrame> it = frames.iterator();
+            while (it.hasNext()) {
+                StackWalker.StackFrame f = it.next();
+                String cls = f.getClassName();
+                boolean engine = cls.startsWith("org.autograd4j.core.");
+                if (!engine) {
+                    return new StackWalker.StackFrame[] {op, f};
+                }
+                if (op == null && !cls.equals(Tensor.class.getName()) && !cls.equals(Capture.class.getName())) {
+                    op = f;
+                }
             }
-            if (!engine) {
-                caller = f;
-                break;
-            }
-        }
+            return new StackWalker.StackFrame[] {op, null};
+        });
+        StackWalker.StackFrame op = found[0];
+        StackWalker.StackFrame caller = found[1];
         String where = caller == null ? "unknown" : caller.getClassName() + "." + caller.getMethodName() + ":"
                 + caller.getLineNumber();
         return op == null ? where : op.getClassName().substring("org.autograd4j.core.".length()) + "."
