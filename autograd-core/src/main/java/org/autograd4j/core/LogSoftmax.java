@@ -29,7 +29,9 @@ final class LogSoftmax extends Node {
         double[] out = new double[v.length];
         boolean recording = Node.recording(x);
         double[] p = recording ? new double[v.length] : null;
-        forward(v, n, inner, outer, out, p);
+        // the exps go to p, or to a buffer of their own when nothing is recorded (the capture keeps it)
+        double[] e = p != null ? p : new double[v.length];
+        forward(v, n, inner, outer, out, e, p);
         Tensor result = new Tensor(out, x.shape, x.dtype);
         Capture c = Capture.current();
         if (c != null) {
@@ -39,7 +41,7 @@ final class LogSoftmax extends Node {
                 if (src != null) {
                     Recorded.widen(src, v);
                 }
-                forward(v, n, inner, outer, out, p);
+                forward(v, n, inner, outer, out, e, p);
                 if (dst != null) {
                     Recorded.narrow(out, dst);
                 }
@@ -48,47 +50,64 @@ final class LogSoftmax extends Node {
         return recording ? Node.attach(result, new LogSoftmax(x, a, p)) : result;
     }
 
-    /** The kernel: log-softmax of {@code v} into {@code out}, and softmax into {@code p} unless null. */
-    private static void forward(double[] v, int n, int inner, int outer, double[] out, double[] p) {
+    /**
+     * The kernel: log-softmax of {@code v} into {@code out}, and softmax into {@code p} unless null; {@code e} holds the
+     * exps between the passes ({@code p} itself when given).
+     */
+    private static void forward(double[] v, int n, int inner, int outer, double[] out, double[] e, double[] p) {
         if (Parallel.worthSplitting((long) Parallel.TRANSCENDENTAL * v.length)) {
             // by slices: each one computed whole, as on one thread (Parallel, "bit-identical")
             Parallel.forRange(outer, (long) Parallel.TRANSCENDENTAL * n * inner,
-                    (lo, hi) -> forward(v, n, inner, out, p, lo, hi));
+                    (lo, hi) -> forward(v, n, inner, out, e, p, lo, hi));
         } else {
-            forward(v, n, inner, out, p, 0, outer);
+            forward(v, n, inner, out, e, p, 0, outer);
         }
     }
 
-    /** {@link #forward(double[], int, int, int, double[], double[])} over the outer slices {@code [lo, hi)}. */
-    private static void forward(double[] v, int n, int inner, double[] out, double[] p, int lo, int hi) {
+    /**
+     * {@link #forward(double[], int, int, int, double[], double[], double[])} over the outer slices {@code [lo, hi)},
+     * in three passes so that the exps, most of the time, run as one vector loop over the block ({@link ExpLoop})
+     * rather than one {@link Math#exp} call per element: shift each slice by its maximum, exp the block, then sum and
+     * normalise each slice.
+     */
+    private static void forward(double[] v, int n, int inner, double[] out, double[] e, double[] p, int lo, int hi) {
         for (int o = lo; o < hi; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
-                double m = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < n; j++) {
-                    m = Math.max(m, v[base + j * inner]);
-                }
-                if (Double.isInfinite(m)) {
-                    // all -inf (or an +inf): the shift would give NaN; the plain formula gives the right limit
-                    m = 0.0;
-                }
-                double s = 0;
+                double m = max(v, base, n, inner);
                 for (int j = 0; j < n; j++) {
                     int q = base + j * inner;
-                    double e = Math.exp(v[q] - m);
-                    out[q] = e;
-                    s += e;
+                    out[q] = v[q] - m;
                 }
-                double shift = m + Math.log(s);
+            }
+        }
+        ExpLoop.exp(out, e, lo * n * inner, hi * n * inner);
+        for (int o = lo; o < hi; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                double s = 0;
+                for (int j = 0; j < n; j++) {
+                    s += e[base + j * inner];
+                }
+                double shift = max(v, base, n, inner) + Math.log(s);
                 for (int j = 0; j < n; j++) {
                     int q = base + j * inner;
                     if (p != null) {
-                        p[q] = out[q] / s;
+                        p[q] = e[q] / s;
                     }
                     out[q] = v[q] - shift;
                 }
             }
         }
+    }
+
+    /** The maximum of one slice, or 0 when it is infinite (all -inf, or an +inf: the shift would give NaN). */
+    private static double max(double[] v, int base, int n, int inner) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            m = Math.max(m, v[base + j * inner]);
+        }
+        return Double.isInfinite(m) ? 0.0 : m;
     }
 
     /** {@code g - softmax(x) Σ g} in one pass per slice, for first-order gradients, into {@code d}. */

@@ -25,8 +25,12 @@ final class Sigmoid extends Node {
 
     /** The loop over {@code [from, to)}: elementwise, so split over threads it gives the one-thread result. */
     private static void forward(double[] a, double[] y, int from, int to) {
+        // exp(-|a|) in vector passes (ExpLoop), then value()'s formula on it: 1 / (1 + e) or e / (1 + e)
+        ExpLoop.polynomialNegAbs(a, y, from, to);
         for (int i = from; i < to; i++) {
-            y[i] = value(a[i]);
+            double v = a[i];
+            double e = ExpLoop.finish(-Math.abs(v), y[i]);
+            y[i] = (v >= 0 ? 1.0 : e) / (1.0 + e);
         }
     }
 
