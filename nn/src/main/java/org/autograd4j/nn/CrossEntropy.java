@@ -53,7 +53,16 @@ final class CrossEntropy {
             throw new IllegalArgumentException(op + ": class indices must have shape [" + batch + "], got "
                     + (labels == null ? "null" : Checks.shape(labels)));
         }
-        return input.logSoftmax(1).gather(1, labels.reshape(batch, 1)).reshape(batch).neg().mean();
+        return meanNll(input.logSoftmax(1), labels, (int) batch);
+    }
+
+    /**
+     * {@code -mean(logp[i, y[i]])} as the sum of the picked entries times {@code -1/batch}: the same bits as
+     * {@code neg().mean()} (negation is exact, so {@code Σ(-x) = -Σx} and {@code -s · (1/n) = s · (-1/n)}, forward and
+     * backward), with two instructions fewer a step, forward and backward (issue 14).
+     */
+    private static Tensor meanNll(Tensor logp, Tensor labels, int batch) {
+        return logp.gather(1, labels.reshape(batch, 1)).reshape(batch).sum().mul(-1.0 / batch);
     }
 
     /** The loss against class indices; {@code logProbs} says whether the input already is a log-softmax (NLL). */
@@ -132,6 +141,9 @@ final class CrossEntropy {
         Tensor w = checkWeights(op, weights, classes, input);
         checkSmoothing(op, smoothing);
         Tensor logp = logProbs ? input : input.logSoftmax(1);
+        if (w == null && smoothing == 0 && r == Reduction.MEAN) {
+            return meanNll(logp, y, batch);
+        }
         Tensor picked = logp.gather(1, y.reshape(batch, 1)).reshape(batch).neg();
         Tensor wy = w == null ? null : w.gather(0, y);
         Tensor perSample = wy == null ? picked : picked.mul(wy);
