@@ -222,7 +222,7 @@ public final class Autograd {
                         + ") does not require a gradient; call requiresGrad(true) on it before computing the output");
             }
         }
-        Tensor[] grads = Backprop.run("grad", output, gradOutput, retainGraph, createGraph, targets, allowUnused);
+        Tensor[] grads = Backprop.gradients("grad", output, gradOutput, retainGraph, createGraph, targets, allowUnused);
         return List.of(grads);
     }
 }

@@ -7,33 +7,76 @@ import java.util.Map;
 
 /**
  * The reverse walk: orders the graph topologically (iteratively, so deep graphs cannot overflow the stack), visits it
- * from the output back, sums the gradients of tensors used several times, and hands them to the leaves or to the
- * caller. Intermediate gradients live only for the walk.
+ * from the output back, sums the gradients of tensors used several times, and hands them to the leaves
+ * ({@link #intoLeaves}, for {@code backward()}) or to the caller ({@link #gradients}, for {@code Autograd.grad}): two
+ * entry points over one walk, which differ only in where a complete gradient goes ({@link Destination}).
+ * Intermediate gradients live only for the walk.
  */
 final class Backprop {
     private Backprop() {
     }
 
     /**
-     * Runs one reverse walk.
+     * {@link Tensor#backward}: the gradient of {@code root} with respect to every leaf that requires one, added to the
+     * leaves' {@code grad()}.
      *
-     * @param targets null for {@link Tensor#backward}: accumulate into leaves' {@code grad()}; otherwise the tensors
-     *                whose gradients are returned (and no {@code grad()} is touched)
-     * @return the targets' gradients, or null when {@code targets} is null
+     * @param seed the upstream gradient, or null for a one-element root (then 1)
+     * @param createGraph whether the walk records its own ops (higher-order gradients); false is the first-order walk,
+     *                    whose ops take their fused no-graph paths
      */
-    static Tensor[] run(String op, Tensor root, Tensor seed, boolean retain, boolean createGraph, Tensor[] targets,
+    static void intoLeaves(String op, Tensor root, Tensor seed, boolean retain, boolean createGraph) {
+        checkRequiresGrad(op, root);
+        walk(op, root, seed, retain, createGraph, new LeafGrads(createGraph));
+    }
+
+    /**
+     * {@link Autograd#grad}: the gradients of {@code root} with respect to {@code targets}, returned; no {@code grad()}
+     * is touched.
+     *
+     * @param allowUnused whether a target that does not reach the root gets zeros instead of an error
+     * @return one gradient per target, in order
+     */
+    static Tensor[] gradients(String op, Tensor root, Tensor seed, boolean retain, boolean createGraph, Tensor[] targets,
             boolean allowUnused) {
-        if (!root.requiresGrad && allowUnused && targets != null) {
+        if (!root.requiresGrad && allowUnused) {
             Tensor[] zeros = new Tensor[targets.length];
             for (int i = 0; i < zeros.length; i++) {
-                zeros[i] = Capture.constant(Tensor.full(0.0, targets[i].dtype, targets[i].shape()));
+                zeros[i] = zerosLike(targets[i]);
             }
             return zeros;
         }
+        checkRequiresGrad(op, root);
+        Targets found = new Targets(targets);
+        walk(op, root, seed, retain, createGraph, found);
+        return found.results(op, targets, allowUnused);
+    }
+
+    private static void checkRequiresGrad(String op, Tensor root) {
         if (!root.requiresGrad) {
             throw new IllegalStateException(op + ": the output does not require a gradient: no input of the graph"
                     + " had requiresGrad(true), or it was computed under noGrad()");
         }
+    }
+
+    private static Tensor zerosLike(Tensor t) {
+        return Capture.constant(Tensor.full(0.0, t.dtype, t.shape()));
+    }
+
+    /**
+     * Where the walk's gradients go: into the leaves ({@link LeafGrads}) or back to the caller ({@link Targets}); the
+     * walk itself is the same.
+     */
+    private interface Destination {
+        /** Called once the gradient of {@code t} is complete; returns whether the walk must go on past {@code t}. */
+        boolean arrive(Tensor t, Tensor g);
+
+        /** Notes an array that a hook handed back, which its caller may still hold (see "shared gradients"). */
+        void handedOut(Tensor g);
+    }
+
+    /** Runs one reverse walk from {@code root}, handing every complete gradient to {@code to}. */
+    private static void walk(String op, Tensor root, Tensor seed, boolean retain, boolean createGraph,
+            Destination to) {
         if (createGraph) {
             Capture.refuse(op, "with createGraph (higher-order gradients)");
         }
@@ -41,22 +84,7 @@ final class Backprop {
         List<Tensor> order = topologicalOrder(op, root);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         grads.put(root, seed);
-        Map<Tensor, Integer> wanted = null;
-        Tensor[] results = null;
-        if (targets != null) {
-            wanted = new IdentityHashMap<>();
-            for (int i = 0; i < targets.length; i++) {
-                wanted.putIfAbsent(targets[i], i);
-            }
-            results = new Tensor[targets.length];
-        }
-        // Note "shared gradients": pass-through backwards (add, reshape) hand the same array to several inputs, and
-        // the seed is the caller's tensor; a leaf's grad() must own its array, since optimizers and clipping write
-        // into it in place.
-        Map<Object, Boolean> handedOut = targets == null ? new IdentityHashMap<>() : null;
-        if (handedOut != null) {
-            handedOut.put(seed.storage(), Boolean.TRUE);
-        }
+        to.handedOut(seed);
         boolean anomaly = GradMode.anomaly();
         boolean previous = GradMode.set(createGraph);
         try {
@@ -69,19 +97,11 @@ final class Backprop {
                 if (t.hooks != null && !t.hooks.isEmpty()) {
                     Tensor before = g;
                     g = t.hooks.run(t, g);
-                    if (g != before && handedOut != null) {
-                        handedOut.put(g.storage(), Boolean.TRUE);   // the hook's caller may hold it: "shared gradients"
+                    if (g != before) {
+                        to.handedOut(g);
                     }
                 }
-                if (wanted != null) {
-                    Integer at = wanted.get(t);
-                    if (at != null) {
-                        results[at] = g;
-                    }
-                } else if (t.node == null) {
-                    t.accumulateGrad(createGraph ? g : unshared(g.detach(), t, handedOut));
-                }
-                if (t.node != null && (wanted == null || !allFound(results))) {
+                if (to.arrive(t, g) && t.node != null) {
                     propagate(t.node, g, grads, anomaly);
                 }
             }
@@ -95,20 +115,74 @@ final class Backprop {
                 }
             }
         }
-        if (targets == null) {
-            return null;
+    }
+
+    /**
+     * Gradients added to the leaves' {@code grad()}. Note "shared gradients": pass-through backwards (add, reshape)
+     * hand the same array to several inputs, and the seed is the caller's tensor; a leaf's grad() must own its array,
+     * since optimizers and clipping write into it in place.
+     */
+    private static final class LeafGrads implements Destination {
+        private final boolean createGraph;
+        private final Map<Object, Boolean> handedOut = new IdentityHashMap<>();
+
+        LeafGrads(boolean createGraph) {
+            this.createGraph = createGraph;
         }
-        for (int i = 0; i < targets.length; i++) {
-            Integer first = wanted.get(targets[i]);
-            results[i] = results[first];
-            if (results[i] == null && allowUnused) {
-                results[i] = Capture.constant(Tensor.full(0.0, targets[i].dtype, targets[i].shape()));
-            } else if (results[i] == null) {
-                throw new IllegalArgumentException(op + ": input " + i + " (shape " + Shapes.str(targets[i].shape)
-                        + ") was not used to compute the output");
+
+        @Override
+        public boolean arrive(Tensor t, Tensor g) {
+            if (t.node == null) {
+                t.accumulateGrad(createGraph ? g : unshared(g.detach(), t, handedOut));
             }
+            return true;
         }
-        return results;
+
+        @Override
+        public void handedOut(Tensor g) {
+            handedOut.put(g.storage(), Boolean.TRUE);
+        }
+    }
+
+    /** Gradients returned to the caller of {@link Autograd#grad}, for the targets it names; the walk stops early. */
+    private static final class Targets implements Destination {
+        private final Map<Tensor, Integer> wanted = new IdentityHashMap<>();
+        private final Tensor[] results;
+
+        Targets(Tensor[] targets) {
+            for (int i = 0; i < targets.length; i++) {
+                wanted.putIfAbsent(targets[i], i);
+            }
+            results = new Tensor[targets.length];
+        }
+
+        @Override
+        public boolean arrive(Tensor t, Tensor g) {
+            Integer at = wanted.get(t);
+            if (at != null) {
+                results[at] = g;
+            }
+            return !allFound(results);
+        }
+
+        @Override
+        public void handedOut(Tensor g) {
+            // returned gradients are the caller's to keep: nothing is written into them
+        }
+
+        Tensor[] results(String op, Tensor[] targets, boolean allowUnused) {
+            for (int i = 0; i < targets.length; i++) {
+                Integer first = wanted.get(targets[i]);
+                results[i] = results[first];
+                if (results[i] == null && allowUnused) {
+                    results[i] = zerosLike(targets[i]);
+                } else if (results[i] == null) {
+                    throw new IllegalArgumentException(op + ": input " + i + " (shape " + Shapes.str(targets[i].shape)
+                            + ") was not used to compute the output");
+                }
+            }
+            return results;
+        }
     }
 
     /** The gradient for a leaf, copied if its array is already referenced elsewhere (see "shared gradients"). */

@@ -626,7 +626,7 @@ public final class Tensor {
      * @param retainGraph whether to keep the graph for another backward pass
      */
     public void backward(Tensor gradient, boolean retainGraph) {
-        Backprop.run("backward", this, gradient, retainGraph, false, null, false);
+        Backprop.intoLeaves("backward", this, gradient, retainGraph, false);
     }
 
     /**
@@ -638,7 +638,7 @@ public final class Tensor {
      * @param createGraph whether to record the backward pass itself, for higher-order gradients
      */
     public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
-        Backprop.run("backward", this, gradient, retainGraph || createGraph, createGraph, null, false);
+        Backprop.intoLeaves("backward", this, gradient, retainGraph || createGraph, createGraph);
     }
 
     // ---------------------------------------------------------------- elementwise arithmetic
