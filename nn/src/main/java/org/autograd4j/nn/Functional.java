@@ -94,7 +94,7 @@ public final class Functional {
      * tensors and returns those, for {@link #call} to restore. Checks every name and shape first.
      */
     private static Map<String, Tensor> swap(Module module, Map<String, Tensor> values) {
-        Map<String, Tensor> own = module.namedState();
+        Map<String, Tensor> own = module.registered.namedState();
         for (Map.Entry<String, Tensor> e : values.entrySet()) {
             Tensor old = own.get(e.getKey());
             if (old == null) {
@@ -109,7 +109,7 @@ public final class Functional {
         }
         Map<String, Tensor> previous = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : values.entrySet()) {
-            previous.put(e.getKey(), module.put(e.getKey(), e.getValue()));
+            previous.put(e.getKey(), module.registered.put(e.getKey(), e.getValue()));
         }
         return previous;
     }

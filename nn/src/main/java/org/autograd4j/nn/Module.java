@@ -1,7 +1,6 @@
 package org.autograd4j.nn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +22,12 @@ import org.autograd4j.nn.io.ModelIO;
  * }
  * }</pre>
  *
- * <p>Over 400 lines because of its javadoc: the public surface every layer and user model extends, each method with the
- * tags CI's javadoc check requires (about 220 lines are code); the state-dict copy, hooks and registry already live in
- * their own classes.
+ * <p>What it registered, and the walks over it, live in {@code ModuleState}; the state-dict copy, hooks and registry
+ * in their own classes.
  */
 public abstract class Module {
-    private final Map<String, Tensor> parameters = new LinkedHashMap<>();
-    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
-    private final Map<String, Module> children = new LinkedHashMap<>();
+    /** The parameters, buffers and sub-modules registered, by name. */
+    final ModuleState registered = new ModuleState(this);
     private boolean training = true;
     private final ModuleHooks hooks = new ModuleHooks();
 
@@ -51,12 +48,9 @@ public abstract class Module {
      * @throws IllegalArgumentException if the name is empty, contains a dot, or is taken
      */
     protected final Tensor registerParameter(String name, Tensor parameter) {
-        checkName(name);
-        if (!parameter.isLeaf()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": parameter '" + name
-                    + "' must be a leaf tensor (use detach())");
-        }
-        parameters.put(name, parameter.requiresGrad(true));
+        registered.checkName(name);
+        registered.checkLeaf("parameter", name, parameter);
+        registered.parameters.put(name, parameter.requiresGrad(true));
         return parameter;
     }
 
@@ -67,10 +61,8 @@ public abstract class Module {
      * @param parameter the new leaf tensor; it is marked as requiring a gradient
      */
     protected final void replaceParameter(String name, Tensor parameter) {
-        if (!parameters.containsKey(name)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter named '" + name + "'");
-        }
-        parameters.put(name, parameter.requiresGrad(true));
+        registered.get(registered.parameters, "parameter", name);
+        registered.parameters.put(name, parameter.requiresGrad(true));
     }
 
     /**
@@ -83,11 +75,7 @@ public abstract class Module {
      * @throws IllegalArgumentException if there is no such parameter
      */
     protected final Tensor parameter(String name) {
-        Tensor p = parameters.get(name);
-        if (p == null) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameter named '" + name + "'");
-        }
-        return p;
+        return registered.get(registered.parameters, "parameter", name);
     }
 
     /**
@@ -103,12 +91,9 @@ public abstract class Module {
      * @throws IllegalArgumentException if the name is empty, contains a dot or is taken, or {@code value} is not a leaf
      */
     protected final Tensor registerBuffer(String name, Tensor value) {
-        checkName(name);
-        if (value == null || !value.isLeaf()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": buffer '" + name
-                    + "' must be a leaf tensor (use detach())");
-        }
-        buffers.put(name, value.requiresGrad(false));
+        registered.checkName(name);
+        registered.checkLeaf("buffer", name, value);
+        registered.buffers.put(name, value.requiresGrad(false));
         return value;
     }
 
@@ -121,11 +106,7 @@ public abstract class Module {
      * @throws IllegalArgumentException if there is no such buffer
      */
     protected final Tensor buffer(String name) {
-        Tensor b = buffers.get(name);
-        if (b == null) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": no buffer named '" + name + "'");
-        }
-        return b;
+        return registered.get(registered.buffers, "buffer", name);
     }
 
     /**
@@ -137,14 +118,7 @@ public abstract class Module {
      * @throws IllegalArgumentException if there is no such buffer, or the shape or dtype differ
      */
     protected final void setBuffer(String name, Tensor value) {
-        Tensor old = buffer(name);
-        if (value == null || !value.isLeaf() || !Arrays.equals(old.shape(), value.shape())
-                || old.dtype() != value.dtype()) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": buffer '" + name + "' is "
-                    + Arrays.toString(old.shape()) + " " + old.dtype() + "; got " + (value == null ? "null"
-                    : Arrays.toString(value.shape()) + " " + value.dtype() + (value.isLeaf() ? "" : " (not a leaf)")));
-        }
-        buffers.put(name, value.requiresGrad(false));
+        registered.setBuffer(name, value);
     }
 
     /**
@@ -157,19 +131,9 @@ public abstract class Module {
      * @throws IllegalArgumentException if the name is empty, contains a dot, or is taken
      */
     protected final <M extends Module> M registerModule(String name, M module) {
-        checkName(name);
-        children.put(name, module);
+        registered.checkName(name);
+        registered.children.put(name, module);
         return module;
-    }
-
-    private void checkName(String name) {
-        if (name == null || name.isEmpty() || name.contains(".")) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": invalid name '" + name
-                    + "' (non-empty, no dots)");
-        }
-        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' already used");
-        }
     }
 
     /**
@@ -188,7 +152,7 @@ public abstract class Module {
      */
     public Map<String, Tensor> namedParameters() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        collect("", out);
+        registered.collect("", out, true, false);
         return out;
     }
 
@@ -199,30 +163,7 @@ public abstract class Module {
      */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        collect("", out, false, true);
-        return out;
-    }
-
-    private void collect(String prefix, Map<String, Tensor> out) {
-        collect(prefix, out, true, false);
-    }
-
-    private void collect(String prefix, Map<String, Tensor> out, boolean params, boolean bufs) {
-        if (params) {
-            parameters.forEach((k, v) -> out.put(prefix + k, v));
-        }
-        if (bufs) {
-            buffers.forEach((k, v) -> out.put(prefix + k, v));
-        }
-        for (Map.Entry<String, Module> e : children.entrySet()) {
-            e.getValue().collect(prefix + e.getKey() + ".", out, params, bufs);
-        }
-    }
-
-    /** Parameters and buffers by dotted path, each module's parameters then its buffers, depth first (PyTorch's order). */
-    Map<String, Tensor> namedState() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        collect("", out, true, true);
+        registered.collect("", out, false, true);
         return out;
     }
 
@@ -232,7 +173,7 @@ public abstract class Module {
      * @return an insertion-ordered map from name to sub-module; empty for a leaf module
      */
     public Map<String, Module> children() {
-        return Collections.unmodifiableMap(children);
+        return Collections.unmodifiableMap(registered.children);
     }
 
     /**
@@ -257,7 +198,7 @@ public abstract class Module {
 
     private void setTraining(boolean on) {
         training = on;
-        for (Module m : children.values()) {
+        for (Module m : registered.children.values()) {
             m.setTraining(on);
         }
     }
@@ -362,42 +303,8 @@ public abstract class Module {
             throw new IllegalArgumentException("Module.to: only floating point dtypes are accepted, got INT64 (as in"
                     + " PyTorch); convert the tensors that hold indices themselves");
         }
-        for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
-            Tensor p = e.getValue();
-            if (p.dtype() != dtype) {
-                e.setValue(p.detach().to(dtype).requiresGrad(p.requiresGrad()));
-            }
-        }
-        for (Map.Entry<String, Tensor> e : buffers.entrySet()) {
-            if (e.getValue().dtype() != dtype && e.getValue().dtype().isFloatingPoint()) {
-                e.setValue(e.getValue().detach().to(dtype));
-            }
-        }
-        for (Module m : children.values()) {
-            m.to(dtype);
-        }
+        registered.to(dtype);
         return this;
-    }
-
-    /**
-     * Replaces the parameter or buffer at a dotted path (e.g. {@code layers.0.weight}) with {@code value}, as a new
-     * leaf.
-     */
-    final void replaceParameterAt(String path, Tensor value) {
-        int dot = path.indexOf('.');
-        if (dot < 0) {
-            if (buffers.containsKey(path)) {
-                buffers.put(path, value.requiresGrad(false));
-            } else {
-                replaceParameter(path, value);
-            }
-            return;
-        }
-        Module child = children.get(path.substring(0, dot));
-        if (child == null) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": no sub-module for '" + path + "'");
-        }
-        child.replaceParameterAt(path.substring(dot + 1), value);
     }
 
     /** Sets the mode of this module only, not of its sub-modules (to restore modes exactly after a summary). */
@@ -422,17 +329,9 @@ public abstract class Module {
         return forward(inputs[0]);
     }
 
-    /** Sets the tensor at a dotted path as it is (no leaf or grad change) and returns the one it replaces. */
-    final Tensor put(String path, Tensor value) {
-        int dot = path.indexOf('.');
-        if (dot >= 0) {
-            return children.get(path.substring(0, dot)).put(path.substring(dot + 1), value);
-        }
-        return parameters.containsKey(path) ? parameters.put(path, value) : buffers.put(path, value);
-    }
-
     /**
-     * Calls the module, as PyTorch's {@code module(x)}: {@link #forward} with the hooks around it ({@link ModuleHooks}).
+     * Calls the module, as PyTorch's {@code module(x)}: {@link #forward} with the hooks around it
+     * ({@link ModuleHooks}).
      *
      * @param x the input
      * @return the output

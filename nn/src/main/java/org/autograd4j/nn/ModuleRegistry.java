@@ -123,10 +123,10 @@ public final class ModuleRegistry {
      */
     public static void loadWeights(Module model, Map<String, Tensor> weights) {
         model.loadStateDict(weights);
-        Map<String, Tensor> own = model.namedState();
+        Map<String, Tensor> own = model.registered.namedState();
         for (Map.Entry<String, Tensor> e : weights.entrySet()) {
             if (own.get(e.getKey()).dtype() != e.getValue().dtype()) {
-                model.replaceParameterAt(e.getKey(), e.getValue());
+                model.registered.replaceAt(e.getKey(), e.getValue());
             }
         }
     }

@@ -18,7 +18,7 @@ final class StateDict {
     /** A detached copy of every parameter and buffer of {@code m}, by dotted name, in their order. */
     static Map<String, Tensor> copy(Module m) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> e : m.namedState().entrySet()) {
+        for (Map.Entry<String, Tensor> e : m.registered.namedState().entrySet()) {
             Tensor p = e.getValue();
             Tensor copy = p.rank() == 0 ? Tensor.scalar(p.item()) : Tensor.of(p.toDoubleArray(), p.shape());
             out.put(e.getKey(), copy.to(p.dtype()));
@@ -41,7 +41,7 @@ final class StateDict {
     /** Copies {@code state} into {@code m}'s parameters and buffers after checking every name and shape. */
     @SuppressWarnings("try")
     static void load(Module m, Map<String, Tensor> state) {
-        Map<String, Tensor> own = m.namedState();
+        Map<String, Tensor> own = m.registered.namedState();
         for (String name : state.keySet()) {
             if (!own.containsKey(name)) {
                 throw new IllegalArgumentException("loadStateDict: unexpected parameter '" + name + "'; this "

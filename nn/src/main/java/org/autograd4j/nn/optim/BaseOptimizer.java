@@ -16,11 +16,8 @@ import org.autograd4j.core.Tensor;
  * and per-parameter slots ({@code S}) as typed fields, {@link #zeroGrad()}, the frame of {@link #step()} (which
  * parameters to update) and of {@link #state()} / {@link #loadState} (type, {@code lr}, {@code param_sizes}, then the
  * options and each slot in parameter order), and the builders' common part ({@link BaseBuilder}). Subclasses add their
- * update rule and how their options and slots are named in an {@link OptimizerState}.
- *
- * <p>Over 400 lines because of its javadoc: it implements every method of {@link Optimizer} once for all optimizers,
- * each with the tags CI's javadoc check requires (about 270 lines are code); the group and slot walk of {@link #step()}
- * is one piece.
+ * update rule and how their options and slots are named in an {@link OptimizerState}. The groups, their learning rates
+ * and options are a {@link GroupTable}.
  *
  * @param <O> the hyper-parameters other than the learning rate, checked when created
  * @param <S> the state of one parameter
@@ -28,16 +25,10 @@ import org.autograd4j.core.Tensor;
 abstract class BaseOptimizer<O, S> implements Optimizer {
     /** The optimizer's name in messages and in {@link OptimizerState#type()}. */
     final String name;
-    /** Every group's parameters, group after group. */
+    /** Every group's parameters, group after group ({@link GroupTable#params}). */
     final List<Tensor> params;
-    /** Parameter {@code i} belongs to group {@code groupOf[i]}. */
-    private final int[] groupOf;
-    /** The number of parameters in each group. */
-    private final int[] groupSizes;
-    /** Each group's learning rate. */
-    private final double[] lrs;
-    /** Each group's hyper-parameters other than the learning rate. */
-    private final List<O> options;
+    /** The groups: which parameters each holds, its learning rate and its other hyper-parameters. */
+    private final GroupTable<O> groups;
     /**
      * Parameter {@code i}'s state is {@code slots.get(i)}: made in the constructor by the subclass's
      * {@link SlotFactory}, replaced element by element by {@link #loadState}.
@@ -67,51 +58,18 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     private double[][] grads;
 
     /**
-     * The groups {@code b} describes (one group of {@code b}'s parameters when it was given a plain list), checked:
-     * the parameters of all groups together as {@link Check#parameters}, then each group's learning rate and its
-     * other hyper-parameters, {@code options} applied to the group (whose unset values are the builder's).
-     *
-     * Then each parameter's state is made by {@code slot}, from the parameter and its group's options, so that every
-     * field is set once, here.
+     * The groups {@code b} describes, checked as {@link GroupTable} says; then each parameter's state, made by
+     * {@code slot} from the parameter and its group's options, so that every field is set once, here.
      *
      * @param known the hyper-parameters other than {@code lr} that a group may set
+     * @param options a group's hyper-parameters other than {@code lr}, checked (unset values are the builder's)
      * @param slot makes the fresh state of one parameter
      */
     BaseOptimizer(String name, BaseBuilder<?> b, Set<Hyper> known, Function<ParamGroup, O> options,
             SlotFactory<O, S> slot) {
         this.name = name;
-        if (b.groups == null && b.params == null) {
-            throw new IllegalArgumentException(name + ": parameter list is null");
-        }
-        List<ParamGroup> groups = b.groups != null ? b.groups : List.of(ParamGroup.of(b.params));
-        List<Tensor> all = new ArrayList<>();
-        groupSizes = new int[groups.size()];
-        for (int g = 0; g < groups.size(); g++) {
-            ParamGroup group = Check.notNull(name, "group " + g, groups.get(g));
-            group.checkKnown(name, g, known);
-            all.addAll(group.params());
-            groupSizes[g] = group.params().size();
-        }
-        this.params = Check.parameters(name, all);
-        this.groupOf = new int[params.size()];
-        for (int g = 0, i = 0; g < groupSizes.length; g++) {
-            for (int k = 0; k < groupSizes[g]; k++) {
-                groupOf[i++] = g;
-            }
-        }
-        this.lrs = new double[groups.size()];
-        this.options = new ArrayList<>(groups.size());
-        for (int g = 0; g < groups.size(); g++) {
-            ParamGroup group = groups.get(g);
-            String where = b.groups == null ? "" : "group " + g + ": ";
-            try {
-                lrs[g] = Check.positive(name, "lr", group.get(Hyper.LR, b.lr));
-                this.options.add(options.apply(group));
-            } catch (IllegalArgumentException e) {
-                throw where.isEmpty() ? e : new IllegalArgumentException(name + ": " + where
-                        + e.getMessage().substring(e.getMessage().startsWith(name + ": ") ? name.length() + 2 : 0), e);
-            }
-        }
+        this.groups = new GroupTable<>(name, b, known, options);
+        this.params = groups.params;
         this.slots = perParameter(i -> slot.make(params.get(i), optionsOf(i)));
     }
 
@@ -129,7 +87,7 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
 
     /** The hyper-parameters of the group parameter {@code i} belongs to. */
     final O optionsOf(int i) {
-        return options.get(groupOf[i]);
+        return groups.options.get(groups.of(i));
     }
 
     /**
@@ -147,8 +105,8 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
             if (grad == null || !p.requiresGrad()) {
                 continue;
             }
-            double lr = lrs[groupOf[i]];
-            O o = options.get(groupOf[i]);
+            double lr = groups.lrs[groups.of(i)];
+            O o = optionsOf(i);
             if (p.dtype() == DType.FLOAT64) {
                 update(i, lr, o, p.array(), grad.dtype() == DType.FLOAT64 ? grad.array() : grad.toDoubleArray());
                 continue;
@@ -230,53 +188,48 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     /** Group 0's learning rate (the only group's, unless the optimizer was built from groups). */
     @Override
     public final double learningRate() {
-        return lrs[0];
+        return groups.lrs[0];
     }
 
     /** Sets every group's learning rate to {@code lr}. */
     @Override
     public final void setLearningRate(double lr) {
         Check.nonNegative(name, "lr", lr);
-        java.util.Arrays.fill(lrs, lr);
+        java.util.Arrays.fill(groups.lrs, lr);
     }
 
     @Override
     public final int groupCount() {
-        return lrs.length;
+        return groups.count();
     }
 
     @Override
     public final double learningRate(int group) {
-        return lrs[checkGroup(group)];
+        return groups.lrs[groups.check(group)];
     }
 
     @Override
     public final void setLearningRate(int group, double lr) {
-        checkGroup(group);
-        lrs[group] = Check.nonNegative(name, "lr", lr);
+        groups.lrs[groups.check(group)] = Check.nonNegative(name, "lr", lr);
     }
 
     @Override
     public final List<Tensor> parameters(int group) {
-        int from = 0;
-        for (int g = 0; g < checkGroup(group); g++) {
-            from += groupSizes[g];
-        }
-        return params.subList(from, from + groupSizes[group]);
+        return groups.params(group);
     }
 
     @Override
     public final OptionalDouble momentum(int group) {
-        return momentumOf(options.get(checkGroup(group)));
+        return momentumOf(groups.options.get(groups.check(group)));
     }
 
     @Override
     public final void setMomentum(int group, double momentum) {
-        checkGroup(group);
-        if (momentumOf(options.get(group)).isEmpty()) {
+        O o = groups.options.get(groups.check(group));
+        if (momentumOf(o).isEmpty()) {
             throw new UnsupportedOperationException(name + ": has no momentum to set");
         }
-        options.set(group, withMomentum(options.get(group), momentum));
+        groups.options.set(group, withMomentum(o, momentum));
     }
 
     /** The momentum (or beta1) in {@code o}; empty for a rule without one (the default). */
@@ -289,14 +242,6 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
         throw new UnsupportedOperationException(name + ": has no momentum");
     }
 
-    private int checkGroup(int group) {
-        if (group < 0 || group >= lrs.length) {
-            throw new IllegalArgumentException(name + ": group " + group + " does not exist; this optimizer has "
-                    + lrs.length + (lrs.length == 1 ? " group" : " groups"));
-        }
-        return group;
-    }
-
     /**
      * The state: for one group, {@code lr}, the options and the buffers as always; for several, also
      * {@code group_sizes} (parameters per group) and group {@code g}'s hyper-parameters as {@code group<g>.lr}, ...
@@ -306,26 +251,8 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
     public final OptimizerState state() {
         Map<String, Double> hyper = new LinkedHashMap<>();
         Map<String, double[]> buffers = new LinkedHashMap<>();
-        double[] sizes = new double[params.size()];
-        for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = params.get(i).size();
-        }
-        buffers.put("param_sizes", sizes);
-        if (lrs.length > 1) {
-            double[] counts = new double[lrs.length];
-            for (int g = 0; g < counts.length; g++) {
-                counts[g] = groupSizes[g];
-            }
-            buffers.put("group_sizes", counts);
-        }
-        for (int g = 0; g < lrs.length; g++) {
-            Map<String, Double> one = new LinkedHashMap<>();
-            one.put("lr", lrs[g]);
-            exportOptions(options.get(g), one);
-            String prefix = StateReader.groupPrefix(g);
-            one.forEach((k, v) -> hyper.put(prefix + k, v));
-        }
-        for (int i = 0; i < sizes.length; i++) {
+        groups.export(this::exportOptions, hyper, buffers);
+        for (int i = 0; i < params.size(); i++) {
             exportSlot(i, slots.get(i), buffers);
         }
         return new OptimizerState(name, hyper, buffers);
@@ -338,18 +265,18 @@ abstract class BaseOptimizer<O, S> implements Optimizer {
      */
     @Override
     public final void loadState(OptimizerState state) {
-        StateReader in = new StateReader(name, state, params, groupSizes);
-        double[] loadedLrs = new double[lrs.length];
+        StateReader in = new StateReader(name, state, params, groups.sizes);
+        double[] loadedLrs = new double[groups.count()];
         List<O> loadedOptions = new ArrayList<>();
-        for (int g = 0; g < lrs.length; g++) {
+        for (int g = 0; g < loadedLrs.length; g++) {
             StateReader group = in.group(g);
             loadedLrs[g] = Check.nonNegative(name, "lr", group.hyper("lr"));
             loadedOptions.add(readOptions(group));
         }
-        List<S> loaded = perParameter(i -> readSlot(in, i, loadedOptions.get(groupOf[i])));
-        System.arraycopy(loadedLrs, 0, lrs, 0, lrs.length);
-        for (int g = 0; g < lrs.length; g++) {
-            options.set(g, loadedOptions.get(g));
+        List<S> loaded = perParameter(i -> readSlot(in, i, loadedOptions.get(groups.of(i))));
+        System.arraycopy(loadedLrs, 0, groups.lrs, 0, loadedLrs.length);
+        for (int g = 0; g < loadedLrs.length; g++) {
+            groups.options.set(g, loadedOptions.get(g));
         }
         for (int i = 0; i < params.size(); i++) {
             slots.set(i, loaded.get(i));
