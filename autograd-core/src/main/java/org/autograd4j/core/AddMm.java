@@ -105,8 +105,8 @@ final class AddMm extends Node {
      * BLAS's own zeroing of it. Measured forward, float32, against {@link #productPlusBias} (best of 7, same JVM):
      * [32, 30]·[30, 64] 10.0–14.2 → 3.2–4.7 µs, [32, 64]·[64, 32] 5.7–8.5 → 2.7–3.7 µs, [128, 256]·[256, 128]
      * 126–147 → 108–136 µs, [128, 784]·[784, 256] level within noise. With short rows ({@code rows} not null, see
-     * {@link #SHORT_ROWS}) the product goes first (beta = 0) and the bias is added from {@code rows}, filled with copies
-     * of it, in one flat loop that vectorises: [100, 2]·[2, 8] 0.92 → 0.30 µs, [100, 8]·[8, 2] 0.91 → 0.49 µs.
+     * {@link #SHORT_ROWS}) the product goes first (beta = 0) and the bias is added from {@code rows}, filled with
+     * copies of it, in one flat loop that vectorises: [100, 2]·[2, 8] 0.92 → 0.30 µs, [100, 8]·[8, 2] 0.91 → 0.49 µs.
      */
     private static void biasPlusProduct(Object bias, Object x, Object w, Object c, int m, int n, int k, Object rows) {
         if (rows != null) {

@@ -52,7 +52,9 @@ final class Anomaly {
         return false;
     }
 
-    /** In backward: the gradients {@code node} returned, checked; throws for the first input whose one is not finite. */
+    /**
+     * In backward: the gradients {@code node} returned, checked; throws for the first input whose one is not finite.
+     */
     static void checkGradients(Node node, Tensor[] grads) {
         for (int j = 0; j < grads.length; j++) {
             if (grads[j] != null && node.inputs[j].requiresGrad && nonFinite(grads[j])) {
@@ -69,8 +71,9 @@ final class Anomaly {
             for (Tensor x : node.inputs) {
                 inputsFinite &= !nonFinite(x);
             }
+            String inputs = inputsFinite ? " from finite inputs" : " (an input already had one)";
             throw new AnomalyException(opName(node) + ": produced " + kind(node.out) + " in its result of shape "
-                    + Shapes.str(node.out.shape) + (inputsFinite ? " from finite inputs" : " (an input already had one)")
+                    + Shapes.str(node.out.shape) + inputs
                     + " (grad_fn " + node.name() + ", inputs " + shapes(node) + ")" + site(node.site), node.name(),
                     node.site);
         }

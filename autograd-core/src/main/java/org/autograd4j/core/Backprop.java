@@ -36,8 +36,8 @@ final class Backprop {
      * @param allowUnused whether a target that does not reach the root gets zeros instead of an error
      * @return one gradient per target, in order
      */
-    static Tensor[] gradients(String op, Tensor root, Tensor seed, boolean retain, boolean createGraph, Tensor[] targets,
-            boolean allowUnused) {
+    static Tensor[] gradients(String op, Tensor root, Tensor seed, boolean retain, boolean createGraph,
+            Tensor[] targets, boolean allowUnused) {
         if (!root.requiresGrad && allowUnused) {
             Tensor[] zeros = new Tensor[targets.length];
             for (int i = 0; i < zeros.length; i++) {

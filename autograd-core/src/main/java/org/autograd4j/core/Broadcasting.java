@@ -64,7 +64,8 @@ final class Broadcasting {
         int[] g = grad.shape;
         if (!broadcastsTo(shape, g)) {
             throw new IllegalStateException("backward: gradient of shape " + Shapes.str(g)
-                    + " cannot be reduced to its input's shape " + Shapes.str(shape) + " (this is a bug in autograd4j)");
+                    + " cannot be reduced to its input's shape " + Shapes.str(shape)
+                    + " (this is a bug in autograd4j)");
         }
         int lead = g.length - shape.length;
         int count = 0;

@@ -46,7 +46,9 @@ public enum DType {
         return this != INT64;
     }
 
-    /** The type two types combine to: an integer takes the floating type; two floating types give FLOAT64 if either is. */
+    /**
+     * The type two types combine to: an integer takes the floating type; two floating types give FLOAT64 if either is.
+     */
     static DType promote(DType a, DType b) {
         if (a == b) {
             return a;

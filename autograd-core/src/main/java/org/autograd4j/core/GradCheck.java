@@ -16,9 +16,9 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Only the inputs that require a gradient are checked; they are copied to FLOAT64 first (the others too, except
- * INT64 ones, such as indices, which stay INT64 constants; an INT64 output is refused: it has no gradient). A non-scalar output is
- * projected on a fixed random vector (a vector-Jacobian product), which catches any wrong Jacobian entry with
- * probability one. {@code f} must be deterministic.
+ * INT64 ones, such as indices, which stay INT64 constants; an INT64 output is refused: it has no gradient). A
+ * non-scalar output is projected on a fixed random vector (a vector-Jacobian product), which catches any wrong Jacobian
+ * entry with probability one. {@code f} must be deterministic.
  */
 public final class GradCheck {
     /** PyTorch's default step. */

@@ -6,8 +6,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The gradient hooks of one tensor ({@link Tensor#registerHook}): run in registration order by the backward walk when
- * the tensor's gradient is complete (summed over all its uses), before it reaches a leaf's {@code grad()} or the op that
- * produced the tensor, as PyTorch's tensor hooks. Each hook sees the previous one's result.
+ * the tensor's gradient is complete (summed over all its uses), before it reaches a leaf's {@code grad()} or the op
+ * that produced the tensor, as PyTorch's tensor hooks. Each hook sees the previous one's result.
  */
 final class GradHooks {
     private final List<UnaryOperator<Tensor>> hooks = new ArrayList<>();

@@ -51,8 +51,8 @@ final class LogSoftmax extends Node {
     }
 
     /**
-     * The kernel: log-softmax of {@code v} into {@code out}, and softmax into {@code p} unless null; {@code e} holds the
-     * exps between the passes ({@code p} itself when given).
+     * The kernel: log-softmax of {@code v} into {@code out}, and softmax into {@code p} unless null; {@code e} holds
+     * the exps between the passes ({@code p} itself when given).
      */
     private static void forward(double[] v, int n, int inner, int outer, double[] out, double[] e, double[] p) {
         if (Parallel.worthSplitting((long) Parallel.TRANSCENDENTAL * v.length)) {

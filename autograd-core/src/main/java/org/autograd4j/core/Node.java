@@ -55,7 +55,9 @@ abstract class Node {
      */
     abstract Tensor[] backward(Tensor gradOut);
 
-    /** Whether {@link #backward} reads {@link #out} (exp, tanh, sigmoid...), so writing to it after recording matters. */
+    /**
+     * Whether {@link #backward} reads {@link #out} (exp, tanh, sigmoid...), so writing to it after recording matters.
+     */
     boolean savesOutput() {
         return false;
     }

@@ -43,7 +43,8 @@ final class Shapes {
             }
             n *= shape[i];
             if (n > MAX_SIZE || shape[i] > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(op + ": shape " + str(shape) + " has more elements than a tensor can hold (2^31 - 9)");
+                throw new IllegalArgumentException(op + ": shape " + str(shape)
+                        + " has more elements than a tensor can hold (2^31 - 9)");
             }
             out[i] = (int) shape[i];
         }

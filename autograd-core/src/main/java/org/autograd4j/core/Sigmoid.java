@@ -36,8 +36,8 @@ final class Sigmoid extends Node {
 
     /**
      * The formula the kernel computes, one element at a time with {@link Math#exp}: the reference
-     * {@code SigmoidKernelTest} holds the vectorised kernel to (within three ulps, two seen). Never evaluates exp of a large positive
-     * number, so it neither overflows nor loses precision.
+     * {@code SigmoidKernelTest} holds the vectorised kernel to (within three ulps, two seen). Never evaluates exp of
+     * a large positive number, so it neither overflows nor loses precision.
      */
     static double value(double v) {
         if (v >= 0) {

@@ -910,7 +910,8 @@ public final class Tensor {
      * @return a new tensor of this shape and dtype
      */
     public Tensor clamp(double lo, double hi) {
-        boolean whole = (lo == Math.rint(lo) || Double.isInfinite(lo)) && (hi == Math.rint(hi) || Double.isInfinite(hi));
+        boolean whole = (lo == Math.rint(lo) || Double.isInfinite(lo))
+                && (hi == Math.rint(hi) || Double.isInfinite(hi));
         return Clamp.apply(dtype == DType.INT64 && !whole ? floating() : this, lo, hi);
     }
 

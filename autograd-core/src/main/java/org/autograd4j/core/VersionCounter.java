@@ -6,8 +6,8 @@ package org.autograd4j.core;
  *
  * <p>Note "version counters": an op records the version of each tensor it saves for backward (its inputs, and its
  * output where the backward reads it) when it is recorded; the backward walk compares them with the current versions
- * before it runs the op's backward, and refuses (as PyTorch does) when a saved tensor was written in between, instead of
- * computing a gradient from the new values. The engine never writes into a tensor it has handed out, so the only
+ * before it runs the op's backward, and refuses (as PyTorch does) when a saved tensor was written in between, instead
+ * of computing a gradient from the new values. The engine never writes into a tensor it has handed out, so the only
  * writes are the caller's: {@link Tensor#array()} and {@link Tensor#floatArray()} count as one (the library cannot see
  * writes through a handed-out array, so handing it out is the write), and so does every in-place path built on them
  * (optimizer steps, loading a state dict). The engine's own reads use the fields directly, and read-only callers

@@ -36,7 +36,8 @@ public final class MemoryProbe {
         for (int step = 1; step <= steps; step++) {
             loss = trainer.step(data[step % data.length]);
             if (step % every == 0) {
-                long[] now = {step, Natives.procStatusKib("VmRSS"), Natives.procStatusKib("VmHWM"), Pointer.totalBytes()};
+                long[] now = {step, Natives.procStatusKib("VmRSS"), Natives.procStatusKib("VmHWM"),
+                    Pointer.totalBytes()};
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf(Locale.ROOT, "MEMORY workload=%s step=%d rss_mib=%.1f hwm_mib=%.1f offheap_bytes=%d"
                         + " javacpp_physical_mib=%.1f heap_used_mib=%.1f heap_committed_mib=%.1f loss=%.4f%n",
@@ -53,8 +54,9 @@ public final class MemoryProbe {
         if (base != null) {
             System.out.printf(Locale.ROOT, "MEMORY_SUMMARY workload=%s steps=%d seconds=%.1f from_step=%d"
                     + " rss_growth_mib=%.1f hwm_growth_mib=%.1f offheap_growth_bytes=%d peak_rss_mib=%.1f"
-                    + " allocated_bytes_per_step=%.0f%n", w.label, steps, seconds, base[0], (last[1] - base[1]) / 1024.0,
-                    (last[2] - base[2]) / 1024.0, last[3] - base[3], last[2] / 1024.0, perStep);
+                    + " allocated_bytes_per_step=%.0f%n", w.label, steps, seconds, base[0],
+                    (last[1] - base[1]) / 1024.0, (last[2] - base[2]) / 1024.0, last[3] - base[3], last[2] / 1024.0,
+                    perStep);
         }
     }
 }

@@ -22,8 +22,9 @@ public final class Natives {
     }
 
     /**
-     * Applies a thread count (from {@code threads}, else the {@code THREADS} environment variable; 0 or absent keeps the
-     * libraries' defaults) and {@code OMP_WAIT_POLICY=PASSIVE}. Call first thing in a fresh JVM; later calls are no-ops.
+     * Applies a thread count (from {@code threads}, else the {@code THREADS} environment variable; 0 or absent keeps
+     * the libraries' defaults) and {@code OMP_WAIT_POLICY=PASSIVE}. Call first thing in a fresh JVM; later calls are
+     * no-ops.
      *
      * @return the requested count, or 0 for the defaults
      */

@@ -6,10 +6,11 @@ import org.autograd4j.core.Autograd;
 import org.autograd4j.core.Tensor;
 
 /**
- * The numerical-gradient oracle at its cheapest: central differences with step {@link org.autograd4j.core.GradCheck#EPS},
- * perturbing each parameter in place and re-running the forward pass with recording off — exactly 2P forward passes
- * and nothing else, so autodiff is compared with the best an oracle can do. ({@code GradCheck.check} does the same
- * differences but records its forward passes and also runs autodiff, so it is slower.)
+ * The numerical-gradient oracle at its cheapest: central differences with step
+ * {@link org.autograd4j.core.GradCheck#EPS}, perturbing each parameter in place and re-running the forward pass with
+ * recording off — exactly 2P forward passes and nothing else, so autodiff is compared with the best an oracle can do.
+ * ({@code GradCheck.check} does the same differences but records its forward passes and also runs autodiff, so it is
+ * slower.)
  */
 public final class Oracle {
     private Oracle() {

@@ -20,7 +20,8 @@ final class Report {
     /** Records one JMH result, converted to ns per op. */
     void add(RunResult r) {
         BenchmarkParams p = r.getParams();
-        String name = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.', p.getBenchmark().lastIndexOf('.') - 1) + 1);
+        String benchmark = p.getBenchmark();
+        String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
         StringBuilder key = new StringBuilder(name);
         for (String k : new java.util.TreeSet<>(p.getParamsKeys())) {
             key.append(' ').append(k).append('=').append(p.getParam(k));
@@ -162,7 +163,8 @@ final class Report {
             Double measured = get("GradientBench.centralDifferences params=" + p);
             Double o = measured != null ? measured : est;
             String tag = measured == null && est != null ? " (est.)" : "";
-            String ok = a == null || o == null ? "–" : (o / a >= exact / 10.0 ? "met" : "MISSED") + " (" + exact / 10 + ")";
+            String ok = a == null || o == null ? "–"
+                    : (o / a >= exact / 10.0 ? "met" : "MISSED") + " (" + exact / 10 + ")";
             s.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s%s | %s |%n", exact, fmt(a, 1e3, "%.1f"),
                     fmt(measured, 1e6, "%.1f"), fmt(est, 1e6, "%.1f"), ratio(o, a), tag, ok));
         }
@@ -191,9 +193,9 @@ final class Report {
                         fmt(e, 1, "%,.0f"), fmt(n, 1, "%,.0f"), fmt(j, 1, "%,.0f"), ratio(e, j), ratio(n, e)));
             }
         }
-        s.append("\nPer recorded op in a chain of " + TapeBench.OPS + " (mul, add, sigmoid), backward shared (ns per op;"
-                + " target ≤ 1,000 on ≤ 64 elements):\n\n| elements | recording off | recorded | recorded + backward |\n"
-                + "|---|---|---|---|\n");
+        s.append("\nPer recorded op in a chain of " + TapeBench.OPS + " (mul, add, sigmoid), backward shared"
+                + " (ns per op; target ≤ 1,000 on ≤ 64 elements):\n\n"
+                + "| elements | recording off | recorded | recorded + backward |\n|---|---|---|---|\n");
         for (String size : List.of("1", "8", "64")) {
             s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", size,
                     fmt(get("TapeBench.noGrad size=" + size), 1, "%,.0f"),

@@ -121,7 +121,8 @@ public final class StepProfile {
         print("%s (batch %d, %s): step %.1f µs, %.0f bytes allocated per step", w.label, w.batch, trainer.describe(),
                 stepNs / 1e3, bytes);
         print("  = forward+loss %.1f + backward %.1f + optimizer.step %.1f + zeroGrad %.1f (+ %.1f unaccounted)",
-                forward / 1e3, backward / 1e3, update / 1e3, zero / 1e3, (stepNs - forwardBackward - update - zero) / 1e3);
+                forward / 1e3, backward / 1e3, update / 1e3, zero / 1e3,
+                (stepNs - forwardBackward - update - zero) / 1e3);
         print("  Σ op forwards %.1f µs, Σ op backwards %.1f µs; fixed cost of a backward() call %.2f µs",
                 opsForward / 1e3, opsBackward / 1e3, fixed / 1e3);
         for (int i = 0; i < parts.size(); i++) {

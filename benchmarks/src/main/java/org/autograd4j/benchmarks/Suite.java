@@ -25,8 +25,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <p>{@code short} (under 5 minutes on 2 idle cores): one fork per JMH run, 1 warm-up and 3 measured iterations of
  * 200 ms (training and GEMM: 2 × 1 s warm-up, 3 × 400 ms); the per-op grid runs inside this JVM ({@code -f 0},
  * 2 × 300 ms warm-up) up to 4,096 elements, because 75 forks alone would take minutes; the oracle at P = 10⁵ is
- * estimated as 2P forward passes; only nn's trainer is timed; the memory probe runs 20,000 steps. {@code full}: one fork per run, 3 × 1 s warm-up, 5 × 1 s measured, the P = 10⁵ oracle measured
- * single-shot, both trainers, the memory probe over 100,000 steps.
+ * estimated as 2P forward passes; only nn's trainer is timed; the memory probe runs 20,000 steps. {@code full}: one
+ * fork per run, 3 × 1 s warm-up, 5 × 1 s measured, the P = 10⁵ oracle measured single-shot, both trainers, the memory
+ * probe over 100,000 steps.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.autograd4j.benchmarks.Suite [short|full] [group ...] [--out=DIR]}
  * with groups among {@code ops tape gradient xor training gemm workloads memory profile} (default: all).
@@ -57,8 +58,8 @@ public final class Suite {
             } else if (GROUPS.contains(a)) {
                 groups.add(a);
             } else {
-                throw new IllegalArgumentException("Suite: unknown argument '" + a + "'; expected short, full, --out=DIR"
-                        + " or a group among " + GROUPS);
+                throw new IllegalArgumentException("Suite: unknown argument '" + a + "'; expected short, full,"
+                        + " --out=DIR or a group among " + GROUPS);
             }
         }
         Natives.configure(0);
@@ -142,7 +143,8 @@ public final class Suite {
         }
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 System.err.println("  " + line);
                 lines.add(line);

@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * Runs the three training workloads of issue 5 and prints one comparable line per workload:
  * <pre>
- * RESULT peer=autograd4j workload=&lt;name&gt; steps=&lt;n&gt; seconds=&lt;s&gt; samples_per_s=&lt;x&gt; ms_per_step=&lt;y&gt; threads=&lt;t&gt;
- *        cpu_ms_per_step=&lt;c&gt;
+ * RESULT peer=autograd4j workload=&lt;name&gt; steps=&lt;n&gt; seconds=&lt;s&gt; samples_per_s=&lt;x&gt;
+ *        ms_per_step=&lt;y&gt; threads=&lt;t&gt; cpu_ms_per_step=&lt;c&gt;
  * </pre>
  * {@code seconds} covers the workload's timed steps exactly as specified (after its warm-up steps, in a fresh model,
  * JIT warm-up included): the cold figure, what a user running a short training in a fresh JVM gets. Further lines,
@@ -85,8 +85,9 @@ public final class Workloads {
                 Arrays.sort(ms);
                 double median = ms[rounds / 2];
                 System.out.printf(Locale.ROOT, "STEADY peer=%s workload=%s ms_per_step=%.4f samples_per_s=%.1f"
-                        + " rounds=%d min_ms=%.4f max_ms=%.4f cold_over_steady=%.2f threads=%d%n", peer, w.label, median,
-                        w.batch * 1e3 / median, rounds, ms[0], ms[rounds - 1], run.msPerStep() / median, threads);
+                        + " rounds=%d min_ms=%.4f max_ms=%.4f cold_over_steady=%.2f threads=%d%n", peer, w.label,
+                        median, w.batch * 1e3 / median, rounds, ms[0], ms[rounds - 1], run.msPerStep() / median,
+                        threads);
             }
             System.out.printf(Locale.ROOT, "INFO workload=%s params=%d final_loss=%.4f implementation=%s%n",
                     w.label, w.parameterCount(), run.lastLoss, trainer.describe().replace(' ', '_'));

@@ -19,8 +19,8 @@ import org.autograd4j.nn.train.Trainer;
 
 /**
  * A regression on the diabetes data (Efron et al., 442 patients, 10 baseline variables, disease progression a year
- * later): standardised features and target, a 32-16 ReLU network with one output trained on mean squared error with early stopping.
- * Reports MAE and R² in the target's units (R² about 0.4–0.5 is what linear models reach on this data).
+ * later): standardised features and target, a 32-16 ReLU network with one output trained on mean squared error with
+ * early stopping. Reports MAE and R² in the target's units (R² about 0.4–0.5 is what linear models reach on this data).
  *
  * <p>Run: {@code java -cp examples/target/autograd4j-examples.jar org.autograd4j.examples.Diabetes} (the CLI's
  * {@code train diabetes} also draws the predictions against the truth).

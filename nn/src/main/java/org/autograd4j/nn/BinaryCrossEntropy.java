@@ -23,8 +23,8 @@ final class BinaryCrossEntropy {
     }
 
     /**
-     * {@link Losses#binaryCrossEntropy(Tensor, Tensor, Reduction)}, which documents it: checks the shapes and that every
-     * probability is in [0, 1], then reduces {@link #elementwise}.
+     * {@link Losses#binaryCrossEntropy(Tensor, Tensor, Reduction)}, which documents it: checks the shapes and that
+     * every probability is in [0, 1], then reduces {@link #elementwise}.
      */
     static Tensor apply(Tensor prob, Tensor target, Reduction r) {
         Checks.sameShape("binaryCrossEntropy", "prob", prob, target);

@@ -18,7 +18,9 @@ final class CrossEntropy {
     private CrossEntropy() {
     }
 
-    /** {@link Losses#crossEntropy()}, which documents it: the target's dtype and rank choose indices or probabilities. */
+    /**
+     * {@link Losses#crossEntropy()}, which documents it: the target's dtype and rank choose indices or probabilities.
+     */
     static Loss trainingLoss() {
         return (logits, target) -> target != null && (target.dtype() == DType.INT64 || target.rank() == 2)
                 ? Losses.crossEntropy(logits, target)

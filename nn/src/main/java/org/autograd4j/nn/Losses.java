@@ -81,7 +81,8 @@ public final class Losses {
 
     /**
      * Mean negative log-likelihood as a training loss: log-probabilities {@code [batch, classes]} against class
-     * indices of shape {@code [batch]} (INT64, or whole numbers in a floating tensor); see {@link #nll(Tensor, Tensor)}.
+     * indices of shape {@code [batch]} (INT64, or whole numbers in a floating tensor); see
+     * {@link #nll(Tensor, Tensor)}.
      *
      * @return the loss of log-probabilities against class indices
      */

@@ -51,8 +51,8 @@ public final class SparkCliTraining implements DistributedTraining {
             out.println(Report.header(problem, spec, model, p.train().size(), p.validation().size()) + "; Spark "
                     + master + ", " + partitions + " partitions, synchronous");
             DataParallelTrainer.Builder b = DataParallelTrainer.builder(model, loss(spec.loss()),
-                    params -> kind.build(params, java.util.OptionalDouble.of(lr))).batchSize(spec.batchSize()).epochs(spec.epochs())
-                    .seed(spec.seed());
+                    params -> kind.build(params, java.util.OptionalDouble.of(lr))).batchSize(spec.batchSize())
+                    .epochs(spec.epochs()).seed(spec.seed());
             if (spec.patience() > 0) {
                 b.earlyStopping(spec.patience());
             }

@@ -236,8 +236,8 @@ public final class BlasBackend {
     }
 
     /**
-     * The {@link #IN_PLACE_PROPERTY} value read: true when unset; null, with {@link #inPlaceFailure} saying why, when it
-     * is neither true nor false.
+     * The {@link #IN_PLACE_PROPERTY} value read: true when unset; null, with {@link #inPlaceFailure} saying why, when
+     * it is neither true nor false.
      */
     static Boolean inPlaceSetting(String value) {
         if (value == null || value.isBlank()) {

@@ -10,12 +10,12 @@ final class JavaGemm {
     }
 
     /**
-     * c[m×n] = op(a) · op(b) in float64, with {@link Blas#gemm}'s layout. Register-blocked: each step of the innermost loop (over p)
-     * updates a 2×4 block of c held in local variables, so every loaded element serves several multiply-adds and no
-     * partial sum goes through memory; an odd last row is computed as a pair with itself and stored once. The four
-     * transpose cases differ only in the strides of op(a) and op(b). Why not the textbook i-p-j loop that HotSpot
-     * vectorizes: at these sizes its inner loop runs a handful of iterations, and the vector loop's set-up costs
-     * more than the arithmetic (measured 2-3× slower from 4³ to 64³).
+     * c[m×n] = op(a) · op(b) in float64, with {@link Blas#gemm}'s layout. Register-blocked: each step of the innermost
+     * loop (over p) updates a 2×4 block of c held in local variables, so every loaded element serves several
+     * multiply-adds and no partial sum goes through memory; an odd last row is computed as a pair with itself and
+     * stored once. The four transpose cases differ only in the strides of op(a) and op(b). Why not the textbook i-p-j
+     * loop that HotSpot vectorizes: at these sizes its inner loop runs a handful of iterations, and the vector loop's
+     * set-up costs more than the arithmetic (measured 2-3× slower from 4³ to 64³).
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      double[] a, int aOff, double[] b, int bOff, double[] c, int cOff) {

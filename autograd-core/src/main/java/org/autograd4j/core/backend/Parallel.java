@@ -89,9 +89,9 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} over {@code [0, n)} in contiguous chunks on the workers and the caller, and returns when all are
-     * done; inline on the caller when the pool has one thread or is busy. See the note "bit-identical" for what a body
-     * must guarantee.
+     * Runs {@code body} over {@code [0, n)} in contiguous chunks on the workers and the caller, and returns when all
+     * are done; inline on the caller when the pool has one thread or is busy. See the note "bit-identical" for what a
+     * body must guarantee.
      *
      * @param n the loop's length, at least 0
      * @param body the loop body

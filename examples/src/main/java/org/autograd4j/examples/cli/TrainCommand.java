@@ -54,8 +54,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "DATASET", arity = "0..1", defaultValue = "wdbc", description = "A built-in dataset (wdbc, digits, iris,"
-            + " wine, diabetes, xor, circles, tabular, mnist) or a CSV file (default: ${DEFAULT-VALUE}).")
+    @Parameters(paramLabel = "DATASET", arity = "0..1", defaultValue = "wdbc", description = "A built-in dataset"
+            + " (wdbc, digits, iris, wine, diabetes, xor, circles, tabular, mnist) or a CSV file"
+            + " (default: ${DEFAULT-VALUE}).")
     private String dataset;
 
     @Mixin
@@ -119,7 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
     private boolean graph;
 
     @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark at MASTER"
-            + " (local[2], spark://host:7077, yarn); needs autograd4j-spark on the class path (spark/bin/autograd4j-spark).")
+            + " (local[2], spark://host:7077, yarn); needs autograd4j-spark on the class path"
+            + " (spark/bin/autograd4j-spark).")
     private String sparkMaster;
 
     @Override

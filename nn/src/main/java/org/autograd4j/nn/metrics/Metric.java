@@ -4,9 +4,9 @@ import java.util.function.ToDoubleBiFunction;
 import org.autograd4j.core.Tensor;
 
 /**
- * A named score that {@link org.autograd4j.nn.train.Trainer} computes once per epoch over all the rows of the training loader (as
- * {@code name}) and of the validation loader (as {@code val_name}). It sees the whole epoch's outputs at once, so
- * scores that do not average over batches (F1, R²) come out exact.
+ * A named score that {@link org.autograd4j.nn.train.Trainer} computes once per epoch over all the rows of the training
+ * loader (as {@code name}) and of the validation loader (as {@code val_name}). It sees the whole epoch's outputs at
+ * once, so scores that do not average over batches (F1, R²) come out exact.
  *
  * <pre>{@code
  * FitConfig.builder(model, loss, opt, train).validation(val).epochs(30)

@@ -12,13 +12,14 @@ import org.autograd4j.nn.metrics.Scores.Kind;
  * {@code sklearn.metrics} does. Why this order and not torchmetrics' {@code (preds, target)}: the scores here follow
  * scikit-learn's definitions and are checked against its numbers, most users of a metrics function know it from
  * there, and the {@code int[]} forms (most of this class) already took it; a {@link org.autograd4j.nn.Loss} keeps
- * PyTorch's {@code (prediction, target)}, and so does {@link Metric}, the per-epoch score {@link org.autograd4j.nn.train.Trainer} calls with
- * the model's output — a different family, whose arguments the trainer passes, not the user. The tensor forms took
- * {@code (prediction, target)}; a user who swapped two binary tensors silently got precision and recall exchanged,
- * so they are deprecated: turn tensors into classes with {@link #targetClasses(Tensor)} and
- * {@link #predictedClasses(Tensor, double)} (argmax of {@code [n, classes]} logits or probabilities, or a threshold on
- * a single column) and call the array forms. The deprecated forms still work and refuse the swap they can see (a
- * single column of class indices as the prediction against multi-column scores as the target).
+ * PyTorch's {@code (prediction, target)}, and so does {@link Metric}, the per-epoch score
+ * {@link org.autograd4j.nn.train.Trainer} calls with the model's output — a different family, whose arguments the
+ * trainer passes, not the user. The tensor forms took {@code (prediction, target)}; a user who swapped two binary
+ * tensors silently got precision and recall exchanged, so they are deprecated: turn tensors into classes with
+ * {@link #targetClasses(Tensor)} and {@link #predictedClasses(Tensor, double)} (argmax of {@code [n, classes]} logits
+ * or probabilities, or a threshold on a single column) and call the array forms. The deprecated forms still work and
+ * refuse the swap they can see (a single column of class indices as the prediction against multi-column scores as the
+ * target).
  *
  * <pre>{@code
  * Metrics.accuracy(new int[] {0, 1, 1, 0}, new int[] {0, 1, 0, 0});        // 0.75

@@ -91,7 +91,9 @@ public final class Adagrad extends BaseOptimizer<Adagrad.Options, Adagrad.Slot> 
         }
     }
 
-    /** The update over {@code [from, to)}; elementwise, so split over threads ({@link Parallel}) it is bit-identical. */
+    /**
+     * The update over {@code [from, to)}; elementwise, so split over threads ({@link Parallel}) it is bit-identical.
+     */
     private static void update(double[] x, double[] g, double[] sum, double clr, double eps, int from, int to) {
         for (int j = from; j < to; j++) {
             double gj = g[j];

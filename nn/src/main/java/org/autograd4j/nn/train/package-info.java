@@ -4,7 +4,8 @@
  * epoch; {@link org.autograd4j.nn.train.Callback}s observe it and may stop it
  * ({@link org.autograd4j.nn.train.EarlyStopping}, {@link org.autograd4j.nn.train.ModelCheckpoint},
  * {@link org.autograd4j.nn.train.TerminateOnNaN} when training diverges,
- * {@link org.autograd4j.nn.train.ProgressLogger}); {@link org.autograd4j.nn.metrics.Metrics} computes classification and
- * regression scores with scikit-learn's conventions, and {@link org.autograd4j.nn.metrics.Metric} names one for the loop.
+ * {@link org.autograd4j.nn.train.ProgressLogger}); {@link org.autograd4j.nn.metrics.Metrics} computes classification
+ * and regression scores with scikit-learn's conventions, and {@link org.autograd4j.nn.metrics.Metric} names one for the
+ * loop.
  */
 package org.autograd4j.nn.train;

@@ -25,9 +25,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The charts the command-line tool draws, written as PNG files with XChart: learning curves, optimizer comparisons,
- * decision boundaries of 2-D classifiers and predicted-against-actual scatter plots. Each chart is {@value #WIDTH}×{@value
- * #HEIGHT} pixels (learning curves with a metric panel are two charts side by side). Files are written to a temporary
- * name and moved into place, so a failed write never leaves a half-written PNG.
+ * decision boundaries of 2-D classifiers and predicted-against-actual scatter plots. Each chart is
+ * {@value #WIDTH}×{@value #HEIGHT} pixels (learning curves with a metric panel are two charts side by side). Files are
+ * written to a temporary name and moved into place, so a failed write never leaves a half-written PNG.
  */
 public final class Plots {
     /** The width of one chart in pixels. */
