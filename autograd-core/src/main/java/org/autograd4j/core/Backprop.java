@@ -11,6 +11,12 @@ import java.util.Map;
  * ({@link #intoLeaves}, for {@code backward()}) or to the caller ({@link #gradients}, for {@code Autograd.grad}): two
  * entry points over one walk, which differ only in where a complete gradient goes ({@link Destination}).
  * Intermediate gradients live only for the walk.
+ *
+ * <p>Note "first order": {@code createGraph} is the walk's mode, passed by name. False is the first-order walk: grad
+ * mode is off while it runs (its Tensor ops record nothing) and every node runs {@link Node#backwardFirstOrder}, the
+ * fused path where the op has one. True records the walk's ops, and every node runs {@link Node#backward}, written with
+ * Tensor ops so that the gradient can be differentiated again. The walk chooses the method from its flag; no op reads
+ * the grad mode to find out which walk it is in.
  */
 final class Backprop {
     private Backprop() {
@@ -102,7 +108,7 @@ final class Backprop {
                     }
                 }
                 if (to.arrive(t, g) && t.node != null) {
-                    propagate(t.node, g, grads, anomaly);
+                    propagate(t.node, g, grads, createGraph, anomaly);
                 }
             }
         } finally {
@@ -212,10 +218,12 @@ final class Backprop {
         return true;
     }
 
-    private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> grads, boolean anomaly) {
+    /** Runs {@code node}'s backward for the walk's mode (note "first order"); adds its gradients to {@code grads}. */
+    private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> grads, boolean createGraph,
+            boolean anomaly) {
         Tensor[] inputs = node.inputs;
         node.checkVersions();
-        Tensor[] gs = node.backward(g);
+        Tensor[] gs = createGraph ? node.backward(g) : node.backwardFirstOrder(g);
         if (anomaly) {
             Anomaly.checkGradients(node, gs);
         }

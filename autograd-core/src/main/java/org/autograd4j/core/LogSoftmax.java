@@ -143,10 +143,12 @@ final class LogSoftmax extends Node {
 
     @Override
     Tensor[] backward(Tensor gradOut) {
-        if (!GradMode.enabled()) {
-            return new Tensor[] {fused(gradOut)};
-        }
         return new Tensor[] {gradOut.sub(out.exp().mul(gradOut.sum(axis, true)))};
+    }
+
+    @Override
+    Tensor[] backwardFirstOrder(Tensor gradOut) {
+        return new Tensor[] {fused(gradOut)};
     }
 
     private Tensor fused(Tensor gradOut) {

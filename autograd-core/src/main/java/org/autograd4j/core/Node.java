@@ -7,7 +7,8 @@ package org.autograd4j.core;
  *
  * <p>Backward formulas are written with {@link Tensor} operations: with recording off they are plain computations;
  * with recording on (when {@link Autograd#grad} is asked to create a graph) they build the graph of the gradient,
- * which is how higher-order derivatives come for free.
+ * which is how higher-order derivatives come for free. An op may add a fused first-order path
+ * ({@link #backwardFirstOrder}), which the walk calls when no graph is wanted.
  *
  * <p>What a node saves, for the version check (see {@link VersionCounter}, "version counters"): every input counts
  * as saved (conservative: an add, whose backward reads no values, is checked too; simpler than a list per op and never
@@ -54,6 +55,16 @@ abstract class Node {
      * back to the input's shape (see {@link Broadcasting#sumToShape}), so ops never reduce on their own.
      */
     abstract Tensor[] backward(Tensor gradOut);
+
+    /**
+     * The backward of a first-order walk (no {@code createGraph}: nothing is recorded, the gradients are values only):
+     * {@link #backward} unless the op has a fused path that computes the same gradient in one kernel instead of several
+     * Tensor ops (sigmoid, tanh, relu, log-softmax override it). The walk says which one it wants (see
+     * {@link Backprop}); an op does not infer it from the grad mode.
+     */
+    Tensor[] backwardFirstOrder(Tensor gradOut) {
+        return backward(gradOut);
+    }
 
     /**
      * Whether {@link #backward} reads {@link #out} (exp, tanh, sigmoid...), so writing to it after recording matters.

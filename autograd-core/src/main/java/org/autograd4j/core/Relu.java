@@ -71,12 +71,13 @@ final class Relu extends Node {
 
     @Override
     Tensor[] backward(Tensor gradOut) {
-        Tensor x = inputs[0];
-        if (!GradMode.enabled()) {
-            return new Tensor[] {Recorded.gradient("relu backward", gradOut, out, x.shape, Relu::gradient,
-                    Relu::gradient)};
-        }
-        return new Tensor[] {gradOut.mul(Recorded.map("relu mask", x, v -> v > 0 ? 1.0 : 0.0))};
+        return new Tensor[] {gradOut.mul(Recorded.map("relu mask", inputs[0], v -> v > 0 ? 1.0 : 0.0))};
+    }
+
+    @Override
+    Tensor[] backwardFirstOrder(Tensor gradOut) {
+        return new Tensor[] {Recorded.gradient("relu backward", gradOut, out, inputs[0].shape, Relu::gradient,
+                Relu::gradient)};
     }
 
     private static void gradient(float[] g, float[] y, float[] d) {

@@ -54,12 +54,14 @@ final class Sigmoid extends Node {
 
     @Override
     Tensor[] backward(Tensor gradOut) {
-        if (!GradMode.enabled()) {
-            // in float for FLOAT32, as PyTorch computes it: a float/double conversion per element would not vectorise
-            return new Tensor[] {Recorded.gradient("sigmoid backward", gradOut, out, out.shape, Sigmoid::gradient,
-                    Sigmoid::gradient)};
-        }
         return new Tensor[] {gradOut.mul(out.mul(out.neg().add(1.0)))};
+    }
+
+    @Override
+    Tensor[] backwardFirstOrder(Tensor gradOut) {
+        // in float for FLOAT32, as PyTorch computes it: a float/double conversion per element would not vectorise
+        return new Tensor[] {Recorded.gradient("sigmoid backward", gradOut, out, out.shape, Sigmoid::gradient,
+                Sigmoid::gradient)};
     }
 
     private static void gradient(float[] g, float[] o, float[] d) {

@@ -37,12 +37,14 @@ final class Tanh extends Node {
 
     @Override
     Tensor[] backward(Tensor gradOut) {
-        if (!GradMode.enabled()) {
-            // in float for FLOAT32, as PyTorch computes it: a float/double conversion per element would not vectorise
-            return new Tensor[] {Recorded.gradient("tanh backward", gradOut, out, out.shape, Tanh::gradient,
-                    Tanh::gradient)};
-        }
         return new Tensor[] {gradOut.mul(out.mul(out).neg().add(1.0))};
+    }
+
+    @Override
+    Tensor[] backwardFirstOrder(Tensor gradOut) {
+        // in float for FLOAT32, as PyTorch computes it: a float/double conversion per element would not vectorise
+        return new Tensor[] {Recorded.gradient("tanh backward", gradOut, out, out.shape, Tanh::gradient,
+                Tanh::gradient)};
     }
 
     private static void gradient(float[] g, float[] o, float[] d) {
