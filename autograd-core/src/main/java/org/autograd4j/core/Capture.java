@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The recorder behind {@link CapturedStep}: while a step runs eagerly on this thread, every op that knows how to be
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 final class Capture {
     /** How many captures are open on all threads: the gate that keeps eager ops free when none is (one plain read). */
-    private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger OPEN = new AtomicInteger();
     private static final ThreadLocal<Capture> CURRENT = new ThreadLocal<>();
 
     /** The recorded kernels, in order, and the version counters of the storages they write (bumped on replay). */

@@ -32,8 +32,8 @@ import java.util.Map;
  * <ul>
  *   <li>Java code inside the step runs once. Reading values from Java ({@code item()}, {@code readArray()},
  *       {@code toString()}...) or writing through {@code array()} inside the step is refused, since what Java did
- *       with them cannot be replayed (data-dependent control flow); so is an op that has no recorded kernel, or a tensor
- *       made from Java data inside the step ({@code Tensor.of}) that an op reads: pass data as inputs.</li>
+ *       with them cannot be replayed (data-dependent control flow); so is an op that has no recorded kernel, or a
+ *       tensor made from Java data inside the step ({@code Tensor.of}) that an op reads: pass data as inputs.</li>
  *   <li>Java numbers given to ops inside the step ({@code x.mul(0.5)}) are constants of the program, as in CUDA
  *       graphs and {@code tf.function}: a number that changes between runs must be a tensor input.</li>
  *   <li>The tensor {@code run} returns, and the gradients it leaves in {@code grad()}, are the captured buffers:

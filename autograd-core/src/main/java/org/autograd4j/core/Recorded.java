@@ -114,10 +114,11 @@ final class Recorded {
     }
 
     /**
-     * {@code f(x, y)} elementwise at the broadcast shape {@code shape}, in double, stored as {@code type}: both operands
-     * read in double (widened copies refreshed by each replay).
+     * {@code f(x, y)} elementwise at the broadcast shape {@code shape}, in double, stored as {@code type}: both
+     * operands read in double (widened copies refreshed by each replay).
      */
-    static Tensor zip(String op, Tensor x, Tensor y, int[] shape, DType type, java.util.function.DoubleBinaryOperator f) {
+    static Tensor zip(String op, Tensor x, Tensor y, int[] shape, DType type,
+            java.util.function.DoubleBinaryOperator f) {
         float[] xf = x.fdata;
         float[] yf = y.fdata;
         double[] a = xf != null ? Kernels.widen(xf) : x.data;
