@@ -56,10 +56,13 @@ final class Gather extends Node {
     }
 
     static Tensor apply(Tensor x, int axis, int[] index, int[] indexShape) {
-        double[] out = new double[index.length];
-        int[] offsets = new int[index.length];
         int[] shape = x.shape;
         Object src = x.storage();
+        if (shape.length > 0 && axis == shape.length - 1 && sameLeading(shape, indexShape)) {
+            return applyLastAxis(x, src, shape[axis], indexShape[axis], index, indexShape);
+        }
+        double[] out = new double[index.length];
+        int[] offsets = new int[index.length];
         pick(src, shape, axis, index, indexShape, offsets, out);
         Tensor result = new Tensor(out, indexShape, x.dtype);
         Capture c = Capture.current();
@@ -76,6 +79,47 @@ final class Gather extends Node {
         return Node.recording(x) ? Node.attach(result, new Gather(x, axis, index, indexShape)) : result;
     }
 
+    /**
+     * The gather along the last axis with the input's leading shape (cross-entropy's pick of each row's label), in the
+     * input's own storage type: one loop from the row's start plus the index, no offsets array and, for FLOAT32, no
+     * double buffer to narrow from (a copy of the values picked, so exact either way). In the replayed {@code tiny}
+     * step the general path took 0.32 µs for 100 labels.
+     */
+    private static Tensor applyLastAxis(Tensor x, Object src, int rowLength, int perRow, int[] index,
+            int[] indexShape) {
+        Object out = Tensor.alloc(x.dtype, index.length);
+        pickLastAxis(src, rowLength, perRow, index, out);
+        Tensor result = Tensor.over(out, indexShape, x.dtype);
+        Capture c = Capture.current();
+        if (c != null) {
+            c.checkIndex("gather", index);
+            c.record("gather", () -> pickLastAxis(src, rowLength, perRow, index, out), result, x);
+        }
+        return Node.recording(x) ? Node.attach(result, new Gather(x, x.shape.length - 1, index, indexShape)) : result;
+    }
+
+    /** {@code out[i] = src[row start + index[i]]}, {@code perRow} picks from each row of {@code rowLength}. */
+    private static void pickLastAxis(Object src, int rowLength, int perRow, int[] index, Object out) {
+        if (perRow == 1) {
+            pickOnePerRow(src, rowLength, index, out);
+        } else if (src instanceof float[] f) {
+            float[] o = (float[]) out;
+            for (int i = 0, start = 0; i < o.length; start += rowLength) {
+                for (int j = 0; j < perRow; j++, i++) {
+                    o[i] = f[start + index[i]];
+                }
+            }
+        } else {
+            double[] d = (double[]) src;
+            double[] o = (double[]) out;
+            for (int i = 0, start = 0; i < o.length; start += rowLength) {
+                for (int j = 0; j < perRow; j++, i++) {
+                    o[i] = d[start + index[i]];
+                }
+            }
+        }
+    }
+
     private static void pick(Object src, int[] shape, int axis, int[] index, int[] indexShape, int[] offsets,
             double[] out) {
         sourceOffsets(shape, axis, index, indexShape, offsets);
@@ -87,6 +131,22 @@ final class Gather extends Node {
             double[] d = (double[]) src;
             for (int i = 0; i < out.length; i++) {
                 out[i] = d[offsets[i]];
+            }
+        }
+    }
+
+    /** {@link #pickLastAxis} with one pick per row, the common case: a flat loop, no inner loop of one iteration. */
+    private static void pickOnePerRow(Object src, int rowLength, int[] index, Object out) {
+        if (src instanceof float[] f) {
+            float[] o = (float[]) out;
+            for (int i = 0; i < o.length; i++) {
+                o[i] = f[i * rowLength + index[i]];
+            }
+        } else {
+            double[] d = (double[]) src;
+            double[] o = (double[]) out;
+            for (int i = 0; i < o.length; i++) {
+                o[i] = d[i * rowLength + index[i]];
             }
         }
     }
@@ -137,7 +197,7 @@ final class Gather extends Node {
     }
 
     /** Whether the two shapes agree on every axis but the last. */
-    private static boolean sameLeading(int[] shape, int[] indexShape) {
+    static boolean sameLeading(int[] shape, int[] indexShape) {
         for (int d = 0; d + 1 < shape.length; d++) {
             if (shape[d] != indexShape[d]) {
                 return false;
