@@ -17,6 +17,10 @@ import org.autograd4j.nn.optim.Optimizer;
  * Trains an {@code nn} model data-parallel on Spark. The model and its optimizer live on the driver; the rows live
  * in cached {@link TrainingData} blocks on the executors.
  *
+ * <p>Over 400 lines because of its public nested {@link Builder} (about 150 lines of documented options): moving it
+ * out would rename {@code DataParallelTrainer.Builder}, which user code compiles against; the training rounds
+ * themselves are split out already ({@code BatchPlan}, {@code TrainingData}).
+ *
  * <p><b>Synchronous</b> (the default): each step the driver broadcasts the parameters (one flat vector), every
  * partition computes the per-row gradient sum of its rows of the step's global batch ({@link BatchPlan}) with the
  * ordinary engine, {@code treeAggregate} sums them, and the driver divides by the batch's row count and applies the
